@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "nmfviz",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nmfviz", targets: ["nmfviz"]),
+        .library(name: "NMF", targets: ["NMF"]),
+        .library(name: "Raster", targets: ["Raster"]),
+        .library(name: "Plot", targets: ["Plot"]),
+        .library(name: "Codecs", targets: ["Codecs"]),
+        .library(name: "Animation", targets: ["Animation"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // System libraries: a module map plus a shim header each (see Sources/C*/shim.h).
+        .systemLibrary(
+            name: "CPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(
+            name: "CGIF", pkgConfig: "libgif",
+            providers: [.apt(["libgif-dev"]), .brew(["giflib"])]),
+        .systemLibrary(
+            name: "CFreeType", pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev"]), .brew(["freetype"])]),
+
+        // DejaVu Sans (Assets/DejaVuSans.ttf) embedded with C23 #embed: no resource bundle to lose.
+        .target(name: "CDejaVu"),
+
+        .target(name: "NMF"),
+        .target(name: "Raster", dependencies: ["CFreeType", "CDejaVu"]),
+        .target(name: "Plot", dependencies: ["Raster"]),
+        .target(name: "Codecs", dependencies: ["Raster", "CPNG", "CGIF"]),
+        .target(name: "Animation", dependencies: ["NMF", "Plot", "Codecs"]),
+        .executableTarget(
+            name: "nmfviz",
+            dependencies: [
+                "Animation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "NMFTests", dependencies: ["NMF"]),
+        .testTarget(name: "RasterTests", dependencies: ["Raster"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Codecs"]),
+        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "CGIF"]),
+        .testTarget(name: "AnimationTests", dependencies: ["Animation"]),
+        .testTarget(name: "nmfvizTests", dependencies: ["Codecs"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

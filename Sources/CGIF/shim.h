@@ -1,0 +1,4 @@
+#ifndef NMFVIZ_CGIF_SHIM_H
+#define NMFVIZ_CGIF_SHIM_H
+#include <gif_lib.h>
+#endif

@@ -1,0 +1,73 @@
+/// An 8-bit sRGB colour with straight (not premultiplied) alpha.
+public struct RGBA8: Sendable, Hashable {
+    public var r: UInt8
+    public var g: UInt8
+    public var b: UInt8
+    public var a: UInt8
+
+    public init(_ r: UInt8, _ g: UInt8, _ b: UInt8, _ a: UInt8 = 255) {
+        self.r = r
+        self.g = g
+        self.b = b
+        self.a = a
+    }
+
+    public static let white = RGBA8(255, 255, 255)
+    public static let black = RGBA8(0, 0, 0)
+    public static let clear = RGBA8(0, 0, 0, 0)
+}
+
+/// Why an image could not be made.
+public enum ImageError: Error, Equatable, CustomStringConvertible {
+    /// Width or height is zero, negative, or the pixel count overflows.
+    case invalidSize(width: Int, height: Int)
+
+    public var description: String {
+        switch self {
+        case let .invalidSize(width, height):
+            return "invalid image size \(width)×\(height): both sides must be at least 1 px"
+        }
+    }
+}
+
+/// An 8-bit sRGB RGBA image, row-major, straight alpha: 4 bytes per pixel, no row padding.
+///
+/// A zero-sized image cannot be made: the initializer throws instead.
+public struct Image: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    /// `width * height * 4` bytes: R, G, B, A of the pixel at (x, y) start at `(y * width + x) * 4`.
+    public var pixels: [UInt8]
+
+    public init(width: Int, height: Int, fill: RGBA8 = .white) throws {
+        guard width > 0, height > 0 else { throw ImageError.invalidSize(width: width, height: height) }
+        let (count, overflow) = width.multipliedReportingOverflow(by: height)
+        guard !overflow, count <= Int.max / 4 else { throw ImageError.invalidSize(width: width, height: height) }
+        self.width = width
+        self.height = height
+        self.pixels = [UInt8](unsafeUninitializedCapacity: count * 4) { buffer, initialized in
+            for i in 0..<count {
+                buffer[4 * i] = fill.r
+                buffer[4 * i + 1] = fill.g
+                buffer[4 * i + 2] = fill.b
+                buffer[4 * i + 3] = fill.a
+            }
+            initialized = count * 4
+        }
+    }
+
+    /// The pixel at column `x`, row `y` (row 0 at the top). Both must be in range.
+    public subscript(x: Int, y: Int) -> RGBA8 {
+        get {
+            let i = (y * width + x) * 4
+            return RGBA8(pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3])
+        }
+        set {
+            let i = (y * width + x) * 4
+            pixels[i] = newValue.r
+            pixels[i + 1] = newValue.g
+            pixels[i + 2] = newValue.b
+            pixels[i + 3] = newValue.a
+        }
+    }
+}

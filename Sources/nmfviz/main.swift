@@ -1,0 +1,2 @@
+import Animation
+print("nmfviz")
