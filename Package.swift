@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "nmfviz",
             dependencies: [
-                "Animation",
+                "Animation", "NMF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
