@@ -1,0 +1,46 @@
+/// What went wrong in setting up or running an animation, in words for the person who typed the command.
+public enum AnimationError: Error, Equatable, CustomStringConvertible {
+    /// `--output` could not be understood: the argument and the reason.
+    case badOutput(String, String)
+    /// The image would exceed the size limit (`ImageLimits`).
+    case imageTooLarge(width: Int, height: Int)
+    /// A figure size, dpi or scale that is not a positive finite number.
+    case badFigureSize(String)
+    /// Frames, iterations or a step that must be at least 1.
+    case notPositive(name: String, value: Int)
+    /// The data cannot be drawn as asked (for example too few columns for `--columns`).
+    case badColumns(String)
+    /// A file or folder could not be written: the path and the system's reason.
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .badOutput(argument, reason):
+            return "--output '\(argument)': \(reason)"
+        case let .imageTooLarge(width, height):
+            return "an image of \(width)×\(height) px is over the limit of \(ImageLimits.maxSide) px a side "
+                + "and \(ImageLimits.maxPixels / 1_000_000) megapixels"
+        case let .badFigureSize(what):
+            return what
+        case let .notPositive(name, value):
+            return "\(name) must be at least 1, not \(value)"
+        case let .badColumns(reason):
+            return reason
+        case let .cannotWrite(path, reason):
+            return "cannot write \(path): \(reason)"
+        }
+    }
+}
+
+/// The largest image nmfviz agrees to make, so that a typo in a size cannot exhaust memory.
+public enum ImageLimits {
+    public static let maxSide = 16_384
+    public static let maxPixels = 256_000_000
+
+    /// Throws `AnimationError.imageTooLarge` unless width × height is within the limits.
+    public static func check(width: Int, height: Int) throws {
+        guard width >= 1, height >= 1, width <= maxSide, height <= maxSide, width * height <= maxPixels else {
+            throw AnimationError.imageTooLarge(width: width, height: height)
+        }
+    }
+}

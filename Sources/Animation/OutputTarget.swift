@@ -1,0 +1,116 @@
+import Foundation
+
+/// Where the frames of a run go, decided from the `--output` argument.
+///
+/// - `something.gif`: one animated GIF.
+/// - `something.png`: one still PNG (of the iteration the caller picks).
+/// - a folder — one that exists, or a path ending in `/` — gets `frame_000.png`, `frame_001.png`, …,
+///   named by iteration.
+/// - a printf-style pattern with one integer conversion, such as `out/f_%04d.png`, names each PNG by
+///   iteration.
+public enum OutputTarget: Equatable, Sendable {
+    case gif(path: String)
+    case png(path: String)
+    case frames(FramePattern)
+
+    /// Reads an `--output` argument.
+    ///
+    /// - Throws: `AnimationError.badOutput` for an unknown extension or a malformed pattern.
+    public static func parse(_ argument: String) throws -> OutputTarget {
+        guard !argument.isEmpty else { throw AnimationError.badOutput(argument, "the path is empty") }
+        if argument.contains("%") {
+            let pattern = try FramePattern(argument)
+            guard pattern.pathExtension == "png" else {
+                throw AnimationError.badOutput(argument, "a frame pattern must end in .png")
+            }
+            return .frames(pattern)
+        }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory)
+        if argument.hasSuffix("/") || (exists && isDirectory.boolValue) {
+            let folder = argument.hasSuffix("/") ? argument : argument + "/"
+            return .frames(try FramePattern(folder + "frame_%03d.png"))
+        }
+        switch (argument as NSString).pathExtension.lowercased() {
+        case "gif": return .gif(path: argument)
+        case "png": return .png(path: argument)
+        case "":
+            throw AnimationError.badOutput(
+                argument, "give a .gif, a .png, a folder (ending in /) or a pattern such as out/f_%04d.png")
+        case let other:
+            throw AnimationError.badOutput(argument, "unknown extension '.\(other)' (use .gif or .png)")
+        }
+    }
+}
+
+/// A file name pattern with exactly one integer conversion (`%d`, `%3d`, `%04d`); `%%` is a literal `%`.
+public struct FramePattern: Equatable, Sendable {
+    /// The text before and after the conversion, with `%%` already turned into `%`.
+    public let prefix: String
+    public let suffix: String
+    /// The minimum number of digits, and whether to pad with zeros (else spaces).
+    public let width: Int
+    public let zeroPad: Bool
+    public let original: String
+
+    public init(_ pattern: String) throws {
+        var prefix = ""
+        var suffix = ""
+        var width = 0
+        var zeroPad = false
+        var found = false
+        var chars = Array(pattern)[...]
+        while let c = chars.popFirst() {
+            guard c == "%" else {
+                if found { suffix.append(c) } else { prefix.append(c) }
+                continue
+            }
+            if chars.first == "%" {
+                chars.removeFirst()
+                if found { suffix.append("%") } else { prefix.append("%") }
+                continue
+            }
+            guard !found else {
+                throw AnimationError.badOutput(pattern, "a frame pattern may hold only one %d")
+            }
+            if chars.first == "0" {
+                zeroPad = true
+                chars.removeFirst()
+            }
+            var digits = ""
+            while let d = chars.first, d.isASCII, d.isNumber {
+                digits.append(d)
+                chars.removeFirst()
+            }
+            guard chars.popFirst() == "d" else {
+                throw AnimationError.badOutput(pattern, "only %d, %Nd and %0Nd are understood in a frame pattern")
+            }
+            width = Int(digits) ?? 0
+            guard width <= 12 else { throw AnimationError.badOutput(pattern, "a field width over 12 digits") }
+            found = true
+        }
+        guard found else { throw AnimationError.badOutput(pattern, "a frame pattern needs a %d") }
+        self.prefix = prefix
+        self.suffix = suffix
+        self.width = width
+        self.zeroPad = zeroPad
+        self.original = pattern
+    }
+
+    /// The path for frame `number`.
+    public func path(for number: Int) -> String {
+        var digits = String(number)
+        if digits.count < width {
+            digits = String(repeating: zeroPad ? "0" : " ", count: width - digits.count) + digits
+        }
+        return prefix + digits + suffix
+    }
+
+    /// The folder the files go into ("." when the pattern has none).
+    public var directory: String {
+        let folder = (prefix as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    var pathExtension: String { (suffix as NSString).pathExtension.lowercased() }
+}

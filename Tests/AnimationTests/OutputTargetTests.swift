@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import Animation
+
+@Suite struct OutputTargetTests {
+    @Test func extensionsChooseTheKind() throws {
+        #expect(try OutputTarget.parse("NMF_cos2.gif") == .gif(path: "NMF_cos2.gif"))
+        #expect(try OutputTarget.parse("a/b/Still.PNG") == .png(path: "a/b/Still.PNG"))
+    }
+
+    @Test func trailingSlashIsAFolderOfNumberedFrames() throws {
+        guard case let .frames(pattern) = try OutputTarget.parse("out/frames/") else {
+            Issue.record("not a frame folder")
+            return
+        }
+        #expect(pattern.path(for: 7) == "out/frames/frame_007.png")
+        #expect(pattern.path(for: 1234) == "out/frames/frame_1234.png")
+        #expect(pattern.directory == "out/frames")
+    }
+
+    @Test func anExistingFolderIsAFolderOfFrames() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("nmfviz-target-\(UInt32.random(in: 0...UInt32.max))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        guard case let .frames(pattern) = try OutputTarget.parse(folder) else {
+            Issue.record("not a frame folder")
+            return
+        }
+        #expect(pattern.path(for: 0) == folder + "/frame_000.png")
+    }
+
+    @Test func printfPatterns() throws {
+        #expect(try FramePattern("out/f_%04d.png").path(for: 42) == "out/f_0042.png")
+        #expect(try FramePattern("f%d.png").path(for: 42) == "f42.png")
+        #expect(try FramePattern("f%3d.png").path(for: 5) == "f  5.png")
+        #expect(try FramePattern("100%%_%02d.png").path(for: 3) == "100%_03.png")
+        #expect(try FramePattern("f_%d.png").directory == ".")
+    }
+
+    @Test(arguments: [
+        ("out.jpg", "unknown extension '.jpg'"),
+        ("out", "give a .gif, a .png"),
+        ("f_%d_%d.png", "only one %d"),
+        ("f_%s.png", "only %d"),
+        ("frames.png%", "only %d"),
+        ("nopattern%%.png", "needs a %d"),
+        ("f_%04d.gif", "must end in .png"),
+        ("", "empty"),
+    ])
+    func rejections(argument: String, reason: String) {
+        #expect {
+            _ = try OutputTarget.parse(argument)
+        } throws: { error in
+            "\(error)".contains(reason) && "\(error)".hasPrefix("--output '\(argument)'")
+        }
+    }
+
+    @Test func imageLimits() throws {
+        try ImageLimits.check(width: 1000, height: 450)
+        try ImageLimits.check(width: 16_384, height: 15_000)
+        #expect(throws: AnimationError.imageTooLarge(width: 16_385, height: 10)) {
+            try ImageLimits.check(width: 16_385, height: 10)
+        }
+        #expect(throws: AnimationError.imageTooLarge(width: 16_384, height: 16_384)) {
+            try ImageLimits.check(width: 16_384, height: 16_384)
+        }
+        #expect(throws: AnimationError.imageTooLarge(width: 0, height: 10)) {
+            try ImageLimits.check(width: 0, height: 10)
+        }
+    }
+}
