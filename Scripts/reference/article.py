@@ -1,0 +1,84 @@
+"""The article's animation script (the seed article of this project), made runnable for comparison.
+
+Usage: python article.py gif OUT.gif      # FuncAnimation + PillowWriter, as the article saves it
+       python article.py png OUTDIR       # the same 50 frames, one fig.savefig(dpi=100) each
+       python article.py magick OUT.gif   # FuncAnimation + ImageMagickWriter (needs `convert`)
+
+Changes from the article, and why: cmap='blues' (an invalid name today, and unused since colours are given)
+is dropped; the animation is saved instead of shown; the print of the shape each frame is dropped (it only
+costs terminal time). Everything else — data, seed, updates, figure, scatter and quiver calls — is as written.
+"""
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.animation as anm
+import matplotlib.cm as cm
+import matplotlib.pyplot as plt
+import numpy as np
+
+
+def main(mode, out):
+    np.random.seed(seed=32)
+
+    def true_fun(X):
+        return np.cos(X) ** 2
+
+    X = np.random.rand(80) * 4 + 0.2
+    Y = true_fun(X)
+    Y = Y + np.random.normal(0, 0.1, 80) + 1
+    x = np.zeros([80, 2])
+    x[:, 0] = X
+    x[:, 1] = Y
+    k = 2
+    m, n = 80, 2
+    np.random.seed(seed=32)
+    state = {
+        "U": np.abs(np.random.uniform(low=0, high=1, size=(m, k))),
+        "V": np.abs(np.random.uniform(low=0, high=1, size=(n, k))),
+    }
+    fig = plt.figure(figsize=(10, 4.5))
+
+    def update(t):
+        U, V = state["U"], state["V"]
+        U = U * np.dot(x, V) / np.dot(np.dot(U, V.T), V)
+        V = V * np.dot(U.T, x).T / np.dot(U.T, np.dot(U, V.T)).T
+        state["U"], state["V"] = U, V
+        NMF = np.dot(U, V.T)
+        plt.subplot(122)
+        plt.cla()
+        plt.title(t)
+        plt.xlim((0, 4.5))
+        plt.ylim((0, 3.3))
+        plt.scatter(NMF[:, 0], NMF[:, 1], s=60, color=cm.jet((NMF[:, 0] * 0.25)), edgecolors="black",
+                    linewidths=0.1)
+        plt.quiver(0, 0, V[0, 1], V[0, 0], angles="xy", scale_units="xy", scale=1)
+        plt.quiver(0, 0, V[0, 1], V[1, 0], angles="xy", scale_units="xy", scale=1)
+        plt.subplot(121)
+        plt.cla()
+        plt.xlim((0, 4.5))
+        plt.ylim((0, 3.3))
+        plt.scatter(X, Y, s=60, color=cm.jet((x[:, 0] * 0.25)), edgecolors="black", linewidths=0.1)
+
+    if mode == "png":
+        import os
+
+        os.makedirs(out, exist_ok=True)
+        for t in range(50):
+            update(t)
+            fig.savefig(os.path.join(out, "frame_%03d.png" % t), dpi=100)
+        return
+    ani = anm.FuncAnimation(fig, update, interval=200, frames=50)
+    if mode == "gif":
+        ani.save(out, writer=anm.PillowWriter(fps=5))
+    elif mode == "magick":
+        ani.save(out, writer="imagemagick")
+    else:
+        raise SystemExit("mode must be gif, png or magick")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        raise SystemExit(__doc__)
+    main(sys.argv[1], sys.argv[2])
