@@ -93,9 +93,39 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
         return Matrix(validRows: columns, columns: rows, values: out)
     }
 
-    /// The mean of all elements.
+    /// The mean of all elements, summed in numpy's pairwise order so that it equals `Y.mean()` bit
+    /// for bit (scikit-learn's random and NNDSVD-a/-ar initializations scale by it).
     public var mean: Double {
-        values.reduce(0, +) / Double(values.count)
+        values.withUnsafeBufferPointer { Matrix.pairwiseSum($0[...]) } / Double(values.count)
+    }
+
+    /// numpy's `pairwise_sum`: plain below 8 values, 8 interleaved partial sums up to 128, and
+    /// above that the two halves (the first a multiple of 8 long) summed separately.
+    static func pairwiseSum(_ a: Slice<UnsafeBufferPointer<Double>>) -> Double {
+        let n = a.count
+        let base = a.startIndex
+        if n < 8 {
+            var sum = 0.0
+            for value in a { sum += value }
+            return sum
+        }
+        if n <= 128 {
+            var r = (0..<8).map { a[base + $0] }
+            var i = 8
+            while i < n - n % 8 {
+                for j in 0..<8 { r[j] += a[base + i + j] }
+                i += 8
+            }
+            var sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+            while i < n {
+                sum += a[base + i]
+                i += 1
+            }
+            return sum
+        }
+        var half = n / 2
+        half -= half % 8
+        return pairwiseSum(a[base..<(base + half)]) + pairwiseSum(a[(base + half)...])
     }
 
     /// The Frobenius norm √(Σ aᵢⱼ²).
