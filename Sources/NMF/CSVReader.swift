@@ -46,10 +46,11 @@ public enum CSVReader {
         var separator: Separator?
         var sawFirstLine = false
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        for rawLine in lines {
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
+            var line = rawLine
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             let chosen = separator ?? Separator.detect(in: line)
