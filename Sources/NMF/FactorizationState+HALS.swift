@@ -27,7 +27,7 @@ extension FactorizationState {
             }
         }
         Matrix.transposeMultiply(w, w, into: &wtW)
-        Matrix.transposeMultiply(w, y, into: &wtY)
+        computeWtY()
         let n = self.n
         h.values.withUnsafeMutableBufferPointer { ph in
             wtW.values.withUnsafeBufferPointer { gram in

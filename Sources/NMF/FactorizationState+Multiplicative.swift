@@ -16,7 +16,7 @@ extension FactorizationState {
         Matrix.multiplyTransposed(h, h, into: &hHt)
         Matrix.multiply(w, hHt, into: &wHHt)
         FactorizationState.scale(&w, numerator: yHt, denominator: wHHt)
-        Matrix.transposeMultiply(w, y, into: &wtY)
+        computeWtY()
         Matrix.transposeMultiply(w, w, into: &wtW)
         Matrix.multiply(wtW, h, into: &wtWH)
         FactorizationState.scale(&h, numerator: wtY, denominator: wtWH)

@@ -20,6 +20,12 @@ struct FactorizationState {
     var wtY: Matrix
     var wtW: Matrix
     var wtWH: Matrix
+    /// Frobenius rules: Yᵀ (n×m), made once, so that Wᵀ Y runs as the dot-product kernel
+    /// Yᵀ · (Wᵀ)ᵀ over contiguous rows instead of the strided Aᵀ · B kernel (about 1.6× faster on
+    /// 2000×1000 data with k = 20); with Wᵀ (k×m) and the n×k product as scratch. 1×1 for KL.
+    let yT: Matrix
+    var wT: Matrix
+    var yTW: Matrix
     /// KL: WH (m×n), turned in place into Y / WH for the numerators; empty for the other rules.
     var wh: Matrix
     /// True while `wh` holds W·H of the current W and H (KL reuses the loss's product in its W step).
@@ -43,6 +49,9 @@ struct FactorizationState {
         wtW = zeros(k, k)
         wtWH = zeros(k, n)
         wh = loss == .kullbackLeibler ? zeros(m, n) : zeros(1, 1)
+        yT = loss == .frobenius ? data.transposed() : zeros(1, 1)
+        wT = loss == .frobenius ? zeros(k, m) : zeros(1, 1)
+        yTW = loss == .frobenius ? zeros(n, k) : zeros(1, 1)
         lossScratch = loss == .frobenius ? [Double](repeating: 0, count: MatrixKernels.parallelPieces * n) : []
         rowSums = [Double](repeating: 0, count: m)
         sums = [Double](repeating: 0, count: k)
@@ -54,6 +63,17 @@ struct FactorizationState {
         case (.multiplicative, .frobenius): frobeniusMultiplicativeStep()
         case (.multiplicative, .kullbackLeibler): kullbackLeiblerMultiplicativeStep()
         case (.hals, _): halsStep()
+        }
+    }
+
+    /// `wtY = Wᵀ Y` through the stored Yᵀ (Frobenius rules only).
+    mutating func computeWtY() {
+        w.values.withUnsafeBufferPointer { pw in
+            wT.values.withUnsafeMutableBufferPointer { MatrixKernels.transpose(pw, rows: m, columns: k, into: $0) }
+        }
+        Matrix.multiplyTransposed(yT, wT, into: &yTW)
+        yTW.values.withUnsafeBufferPointer { p in
+            wtY.values.withUnsafeMutableBufferPointer { MatrixKernels.transpose(p, rows: n, columns: k, into: $0) }
         }
     }
 

@@ -149,45 +149,63 @@ enum MatrixKernels {
 
     // MARK: - Aᵀ · B
 
-    /// `out (k×n) = Aᵀ · B` for A (m×k) and B (m×n): out[t, j] = Σᵢ a[i,t] · b[i,j], i ascending.
+    /// Rows of B summed in one pass before the partial sums meet the output: 128 rows × 8 columns
+    /// of B (8 KB) stay in L1 while every pair of t reuses them.
+    static let transposedLeftRowChunk = 128
+
+    /// `out (k×n) = Aᵀ · B` for A (m×k) and B (m×n): out[t, j] = Σᵢ a[i,t] · b[i,j].
     ///
     /// Precondition: `a.count ≥ m·k`, `b.count ≥ m·n`, `out.count ≥ k·n`, all sizes ≥ 1.
-    /// Split over output columns in blocks of 8, so each block streams B's rows once per pair of t.
+    /// Split over output columns in blocks of 8. Within a block, rows are taken in chunks of
+    /// `transposedLeftRowChunk`: each chunk's sum runs over i ascending and is then added to the
+    /// output, chunk after chunk, so the order per element is fixed whatever the threads.
     static func multiplyTransposedLeft(_ a: Source, _ b: Source, m: Int, k: Int, n: Int, into out: Target) {
         guard let pa = a.baseAddress, let pb = b.baseAddress, let po = out.baseAddress else { return }
         let blocks = (n + 7) / 8
+        let chunk = transposedLeftRowChunk
         forEachRange(count: blocks, work: m * n * k) { blockRange, _ in
             for block in blockRange {
                 let j0 = block * 8
                 let width = min(8, n - j0)
-                var t = 0
-                while t < k {
-                    if width == 8 && t + 1 < k {
-                        var s00 = SIMD4<Double>(), s01 = SIMD4<Double>()
-                        var s10 = SIMD4<Double>(), s11 = SIMD4<Double>()
-                        for i in 0..<m {
-                            let brow = pb + i * n + j0
-                            let y0 = load(brow), y1 = load(brow + 4)
-                            let w0 = SIMD4<Double>(repeating: pa[i * k + t])
-                            let w1 = SIMD4<Double>(repeating: pa[i * k + t + 1])
-                            s00 += w0 * y0
-                            s01 += w0 * y1
-                            s10 += w1 * y0
-                            s11 += w1 * y1
+                var i0 = 0
+                while i0 < m {
+                    let i1 = min(m, i0 + chunk)
+                    let first = i0 == 0
+                    var t = 0
+                    while t < k {
+                        if width == 8 && t + 1 < k {
+                            var s00 = SIMD4<Double>(), s01 = SIMD4<Double>()
+                            var s10 = SIMD4<Double>(), s11 = SIMD4<Double>()
+                            for i in i0..<i1 {
+                                let brow = pb + i * n + j0
+                                let y0 = load(brow), y1 = load(brow + 4)
+                                let w0 = SIMD4<Double>(repeating: pa[i * k + t])
+                                let w1 = SIMD4<Double>(repeating: pa[i * k + t + 1])
+                                s00 += w0 * y0
+                                s01 += w0 * y1
+                                s10 += w1 * y0
+                                s11 += w1 * y1
+                            }
+                            let o0 = po + t * n + j0, o1 = po + (t + 1) * n + j0
+                            if first {
+                                store(s00, o0); store(s01, o0 + 4); store(s10, o1); store(s11, o1 + 4)
+                            } else {
+                                store(load(o0) + s00, o0)
+                                store(load(o0 + 4) + s01, o0 + 4)
+                                store(load(o1) + s10, o1)
+                                store(load(o1 + 4) + s11, o1 + 4)
+                            }
+                            t += 2
+                        } else {
+                            for j in j0..<(j0 + width) {
+                                var s = 0.0
+                                for i in i0..<i1 { s += pa[i * k + t] * pb[i * n + j] }
+                                po[t * n + j] = first ? s : po[t * n + j] + s
+                            }
+                            t += 1
                         }
-                        store(s00, po + t * n + j0)
-                        store(s01, po + t * n + j0 + 4)
-                        store(s10, po + (t + 1) * n + j0)
-                        store(s11, po + (t + 1) * n + j0 + 4)
-                        t += 2
-                    } else {
-                        for j in j0..<(j0 + width) {
-                            var s = 0.0
-                            for i in 0..<m { s += pa[i * k + t] * pb[i * n + j] }
-                            po[t * n + j] = s
-                        }
-                        t += 1
                     }
+                    i0 = i1
                 }
             }
         }

@@ -8,6 +8,23 @@ struct MatrixKernelTests {
     static let shapes: [(Int, Int, Int)] = [(1, 1, 1), (1, 3, 1), (2, 1, 7), (3, 2, 5), (5, 3, 8), (7, 5, 9),
                                             (9, 4, 17), (16, 8, 16), (13, 11, 31), (300, 20, 257)]
 
+    /// Aᵀ·B summed the way the kernel promises: rows in chunks, each chunk's sum added to the total.
+    static func plainChunkedTransposeProduct(_ a: Matrix, _ b: Matrix, chunk: Int) -> Matrix {
+        var out = [Double](repeating: 0, count: a.columns * b.columns)
+        for t in 0..<a.columns {
+            for j in 0..<b.columns {
+                var total = 0.0
+                for start in stride(from: 0, to: a.rows, by: chunk) {
+                    var s = 0.0
+                    for i in start..<min(a.rows, start + chunk) { s += a[i, t] * b[i, j] }
+                    total = start == 0 ? s : total + s
+                }
+                out[t * b.columns + j] = total
+            }
+        }
+        return Matrix(validRows: a.columns, columns: b.columns, values: out)
+    }
+
     static func plainProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
         var out = [Double](repeating: 0, count: a.rows * b.columns)
         for i in 0..<a.rows {
@@ -37,7 +54,11 @@ struct MatrixKernelTests {
     func transposeLeftProductEqualsPlainLoop(shape: Int) throws {
         let (m, k, n) = Self.shapes[shape]
         let a = Self.randomMatrix(m, k, seed: 3), b = Self.randomMatrix(m, n, seed: 4)
-        #expect(try a.transposeMultiplied(by: b) == Self.plainProduct(a.transposed(), b))
+        let chunk = MatrixKernels.transposedLeftRowChunk
+        #expect(try a.transposeMultiplied(by: b) == Self.plainChunkedTransposeProduct(a, b, chunk: chunk))
+        if m <= chunk {
+            #expect(try a.transposeMultiplied(by: b) == Self.plainProduct(a.transposed(), b))
+        }
     }
 
     @Test(arguments: shapes.indices)
