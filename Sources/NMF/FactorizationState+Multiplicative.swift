@@ -29,7 +29,7 @@ extension FactorizationState {
         for t in 0..<k {
             var s = 0.0
             for j in 0..<n { s += h[t, j] }
-            sums[t] = s == 0 ? nmfEpsilon : s
+            sums[t] = s == 0 ? NMFSolver.epsilon : s
         }
         w.values.withUnsafeMutableBufferPointer { pw in
             yHt.values.withUnsafeBufferPointer { num in
@@ -44,7 +44,7 @@ extension FactorizationState {
         for t in 0..<k {
             var s = 0.0
             for i in 0..<m { s += w[i, t] }
-            sums[t] = s == 0 ? nmfEpsilon : s
+            sums[t] = s == 0 ? NMFSolver.epsilon : s
         }
         h.values.withUnsafeMutableBufferPointer { ph in
             wtY.values.withUnsafeBufferPointer { num in
@@ -67,7 +67,7 @@ extension FactorizationState {
                 denominator.values.withUnsafeBufferPointer { pd in
                     for index in 0..<count {
                         let d = pd[index]
-                        pa[index] = pa[index] * pn[index] / (d == 0 ? nmfEpsilon : d)
+                        pa[index] = pa[index] * pn[index] / (d == 0 ? NMFSolver.epsilon : d)
                     }
                 }
             }
@@ -81,7 +81,7 @@ extension FactorizationState {
             wh.values.withUnsafeMutableBufferPointer { pq in
                 for index in 0..<count {
                     let q = pq[index]
-                    pq[index] = py[index] / (q < nmfEpsilon ? nmfEpsilon : q)
+                    pq[index] = py[index] / (q < NMFSolver.epsilon ? NMFSolver.epsilon : q)
                 }
             }
         }

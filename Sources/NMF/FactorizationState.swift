@@ -108,8 +108,8 @@ struct FactorizationState {
         for index in 0..<y.count {
             let (yv, whv) = (y[index], wh[index])
             sumWH += whv
-            if yv > nmfEpsilon {
-                divergence += yv * log(yv / max(whv, nmfEpsilon))
+            if yv > NMFSolver.epsilon {
+                divergence += yv * log(yv / max(whv, NMFSolver.epsilon))
                 sumY += yv
             }
         }

@@ -24,6 +24,3 @@ public enum SolverKind: String, Sendable, Equatable, CaseIterable {
     /// The command-line and JSON name: `mu` or `hals`.
     public var name: String { rawValue }
 }
-
-/// The small constant that replaces a zero denominator (scikit-learn's `EPSILON`, float32's eps).
-public let nmfEpsilon = Double(Float.ulpOfOne)

@@ -11,6 +11,10 @@
 /// ```
 public struct NMFSolver: Sendable {
     public let configuration: NMFConfiguration
+    /// The small constant that replaces a zero denominator: scikit-learn's `EPSILON`, float32's eps
+    /// (≈ 1.19e-7). Also the floor of WH in the KL ratio and loss, as in scikit-learn.
+    public static let epsilon = Double(Float.ulpOfOne)
+
     /// The starting W (iteration 0).
     public let initialW: Matrix
     /// The starting H (iteration 0).
