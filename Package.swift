@@ -42,7 +42,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .testTarget(name: "NMFTests", dependencies: ["NMF"]),
+        .testTarget(name: "NMFTests", dependencies: ["NMF"], exclude: ["Fixtures"]),
         .testTarget(name: "RasterTests", dependencies: ["Raster"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Codecs"]),
         .testTarget(name: "CodecsTests", dependencies: ["Codecs", "CGIF"]),

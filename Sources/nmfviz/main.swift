@@ -1,2 +1,11 @@
-import Animation
-print("nmfviz")
+import ArgumentParser
+
+/// The `nmfviz` command: the root of the subcommands.
+struct NMFViz: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nmfviz",
+        abstract: "Animate the learning of a Non-negative Matrix Factorization.",
+        subcommands: [Factorize.self])
+}
+
+NMFViz.runAndExit()

@@ -1,0 +1,118 @@
+import Foundation
+
+/// The solver's working state: Y, W, H and every buffer an iteration writes into, allocated once.
+///
+/// `step()` applies one iteration of the configured rule in place. The buffers are plain `Matrix`
+/// values owned only by this state, so the in-place writes never copy; W and H are copied only when
+/// a caller still holds the snapshot that shares them (copy-on-write).
+struct FactorizationState {
+    let y: Matrix
+    var w: Matrix
+    var h: Matrix
+    let loss: Loss
+    let solver: SolverKind
+    let m: Int, n: Int, k: Int
+
+    // Products of the W step (m×k and k×k) and of the H step (k×n and k×k).
+    var yHt: Matrix
+    var hHt: Matrix
+    var wHHt: Matrix
+    var wtY: Matrix
+    var wtW: Matrix
+    var wtWH: Matrix
+    /// Frobenius rules: Yᵀ (n×m), made once, so that Wᵀ Y runs as the dot-product kernel
+    /// Yᵀ · (Wᵀ)ᵀ over contiguous rows instead of the strided Aᵀ · B kernel (about 1.6× faster on
+    /// 2000×1000 data with k = 20); with Wᵀ (k×m) and the n×k product as scratch. 1×1 for KL.
+    let yT: Matrix
+    var wT: Matrix
+    var yTW: Matrix
+    /// KL: WH (m×n), turned in place into Y / WH for the numerators; empty for the other rules.
+    var wh: Matrix
+    /// True while `wh` holds W·H of the current W and H (KL reuses the loss's product in its W step).
+    var whIsCurrent = false
+    /// Frobenius loss: one scratch row per parallel piece and one partial sum per data row.
+    var lossScratch: [Double]
+    var rowSums: [Double]
+    /// A k-vector scratch (KL row/column sums).
+    var sums: [Double]
+
+    init(data: Matrix, w: Matrix, h: Matrix, loss: Loss, solver: SolverKind) {
+        (y, self.w, self.h, self.loss, self.solver) = (data, w, h, loss, solver)
+        (m, n, k) = (data.rows, data.columns, w.columns)
+        func zeros(_ r: Int, _ c: Int) -> Matrix {
+            Matrix(validRows: r, columns: c, values: [Double](repeating: 0, count: r * c))
+        }
+        yHt = zeros(m, k)
+        hHt = zeros(k, k)
+        wHHt = zeros(m, k)
+        wtY = zeros(k, n)
+        wtW = zeros(k, k)
+        wtWH = zeros(k, n)
+        wh = loss == .kullbackLeibler ? zeros(m, n) : zeros(1, 1)
+        yT = loss == .frobenius ? data.transposed() : zeros(1, 1)
+        wT = loss == .frobenius ? zeros(k, m) : zeros(1, 1)
+        yTW = loss == .frobenius ? zeros(n, k) : zeros(1, 1)
+        lossScratch = loss == .frobenius ? [Double](repeating: 0, count: MatrixKernels.parallelPieces * n) : []
+        rowSums = [Double](repeating: 0, count: m)
+        sums = [Double](repeating: 0, count: k)
+    }
+
+    /// One iteration of the configured rule: W first, then H with the new W.
+    mutating func step() {
+        switch (solver, loss) {
+        case (.multiplicative, .frobenius): frobeniusMultiplicativeStep()
+        case (.multiplicative, .kullbackLeibler): kullbackLeiblerMultiplicativeStep()
+        case (.hals, _): halsStep()
+        }
+    }
+
+    /// `wtY = Wᵀ Y` through the stored Yᵀ (Frobenius rules only).
+    mutating func computeWtY() {
+        w.values.withUnsafeBufferPointer { pw in
+            wT.values.withUnsafeMutableBufferPointer { MatrixKernels.transpose(pw, rows: m, columns: k, into: $0) }
+        }
+        Matrix.multiplyTransposed(yT, wT, into: &yTW)
+        yTW.values.withUnsafeBufferPointer { p in
+            wtY.values.withUnsafeMutableBufferPointer { MatrixKernels.transpose(p, rows: n, columns: k, into: $0) }
+        }
+    }
+
+    /// The configured loss of the current W and H.
+    mutating func currentLoss() -> Double {
+        switch loss {
+        case .frobenius:
+            return y.values.withUnsafeBufferPointer { py in
+                w.values.withUnsafeBufferPointer { pw in
+                    h.values.withUnsafeBufferPointer { ph in
+                        lossScratch.withUnsafeMutableBufferPointer { scratch in
+                            rowSums.withUnsafeMutableBufferPointer { sums in
+                                MatrixKernels.squaredDistance(py, pw, ph, m: m, k: k, n: n,
+                                                              scratch: scratch, rowSums: sums)
+                            }
+                        }
+                    }
+                }
+            }
+        case .kullbackLeibler:
+            if !whIsCurrent {
+                Matrix.multiply(w, h, into: &wh)
+                whIsCurrent = true
+            }
+            return FactorizationState.generalizedKL(y: y.values, wh: wh.values)
+        }
+    }
+
+    /// Σ y·log(y/ŷ) − y + ŷ the way scikit-learn's `_beta_divergence(beta=1)` computes it.
+    static func generalizedKL(y: [Double], wh: [Double]) -> Double {
+        var divergence = 0.0, sumY = 0.0, sumWH = 0.0
+        for index in 0..<y.count {
+            let (yv, whv) = (y[index], wh[index])
+            sumWH += whv
+            if yv > NMFSolver.epsilon {
+                divergence += yv * log(yv / max(whv, NMFSolver.epsilon))
+                sumY += yv
+            }
+        }
+        return divergence + (sumWH - sumY)
+    }
+}

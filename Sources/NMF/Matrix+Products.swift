@@ -1,0 +1,81 @@
+/// Matrix products, public and checked, plus the unchecked in-place forms the solvers use.
+///
+/// The public functions check shapes and allocate their result; the internal `…(into:)` forms write
+/// into a caller-owned matrix of the right shape (the solver's workspace) and leave the shape checks
+/// to the caller, which makes them once when it builds the workspace.
+extension Matrix {
+    /// `self · other`.
+    ///
+    /// - Throws: `NMFError.shapeMismatch` when `self.columns != other.rows`.
+    public func multiplied(by other: Matrix) throws -> Matrix {
+        guard columns == other.rows else {
+            throw NMFError.shapeMismatch(what: "right factor", expected: "\(columns) rows",
+                                         actual: "\(other.rows)×\(other.columns)")
+        }
+        var out = Matrix(validRows: rows, columns: other.columns,
+                         values: [Double](repeating: 0, count: rows * other.columns))
+        Matrix.multiply(self, other, into: &out)
+        return out
+    }
+
+    /// `self · otherᵀ`.
+    ///
+    /// - Throws: `NMFError.shapeMismatch` when `self.columns != other.columns`.
+    public func multiplied(byTransposeOf other: Matrix) throws -> Matrix {
+        guard columns == other.columns else {
+            throw NMFError.shapeMismatch(what: "right factor", expected: "\(columns) columns",
+                                         actual: "\(other.rows)×\(other.columns)")
+        }
+        var out = Matrix(validRows: rows, columns: other.rows,
+                         values: [Double](repeating: 0, count: rows * other.rows))
+        Matrix.multiplyTransposed(self, other, into: &out)
+        return out
+    }
+
+    /// `selfᵀ · other`.
+    ///
+    /// - Throws: `NMFError.shapeMismatch` when `self.rows != other.rows`.
+    public func transposeMultiplied(by other: Matrix) throws -> Matrix {
+        guard rows == other.rows else {
+            throw NMFError.shapeMismatch(what: "right factor", expected: "\(rows) rows",
+                                         actual: "\(other.rows)×\(other.columns)")
+        }
+        var out = Matrix(validRows: columns, columns: other.columns,
+                         values: [Double](repeating: 0, count: columns * other.columns))
+        Matrix.transposeMultiply(self, other, into: &out)
+        return out
+    }
+
+    /// `out = a · b`; shapes must already fit (a: m×k, b: k×n, out: m×n).
+    static func multiply(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
+        a.values.withUnsafeBufferPointer { pa in
+            b.values.withUnsafeBufferPointer { pb in
+                out.values.withUnsafeMutableBufferPointer { po in
+                    MatrixKernels.multiply(pa, pb, m: a.rows, k: a.columns, n: b.columns, into: po)
+                }
+            }
+        }
+    }
+
+    /// `out = a · bᵀ`; shapes must already fit (a: m×n, b: k×n, out: m×k).
+    static func multiplyTransposed(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
+        a.values.withUnsafeBufferPointer { pa in
+            b.values.withUnsafeBufferPointer { pb in
+                out.values.withUnsafeMutableBufferPointer { po in
+                    MatrixKernels.multiplyTransposed(pa, pb, m: a.rows, n: a.columns, k: b.rows, into: po)
+                }
+            }
+        }
+    }
+
+    /// `out = aᵀ · b`; shapes must already fit (a: m×k, b: m×n, out: k×n).
+    static func transposeMultiply(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
+        a.values.withUnsafeBufferPointer { pa in
+            b.values.withUnsafeBufferPointer { pb in
+                out.values.withUnsafeMutableBufferPointer { po in
+                    MatrixKernels.multiplyTransposedLeft(pa, pb, m: a.rows, k: a.columns, n: b.columns, into: po)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// Runs a factorization and hands out one `Snapshot` per iteration, lazily.
+///
+/// Building the solver validates the configuration and computes the starting matrices once;
+/// `makeSnapshots(iterations:)` returns a sequence that allocates its workspace when iteration
+/// starts and yields iterations 0…N, computing each only when asked. Nothing is kept unless the
+/// caller keeps the snapshots. Each sequence starts afresh from the same starting matrices.
+///
+/// ```swift
+/// let solver = try NMFSolver(NMFConfiguration(data: Dataset.cos2()))
+/// for snapshot in solver.makeSnapshots(iterations: 50) { print(snapshot.iteration, snapshot.loss) }
+/// ```
+public struct NMFSolver: Sendable {
+    public let configuration: NMFConfiguration
+    /// The small constant that replaces a zero denominator: scikit-learn's `EPSILON`, float32's eps
+    /// (≈ 1.19e-7). Also the floor of WH in the KL ratio and loss, as in scikit-learn.
+    public static let epsilon = Double(Float.ulpOfOne)
+
+    /// The starting W (iteration 0).
+    public let initialW: Matrix
+    /// The starting H (iteration 0).
+    public let initialH: Matrix
+
+    /// Computes the starting matrices of `configuration`.
+    ///
+    /// - Throws: the initialization's errors (see `Initialization.matrices(for:rank:)`).
+    public init(_ configuration: NMFConfiguration) throws {
+        self.configuration = configuration
+        (initialW, initialH) = try configuration.initialization.matrices(for: configuration.data,
+                                                                          rank: configuration.rank)
+    }
+
+    /// The snapshots of iterations 0 through `iterations` (so `iterations + 1` of them; none if negative).
+    public func makeSnapshots(iterations: Int) -> SnapshotSequence {
+        SnapshotSequence(solver: self, iterations: iterations)
+    }
+}
+
+/// The lazy sequence of snapshots 0…N of one run; see `NMFSolver.makeSnapshots(iterations:)`.
+public struct SnapshotSequence: Sequence, Sendable {
+    let solver: NMFSolver
+    public let iterations: Int
+
+    public var underestimatedCount: Int { Swift.max(0, iterations + 1) }
+
+    public func makeIterator() -> SnapshotIterator {
+        SnapshotIterator(solver: solver, iterations: iterations)
+    }
+}
+
+/// Produces one snapshot per `next()`; the workspace is allocated once, on creation.
+public struct SnapshotIterator: IteratorProtocol {
+    private var state: FactorizationState
+    private let iterations: Int
+    private var produced = 0
+
+    init(solver: NMFSolver, iterations: Int) {
+        let c = solver.configuration
+        state = FactorizationState(data: c.data, w: solver.initialW, h: solver.initialH,
+                                   loss: c.loss, solver: c.solver)
+        self.iterations = iterations
+    }
+
+    public mutating func next() -> Snapshot? {
+        guard produced <= iterations else { return nil }
+        if produced > 0 { state.step() }
+        let snapshot = Snapshot(iteration: produced, w: state.w, h: state.h, loss: state.currentLoss())
+        produced += 1
+        return snapshot
+    }
+}

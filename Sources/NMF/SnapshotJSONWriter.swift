@@ -1,0 +1,68 @@
+/// Writes a run as JSON for notebooks and other tools, one snapshot at a time.
+///
+/// Shape: `{"data": [[…], …], "rank": 2, "loss": "frobenius", "solver": "mu", "init": "article",
+/// "seed": 32, "snapshots": [{"iteration": 0, "loss": 377.73…, "W": [[…], …], "H": [[…], …]}, …]}`.
+/// `seed` is `null` for initializations that draw nothing. Doubles are written in Swift's shortest
+/// round-trip form, so a reader gets back exactly the same bits. The text is produced in pieces
+/// (header, one piece per snapshot, footer) so a long run never holds its whole document in memory.
+public struct SnapshotJSONWriter: Sendable {
+    public let configuration: NMFConfiguration
+
+    public init(configuration: NMFConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Writes the whole document for `snapshots`, handing each piece to `sink` as it is ready.
+    public func write<S: Sequence>(_ snapshots: S, to sink: (String) throws -> Void) rethrows
+        where S.Element == Snapshot {
+        try sink(header())
+        var first = true
+        for snapshot in snapshots {
+            try sink((first ? "\n" : ",\n") + SnapshotJSONWriter.encode(snapshot))
+            first = false
+        }
+        try sink("\n]}\n")
+    }
+
+    /// The whole document as one string (for small runs and tests).
+    public func document<S: Sequence>(_ snapshots: S) -> String where S.Element == Snapshot {
+        var text = ""
+        write(snapshots) { text += $0 }
+        return text
+    }
+
+    /// Everything before the first snapshot.
+    public func header() -> String {
+        let c = configuration
+        let seed = c.initialization.seed.map(String.init) ?? "null"
+        return "{\"data\": \(SnapshotJSONWriter.encode(c.data)), \"rank\": \(c.rank), "
+            + "\"loss\": \"\(c.loss.name)\", \"solver\": \"\(c.solver.name)\", "
+            + "\"init\": \"\(c.initialization.name)\", \"seed\": \(seed), \"snapshots\": ["
+    }
+
+    /// One snapshot as a JSON object.
+    public static func encode(_ snapshot: Snapshot) -> String {
+        "{\"iteration\": \(snapshot.iteration), \"loss\": \(encode(snapshot.loss)), "
+            + "\"W\": \(encode(snapshot.w)), \"H\": \(encode(snapshot.h))}"
+    }
+
+    /// A matrix as an array of row arrays.
+    public static func encode(_ matrix: Matrix) -> String {
+        var text = "["
+        for i in 0..<matrix.rows {
+            if i > 0 { text += ", " }
+            text += "["
+            for j in 0..<matrix.columns {
+                if j > 0 { text += ", " }
+                text += encode(matrix[i, j])
+            }
+            text += "]"
+        }
+        return text + "]"
+    }
+
+    /// A double in shortest round-trip form; JSON has no NaN or infinity, so those become `null`.
+    public static func encode(_ value: Double) -> String {
+        value.isFinite ? value.description : "null"
+    }
+}

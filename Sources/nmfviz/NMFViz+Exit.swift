@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import NMF
+
+/// How the command ends: one line on stderr and an exit code a script can act on.
+///
+/// 0 success (and `--help`); 1 bad input (data, CSV, files: `NMFError`, `OutputError`);
+/// 2 bad usage (unknown options, bad values, failed validation), where ArgumentParser alone would
+/// use 64.
+extension NMFViz {
+    static let badInput: Int32 = 1
+    static let badUsage: Int32 = 2
+
+    /// Parses the arguments, runs the chosen subcommand, and exits.
+    static func runAndExit(arguments: [String]? = nil) -> Never {
+        let command: ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            exitWithUsageError(error)
+        }
+        do {
+            var mutable = command
+            try mutable.run()
+            Foundation.exit(0)
+        } catch let error as NMFError {
+            fail("\(error)", code: badInput)
+        } catch let error as OutputError {
+            fail("\(error)", code: badInput)
+        } catch {
+            exitWithUsageError(error)
+        }
+    }
+
+    /// Help and version requests exit cleanly through ArgumentParser; real usage errors get one line and 2.
+    static func exitWithUsageError(_ error: Error) -> Never {
+        let code = exitCode(for: error)
+        if code == .success {
+            exit(withError: error)
+        }
+        let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+        fail("\(message) (see 'nmfviz help')", code: badUsage)
+    }
+
+    static func fail(_ message: String, code: Int32) -> Never {
+        FileHandle.standardError.write(Data("nmfviz: error: \(message)\n".utf8))
+        Foundation.exit(code)
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import NMF
+
+/// The data and solver options shared by the commands that run a factorization (`factorize`, `render`).
+struct SolverOptions: ParsableArguments {
+    enum LossName: String, ExpressibleByArgument, CaseIterable {
+        case frobenius, kl
+
+        var loss: Loss { self == .frobenius ? .frobenius : .kullbackLeibler }
+    }
+
+    enum SolverName: String, ExpressibleByArgument, CaseIterable {
+        case mu, hals
+
+        var solver: SolverKind { self == .mu ? .multiplicative : .hals }
+    }
+
+    enum InitName: String, ExpressibleByArgument, CaseIterable {
+        case article, random, nndsvd, nndsvda, nndsvdar
+    }
+
+    /// More iterations than this are surely a typo, and would take hours on large data.
+    static let maximumIterations = 1_000_000
+
+    @Option(help: ArgumentHelp("The data: cos2 or linear (the article's 80 points), or a CSV file.",
+                               valueName: "cos2|linear|path"))
+    var data = "cos2"
+
+    @Option(help: "The number of components k.")
+    var rank = 2
+
+    @Option(help: "The number of iterations N: the output holds iterations 0…N.")
+    var iterations = 50
+
+    @Option(help: "The loss: frobenius (‖Y − WH‖², the article's) or kl (generalized Kullback–Leibler).")
+    var loss: LossName = .frobenius
+
+    @Option(help: "The update rule: mu (multiplicative updates) or hals (coordinate descent, Frobenius only).")
+    var solver: SolverName = .mu
+
+    @Option(name: .customLong("init"), help: "The starting W and H.")
+    var initialization: InitName = .article
+
+    @Option(help: "The seed of the initialization's random draws (numpy's np.random.seed).")
+    var seed: UInt32 = Dataset.articleSeed
+
+    func validate() throws {
+        guard rank >= 1 else { throw ValidationError("--rank must be at least 1, got \(rank)") }
+        guard (0...Self.maximumIterations).contains(iterations) else {
+            throw ValidationError("--iterations must be between 0 and \(Self.maximumIterations), got \(iterations)")
+        }
+        if solver == .hals && loss == .kl {
+            throw ValidationError("--solver hals minimizes the Frobenius loss only; use --solver mu with --loss kl")
+        }
+    }
+
+    /// The validated configuration for these options.
+    ///
+    /// - Throws: `NMFError` when the data cannot be read or do not fit the options.
+    func makeConfiguration() throws -> NMFConfiguration {
+        let matrix = try Dataset.named(data)
+        let start = Initialization(name: initialization.rawValue, seed: seed) ?? .article(seed: seed)
+        return try NMFConfiguration(data: matrix, rank: rank, loss: loss.loss, solver: solver.solver,
+                                    initialization: start)
+    }
+}
