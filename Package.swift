@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "NMFTests", dependencies: ["NMF"]),
         .testTarget(name: "RasterTests", dependencies: ["Raster"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Codecs"], exclude: ["Fixtures"]),
-        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "CGIF"]),
+        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "CGIF"], exclude: ["Fixtures"]),
         .testTarget(name: "AnimationTests", dependencies: ["Animation"]),
         .testTarget(name: "nmfvizTests", dependencies: ["Codecs"]),
     ],
