@@ -29,11 +29,11 @@ public struct SubplotParameters: Sendable, Hashable {
     /// This is matplotlib's `GridSpec.get_grid_positions` with equal ratios: a cell is
     /// `total / (n + space × (n − 1))` wide and cells are separated by `space` cells.
     /// - Throws: `PlotError.invalidSubplotGrid` when rows or columns is below 1.
-    public func boxes(rows: Int, columns: Int, width: Double, height: Double) throws -> [PixelRect] {
+    public func boxes(rows: Int, columns: Int, width: Double, height: Double) throws -> [PixelBox] {
         guard rows >= 1, columns >= 1 else { throw PlotError.invalidSubplotGrid(rows: rows, columns: columns) }
         let cellW = (right - left) / (Double(columns) + wspace * Double(columns - 1))
         let cellH = (top - bottom) / (Double(rows) + hspace * Double(rows - 1))
-        var result: [PixelRect] = []
+        var result: [PixelBox] = []
         result.reserveCapacity(rows * columns)
         for r in 0..<rows {
             // Figure fractions measured from the top, as matplotlib stacks rows downwards from `top`.
@@ -41,7 +41,7 @@ public struct SubplotParameters: Sendable, Hashable {
             let bottomFraction = topFraction - cellH
             for c in 0..<columns {
                 let leftFraction = left + Double(c) * cellW * (1 + wspace)
-                result.append(PixelRect(
+                result.append(PixelBox(
                     x0: leftFraction * width, y0: height - topFraction * height,
                     x1: (leftFraction + cellW) * width, y1: height - bottomFraction * height))
             }

@@ -2,7 +2,7 @@
 ///
 /// Pixel (i, j) covers [i, i+1) × [j, j+1), as in Raster. matplotlib works with y up; Plot converts once,
 /// when it lays out the figure, so that everything downstream speaks the rasterizer's coordinates.
-public struct PixelRect: Sendable, Hashable, CustomStringConvertible {
+public struct PixelBox: Sendable, Hashable, CustomStringConvertible {
     /// Left edge.
     public var x0: Double
     /// Top edge.
