@@ -9,10 +9,13 @@ extension AxesRenderer {
         var box: PixelBox
     }
 
-    /// Superscripts (log-axis exponents) are drawn at 70 % of the size and raised by 0.7 × the x-height,
-    /// mathtext's `SHRINK_FACTOR` and `sup1` for DejaVu Sans.
+    /// Superscripts (log-axis exponents) follow mathtext's layout for DejaVu Sans (`Parser.subsuper` and
+    /// `DejaVuSansFontConstants`): 70 % of the size (`SHRINK_FACTOR`), raised by sup1 = 845.824/1120 of
+    /// the x-height, a kern of delta = 0.025 x-height before and script_space = 0.05 x-height after.
     static let superscriptScale = 0.7
-    static let superscriptRaise = 0.7
+    static let superscriptRaise = 845.824 / 1120
+    static let superscriptKern = 0.025
+    static let scriptSpace = 0.05
 
     /// Measures and places a horizontal label anchored at `anchor` with matplotlib's alignments.
     func place(_ label: TickLabel, at anchor: Point, points: Double,
@@ -26,8 +29,8 @@ extension AxesRenderer {
             let small = try font.measure(exponent, points: points * Self.superscriptScale, dpi: dpi)
             let xHeight = try font.measure("x", points: points, dpi: dpi).ascent
             let raise = Self.superscriptRaise * xHeight
-            exponentOffset = Point(base.width, -raise)
-            width += small.width
+            exponentOffset = Point(base.width + Self.superscriptKern * xHeight, -raise)
+            width += (Self.superscriptKern + Self.scriptSpace) * xHeight + small.width
             inkAscent = max(inkAscent, raise + small.ascent)
             inkDescent = max(inkDescent, small.descent - raise)
         }
@@ -70,6 +73,20 @@ extension AxesRenderer {
         let placed = try place(label, at: anchor, points: points, horizontal: horizontal, vertical: vertical)
         try draw(label, placed: placed, points: points, color: color, on: &canvas)
         return placed.placed.box
+    }
+
+    /// The layout boxes of the x and y tick labels, without drawing (what the tests compare with matplotlib).
+    func tickLabelBoxes() throws -> (x: [PixelBox], y: [PixelBox]) {
+        let b = layout.box, size = theme.tickLabelSizePoints
+        let offset = (theme.majorTickLengthPoints + theme.tickPadPoints) * ppp
+        let x = try layout.xTicks.filter { !$0.label.text.isEmpty }.map {
+            try place($0.label, at: Point($0.pixel, b.y1 + offset), points: size, horizontal: .center, vertical: .top).placed.box
+        }
+        let y = try layout.yTicks.filter { !$0.label.text.isEmpty }.map {
+            try place($0.label, at: Point(b.x0 - offset, $0.pixel), points: size, horizontal: .right,
+                      vertical: .centerBaseline).placed.box
+        }
+        return (x, y)
     }
 
     /// The union of tick label boxes, per axis; nil where an axis has no labels.
