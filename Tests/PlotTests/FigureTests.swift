@@ -107,5 +107,14 @@ import Testing
         #expect(abs(layouts[1].y.lower - 4.725) < 1e-12 && abs(layouts[1].y.upper - 5.275) < 1e-12)
         let image = try figure.render()
         #expect(image.width == 300 && image.height == 200)
+        // Values around two million get matplotlib's "1e6" offset text.
+        try figure.axes[0].line(x: [0, 1], y: [0, 2e6])
+        let big = try figure.layouts()[0]
+        #expect(big.yOffsetText == "1e6")
+        for t in big.yTicks {
+            let shown = Double(t.label.text.replacingOccurrences(of: "\u{2212}", with: "-")) ?? .nan
+            #expect(abs(shown * 1e6 - t.value) < 1e-6 * max(1, abs(t.value)), "\(t.label) for \(t.value)")
+        }
+        _ = try figure.render()
     }
 }
