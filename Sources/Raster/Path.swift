@@ -81,12 +81,15 @@ public struct Path: Sendable, Hashable {
         return points
     }
 
-    /// Vertices for a circle of `radius`: enough that the sagitta stays under min(0.1 px, 0.001·r).
+    /// Vertices for a circle of `radius`: enough that the sagitta stays under min(0.1 px, 0.001·r),
+    /// rounded up to a multiple of 8 so that the polygon, starting at angle 0, has the circle's mirror
+    /// symmetries (left/right, up/down and across the diagonals).
     static func circleSegmentCount(radius: Double) -> Int {
         let sagitta = min(0.1, 0.001 * radius)
         let halfAngle = acos(max(-1, 1 - sagitta / radius))
         guard halfAngle > 0 else { return 8 }
-        return max(8, min(4096, Int((Double.pi / halfAngle).rounded(.up))))
+        let needed = max(8, min(4096, Int((Double.pi / halfAngle).rounded(.up))))
+        return (needed + 7) / 8 * 8
     }
 
     public mutating func move(to p: Point) { elements.append(.move(p)) }
