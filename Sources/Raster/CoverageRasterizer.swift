@@ -133,6 +133,39 @@ struct CoverageRasterizer {
         row[c1 + 1] += area * Float(1 - previous)
     }
 
+    /// Resolves the buffer to per-pixel coverage in [0, 1] (row-major over `bounds`) and clears it.
+    ///
+    /// The same resolve as `resolve(into:color:rule:)` without compositing; the tests compare it with a
+    /// plain per-pixel polygon clipper.
+    mutating func coverage(rule: FillRule) -> [Float] {
+        let width = bounds.width, height = bounds.height
+        var out = [Float](repeating: 0, count: width * height)
+        for row in 0..<height {
+            var sum: Float = 0
+            for c in 0..<width {
+                sum += cells[row * stride + c]
+                cells[row * stride + c] = 0
+                out[row * width + c] = CoverageRasterizer.fold(sum, evenOdd: rule == .evenOdd)
+            }
+            cells[row * stride + width] = 0
+            cells[row * stride + width + 1] = 0
+        }
+        return out
+    }
+
+    /// Coverage from accumulated winding area: |v| clamped to 1 (nonzero) or folded (even-odd).
+    @inline(__always)
+    static func fold(_ v: Float, evenOdd: Bool) -> Float {
+        var coverage = abs(v)
+        if evenOdd {
+            coverage -= 2 * (coverage * 0.5).rounded(.down)
+            if coverage > 1 { coverage = 2 - coverage }
+        } else if coverage > 1 {
+            coverage = 1
+        }
+        return coverage
+    }
+
     /// Resolves every row to coverage, composites `color` into `image` source-over, and clears the buffer.
     ///
     /// Precondition: `bounds` lies inside the image.
@@ -157,14 +190,7 @@ struct CoverageRasterizer {
                     for c in 0..<width {
                         sum += cellRow[c]
                         cellRow[c] = 0
-                        var coverage = abs(sum)
-                        if evenOdd {
-                            coverage -= 2 * (coverage * 0.5).rounded(.down)
-                            if coverage > 1 { coverage = 2 - coverage }
-                        } else if coverage > 1 {
-                            coverage = 1
-                        }
-                        let a = coverage * alpha
+                        let a = CoverageRasterizer.fold(sum, evenOdd: evenOdd) * alpha
                         if a > 0.5 / 255 {
                             Compositor.blend(pixelRow + c * 4, r: sr, g: sg, b: sb, alpha: a)
                         }
