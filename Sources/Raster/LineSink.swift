@@ -39,6 +39,8 @@ struct LineSink {
         let h = height, w = width
         guard y1 > 0, y0 < h else { return }
         let dxdy = (x1 - x0) / (y1 - y0)
+        // An infinite slope means a height below 1e-300 px: no area, and it would poison the clipping.
+        guard dxdy.isFinite else { return }
         if y0 < 0 {
             x0 -= y0 * dxdy
             y0 = 0
@@ -64,7 +66,10 @@ struct LineSink {
             if yb <= ya || yb > y1 { continue }
             let xb = yb == y1 ? x1 : x0 + (yb - y0) * dxdy
             let ca = min(max(xa, 0), w), cb = min(max(xb, 0), w)
-            accumulate(ca, ya, cb, yb, (cb - ca) / (yb - ya), dir)
+            // Only absurd inputs (|x| near 1e308) give NaN here: drop that piece rather than trap.
+            if !ca.isNaN && !cb.isNaN {
+                accumulate(ca, ya, cb, yb, (cb - ca) / (yb - ya), dir)
+            }
             ya = yb
             xa = xb
         }
@@ -78,10 +83,13 @@ struct LineSink {
         guard firstRow <= lastRow else { return }
         var top = ya
         var xTop = xa
+        // Rounding (large slopes amplify it) must not carry x outside the piece's own span: that span
+        // is inside [0, width], which is what keeps every write in the buffer.
+        let xLow = min(xa, xb), xHigh = max(xa, xb)
         for row in firstRow...lastRow {
             let bottom = min(yb, Double(row + 1))
             if bottom <= top { continue }
-            let xBottom = row == lastRow ? xb : xa + (bottom - ya) * dxdy
+            let xBottom = row == lastRow ? xb : min(max(xa + (bottom - ya) * dxdy, xLow), xHigh)
             LineSink.addSpan(
                 cells + row * stride, left: min(xTop, xBottom), right: max(xTop, xBottom),
                 area: dir * Float(bottom - top))

@@ -180,3 +180,27 @@ func drawnArea(width: Int = 64, height: Int = 64, _ draw: (inout Canvas) throws 
         #expect(throws: ImageError.self) { try Image(width: 0, height: 3) }
     }
 }
+
+@Suite struct RobustnessTests {
+    /// Extreme, tiny and non-finite coordinates from a seeded stream never trap and never leave [0, 1].
+    @Test func extremeCoordinatesNeverCrash() throws {
+        var state: UInt64 = 12345
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let scales: [Double] = [1e-300, 1e-9, 1, 40, 1e6, 1e150, 1e300, .greatestFiniteMagnitude]
+        for _ in 0..<400 {
+            let points = (0..<5).map { _ -> Point in
+                let s = scales[Int(next() * Double(scales.count))]
+                return Point((next() - 0.3) * s, (next() - 0.3) * s)
+            }
+            var canvas = try Canvas(width: 16, height: 12)
+            canvas.fillPolygon(points, color: RGBA8(0, 0, 0, 200))
+            canvas.fill(.polygon(points), color: .black, rule: .evenOdd)
+            canvas.strokePolyline(points, style: StrokeStyle(width: 3, cap: .round, join: .round), color: .black)
+            canvas.fillCircle(center: points[0], radius: abs(points[1].x), color: .black)
+            #expect(canvas.image.pixels.count == 16 * 12 * 4)
+        }
+    }
+}
