@@ -83,24 +83,35 @@ public struct Canvas: Sendable {
 
     /// Fills the disc of `radius` around `center`.
     public mutating func fillCircle(center: Point, radius: Double, color: RGBA8, clip: PixelRect? = nil) {
-        let ring = Path.circlePoints(center: center, radius: radius, clockwise: true)
-        fillPolygons(CollectionOfOne(ring), color: color, rule: .nonZero, clip: clip)
+        fillRing(center: center, outer: radius, inner: 0, color: color, clip: clip)
     }
 
     /// Strokes the circle of `radius` around `center` with a line of `width` centred on the outline:
-    /// the ring between radius − width/2 and radius + width/2.
+    /// the ring between radius − width/2 and radius + width/2 (a disc when width ≥ 2·radius).
     public mutating func strokeCircle(
         center: Point, radius: Double, width: Double, color: RGBA8, clip: PixelRect? = nil
     ) {
         guard width > 0, width.isFinite else { return }
-        let outer = Path.circlePoints(center: center, radius: radius + width / 2, clockwise: true)
-        let innerRadius = radius - width / 2
-        if innerRadius > 0 {
-            let inner = Path.circlePoints(center: center, radius: innerRadius, clockwise: false)
-            fillPolygons([outer, inner], color: color, rule: .nonZero, clip: clip)
-        } else {
-            fillPolygons(CollectionOfOne(outer), color: color, rule: .nonZero, clip: clip)
+        fillRing(center: center, outer: radius + width / 2, inner: radius - width / 2, color: color, clip: clip)
+    }
+
+    /// Fills the ring between two radii (inner ≤ 0 for a disc) straight from the circle's vertices.
+    mutating func fillRing(center: Point, outer: Double, inner: Double, color: RGBA8, clip: PixelRect?) {
+        guard color.a > 0, center.isFinite, outer > 0, outer.isFinite else { return }
+        let outerWalker = CircleWalker(radius: outer, clockwise: true)
+        // The polygon's vertices lie a little outside the circle (equal-area radius).
+        let reach = outer * outerWalker.radiusScale
+        let region = effectiveClip(clip).intersection(PixelRect.enclosing(
+            minX: center.x - reach, minY: center.y - reach, maxX: center.x + reach, maxY: center.y + reach))
+        guard !region.isEmpty else { return }
+        rasterizer.reset(bounds: region)
+        rasterizer.accumulate { sink in
+            outerWalker.addCircle(to: sink, center: center, radius: outer)
+            if inner > 0 {
+                CircleWalker(radius: inner, clockwise: false).addCircle(to: sink, center: center, radius: inner)
+            }
         }
+        rasterizer.resolve(into: &image, color: color, rule: .nonZero)
     }
 
     /// Fills the rectangle [x0, x1] × [y0, y1] with exact coverage on its fractional edges.
@@ -159,11 +170,13 @@ public struct Canvas: Sendable {
         region = region.intersection(PixelRect.enclosing(minX: minX, minY: minY, maxX: maxX, maxY: maxY))
         guard !region.isEmpty else { return }
         rasterizer.reset(bounds: region)
-        for polygon in polygons where polygon.count >= 2 {
-            var previous = polygon[polygon.count - 1]
-            for p in polygon {
-                rasterizer.addLine(previous, p)
-                previous = p
+        rasterizer.accumulate { sink in
+            for polygon in polygons where polygon.count >= 2 {
+                var previous = polygon[polygon.count - 1]
+                for p in polygon {
+                    sink.addLine(previous, p)
+                    previous = p
+                }
             }
         }
         rasterizer.resolve(into: &image, color: color, rule: rule)
