@@ -3,8 +3,13 @@
 //
 // Colour type: an image with at most 256 distinct RGBA colours becomes a palette image (1, 2, 4 or
 // 8 bits per pixel, translucent entries first so tRNS stays short); otherwise RGB when opaque, else
-// RGBA. Defaults (zlib level 6, filter Up, standard strategy) were measured on the article's
-// 1000×450 plot frames rendered by matplotlib; the figures are in the branch report.
+// RGBA. Defaults were measured on the article's 50 frames at 1000×450 as matplotlib renders them
+// (about 5,300 colours each, so RGB): medians per frame, release build, one core —
+//   level 5, filter none: 3.9 ms, 41.2 KB      level 6, filter up:  4.9 ms, 45.0 KB
+//   level 6, filter none: 4.6 ms, 41.0 KB      level 6, adaptive:   9.6 ms, 44.3 KB
+//   level 6, RLE, up:     2.6 ms, 44.2 KB      level 9, filter up: 31.5 ms, 43.4 KB
+// (matplotlib's own savefig: about 46 KB). Flat plot backgrounds favour no filter: the filters turn
+// long runs of one colour into runs of zeros that deflate already finds on its own.
 import CPNG
 import Foundation
 import Raster

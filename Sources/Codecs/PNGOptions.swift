@@ -38,8 +38,8 @@ public struct PNGOptions: Sendable, Equatable {
 
     public var colorMode: ColorMode = .automatic
     /// zlib level, 0 (store) … 9 (smallest).
-    public var compressionLevel: Int = 6
-    public var filter: Filter = .up
+    public var compressionLevel: Int = 5
+    public var filter: Filter = .none
     public var strategy: Strategy = .standard
     /// Written as a pHYs chunk so that documents place the image at its true size; nil writes none.
     public var dotsPerInch: Double? = nil
@@ -47,7 +47,7 @@ public struct PNGOptions: Sendable, Equatable {
     public var text: [TextChunk] = []
 
     public init(
-        colorMode: ColorMode = .automatic, compressionLevel: Int = 6, filter: Filter = .up,
+        colorMode: ColorMode = .automatic, compressionLevel: Int = 5, filter: Filter = .none,
         strategy: Strategy = .standard, dotsPerInch: Double? = nil, text: [TextChunk] = []
     ) {
         self.colorMode = colorMode
