@@ -43,9 +43,9 @@ let package = Package(
             ]),
 
         .testTarget(name: "NMFTests", dependencies: ["NMF"], exclude: ["Fixtures"]),
-        .testTarget(name: "RasterTests", dependencies: ["Raster"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot", "Codecs"]),
-        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "CGIF"]),
+        .testTarget(name: "RasterTests", dependencies: ["Raster"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Codecs"], exclude: ["Fixtures"]),
+        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "CGIF"], exclude: ["Fixtures"]),
         .testTarget(name: "AnimationTests", dependencies: ["Animation"]),
         .testTarget(name: "nmfvizTests", dependencies: ["Codecs"]),
     ],

@@ -17,18 +17,8 @@ public struct RGBA8: Sendable, Hashable {
     public static let clear = RGBA8(0, 0, 0, 0)
 }
 
-/// Why an image could not be made.
-public enum ImageError: Error, Equatable, CustomStringConvertible {
-    /// Width or height is zero, negative, or the pixel count overflows.
-    case invalidSize(width: Int, height: Int)
-
-    public var description: String {
-        switch self {
-        case let .invalidSize(width, height):
-            return "invalid image size \(width)×\(height): both sides must be at least 1 px"
-        }
-    }
-}
+/// The old name of the Raster module's error type, kept so `ImageError.invalidSize` still works.
+public typealias ImageError = RasterError
 
 /// An 8-bit sRGB RGBA image, row-major, straight alpha: 4 bytes per pixel, no row padding.
 ///
@@ -40,9 +30,9 @@ public struct Image: Sendable, Equatable {
     public var pixels: [UInt8]
 
     public init(width: Int, height: Int, fill: RGBA8 = .white) throws {
-        guard width > 0, height > 0 else { throw ImageError.invalidSize(width: width, height: height) }
+        guard width > 0, height > 0 else { throw RasterError.invalidSize(width: width, height: height) }
         let (count, overflow) = width.multipliedReportingOverflow(by: height)
-        guard !overflow, count <= Int.max / 4 else { throw ImageError.invalidSize(width: width, height: height) }
+        guard !overflow, count <= Int.max / 4 else { throw RasterError.invalidSize(width: width, height: height) }
         self.width = width
         self.height = height
         self.pixels = [UInt8](unsafeUninitializedCapacity: count * 4) { buffer, initialized in

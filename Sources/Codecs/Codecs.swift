@@ -1,3 +1,0 @@
-import CPNG
-import CGIF
-import Raster

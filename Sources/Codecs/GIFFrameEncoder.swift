@@ -1,0 +1,393 @@
+// The stages between an RGBA frame and LZW: difference → palette → indices.
+//
+// Pixels are handled as "keys": opaque pixels as their colour with alpha forced to 255, and every
+// pixel with alpha below 128 as 0, GIF's only kind of transparency. The encoder keeps two canvases:
+// `previous`, the keys of the last frame added, and `shown`, the colours a viewer displays now (0
+// where it shows nothing). A pixel is a candidate when its key changed since the last frame (or it
+// is shown transparent but is not); a candidate is drawn only when its palette colour differs from
+// what is shown. Comparing what is shown, not the source colours, is what keeps a lossy animation
+// small: a marker whose fill shifts by one level usually maps to the same entry and costs nothing.
+// The work per frame is proportional to the canvas, never to the animation.
+//
+// Palette per frame, in order of preference:
+// 1. the global palette when it holds every candidate colour (exact);
+// 2. a local exact palette when the candidates have at most 255 colours;
+// 3. the global palette when its mean squared error over the candidates is small enough;
+// 4. a local palette quantized from the candidates.
+// The global palette itself is the first frame's exact colours or its quantized palette.
+import Raster
+
+/// Turns RGBA frames into `IndexedFrame`s: frame differencing, palette choice and pixel mapping.
+struct GIFFrameEncoder {
+    let width: Int
+    let height: Int
+    let dithering: GIFOptions.Dithering
+    /// `GIFOptions.tolerance` as a squared RGB distance (sum over the three channels).
+    let tolerance: Int
+    /// The palette written in the screen descriptor; set by the first frame.
+    private(set) var global: GIFPalette?
+    private var globalMapper: PaletteMapper?
+    /// Keys of the last frame added.
+    private var previous: [UInt32]
+    /// Colours a viewer displays now (packed opaque), 0 where nothing is shown.
+    private var shown: [UInt32]
+    /// Keys of the frame being added (a reused buffer).
+    private var current: [UInt32]
+    /// Palette index of each pixel drawn by the frame being added, 0xFFFF elsewhere (a reused buffer).
+    private var drawn: [UInt16]
+    private(set) var frameCount = 0
+
+    /// Largest mean squared error per channel (0…255 scale) over a frame's candidate pixels for which
+    /// the global palette is kept rather than a local one being built (6.5 would be PSNR 40 dB).
+    static let globalPaletteTolerance: Double = 1e9
+
+    init(width: Int, height: Int, dithering: GIFOptions.Dithering, tolerance: Int) {
+        self.width = width
+        self.height = height
+        self.dithering = dithering
+        self.tolerance = 3 * tolerance * tolerance
+        previous = [UInt32](repeating: 0, count: width * height)
+        shown = previous
+        current = previous
+        drawn = [UInt16](repeating: 0xFFFF, count: width * height)
+    }
+
+    /// What `encode` found about a frame.
+    enum Outcome {
+        /// Same pixels as the last frame: the caller adds its duration to the pending frame.
+        case identical
+        /// A frame to write. `clearPending` is set when the pending frame must be enlarged to that
+        /// rectangle and disposed to the background, so that pixels turning transparent get cleared.
+        case frame(IndexedFrame, clearPending: PixelRect?)
+    }
+
+    /// Differences, quantizes and maps `image` (of the animation's size).
+    ///
+    /// - Parameter pendingRect: the rectangle of the frame written just before this one, if any
+    ///   (needed when pixels turn transparent: that frame is then disposed to the background).
+    mutating func encode(_ image: Image, duration: Duration, pendingRect: PixelRect?) -> Outcome {
+        image.pixels.withUnsafeBytes { raw in
+            raw.withMemoryRebound(to: UInt32.self) { source in
+                current.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<out.count {
+                        let c = source[i]
+                        out[i] = c >> 24 < 128 ? 0 : c | 0xFF00_0000
+                    }
+                }
+            }
+        }
+        if frameCount > 0 && current == previous { return .identical }
+        var clear: PixelRect?
+        let cleared = boundingBox(current, shown) { c, s, _ in c == 0 && s != 0 }
+        if !cleared.isEmpty, let pending = pendingRect {
+            let disposed = pending.union(cleared)
+            clear = disposed
+            for y in disposed.y..<(disposed.y + disposed.height) {
+                let row = y * width
+                for x in disposed.x..<(disposed.x + disposed.width) { shown[row + x] = 0 }
+            }
+        }
+        let candidates = boundingBox(current, shown) { c, s, p in c != 0 && (c != p || s == 0) }
+        var (palette, mapper, local, exact) = choosePalette(candidates: candidates)
+        let slack = exact ? 0 : tolerance
+        var rect = draw(candidates: candidates, mapper: &mapper, dither: !exact && dithering == .ordered, slack: slack)
+        if !local { globalMapper = mapper }
+        if frameCount == 0 {
+            rect = PixelRect(x: 0, y: 0, width: width, height: height)
+        } else if rect.isEmpty {
+            // Nothing visible changes (or only a clear): a 1×1 frame still carries the delay.
+            rect = PixelRect(x: 0, y: 0, width: 1, height: 1)
+        }
+        let indices = indices(rect: rect, palette: palette, slack: slack)
+        clearDrawn(candidates)
+        swap(&previous, &current)
+        frameCount += 1
+        let frame = IndexedFrame(
+            rect: rect, indices: indices, localPalette: local ? palette : nil,
+            transparentIndex: palette.transparentIndex, duration: duration)
+        return .frame(frame, clearPending: clear)
+    }
+
+    /// The smallest rectangle holding every pixel where `test(current, shown, previous)`.
+    private func boundingBox(_ c: [UInt32], _ s: [UInt32], _ test: (UInt32, UInt32, UInt32) -> Bool) -> PixelRect {
+        var x0 = width, x1 = -1, y0 = height, y1 = -1
+        c.withUnsafeBufferPointer { c in
+            s.withUnsafeBufferPointer { s in
+                previous.withUnsafeBufferPointer { p in
+                    for y in 0..<height {
+                        let row = y * width
+                        var first = -1
+                        for x in 0..<width where test(c[row + x], s[row + x], p[row + x]) {
+                            first = x
+                            break
+                        }
+                        guard first >= 0 else { continue }
+                        var last = first
+                        for x in stride(from: width - 1, to: max(first, x1), by: -1) where test(c[row + x], s[row + x], p[row + x]) {
+                            last = x
+                            break
+                        }
+                        if y0 == height { y0 = y }
+                        y1 = y
+                        x0 = min(x0, first)
+                        x1 = max(x1, last)
+                    }
+                }
+            }
+        }
+        return y1 < 0 ? PixelRect(x: 0, y: 0, width: 0, height: 0) : PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+    }
+
+    /// Whether the pixel at `i` is a candidate: its key changed, or it is shown transparent but is not.
+    @inline(__always)
+    private static func isCandidate(_ c: UInt32, _ s: UInt32, _ p: UInt32) -> Bool {
+        c != 0 && (c != p || s == 0)
+    }
+
+    /// Picks the palette for the candidates in `rect` (see the top of the file).
+    private mutating func choosePalette(candidates rect: PixelRect) -> (GIFPalette, PaletteMapper, local: Bool, exact: Bool) {
+        var histogram = ColorHistogram()
+        if !rect.isEmpty {
+            current.withUnsafeBufferPointer { c in
+                shown.withUnsafeBufferPointer { s in
+                    previous.withUnsafeBufferPointer { p in
+                        for y in rect.y..<(rect.y + rect.height) {
+                            let row = y * width
+                            var last: UInt32 = 0
+                            var run: UInt32 = 0
+                            for x in rect.x..<(rect.x + rect.width) {
+                                let k = c[row + x]
+                                guard GIFFrameEncoder.isCandidate(k, s[row + x], p[row + x]) else { continue }
+                                if k == last {
+                                    run += 1
+                                } else {
+                                    if run > 0 { histogram.add(last, count: run) }
+                                    last = k
+                                    run = 1
+                                }
+                            }
+                            if run > 0 { histogram.add(last, count: run) }
+                        }
+                    }
+                }
+            }
+        }
+        let (colors, weights) = histogram.entries()
+        guard let global, var globalMapper else {
+            let exact = colors.count <= 255
+            let chosen = exact ? colors : Quantizer(maximumColors: 255).palette(colors: colors, weights: weights)
+            let palette = GIFPalette(colors: chosen.isEmpty ? [0xFF00_0000] : chosen)
+            self.global = palette
+            return (palette, PaletteMapper(colors: palette.colors), false, exact)
+        }
+        defer { self.globalMapper = globalMapper }
+        if colors.allSatisfy({ globalMapper.contains($0) }) {
+            return (global, globalMapper, false, true)
+        }
+        if colors.count <= 255 {
+            let palette = GIFPalette(colors: colors)
+            return (palette, PaletteMapper(colors: colors), true, true)
+        }
+        if meanSquaredError(colors: colors, weights: weights, mapper: &globalMapper) <= Self.globalPaletteTolerance {
+            return (global, globalMapper, false, false)
+        }
+        let palette = GIFPalette(colors: Quantizer(maximumColors: 255).palette(colors: colors, weights: weights))
+        return (palette, PaletteMapper(colors: palette.colors), true, false)
+    }
+
+    /// Maps every candidate in `rect` and draws those whose colour differs from what is shown by
+    /// more than `slack` (squared RGB distance to the true colour, beyond the best entry's): records
+    /// the index in `drawn` and the colour in `shown`. Returns the rectangle of drawn pixels.
+    private mutating func draw(candidates rect: PixelRect, mapper: inout PaletteMapper, dither: Bool, slack: Int) -> PixelRect {
+        guard !rect.isEmpty else { return rect }
+        var x0 = width, x1 = -1, y0 = height, y1 = -1
+        let palette = mapper.colors
+        let width = self.width
+        current.withUnsafeBufferPointer { c in
+            previous.withUnsafeBufferPointer { p in
+                shown.withUnsafeMutableBufferPointer { s in
+                    drawn.withUnsafeMutableBufferPointer { d in
+                        var lastKey: UInt32 = 0
+                        var lastIndex: UInt8 = 0
+                        for y in rect.y..<(rect.y + rect.height) {
+                            let row = y * width
+                            for x in rect.x..<(rect.x + rect.width) {
+                                let k = c[row + x]
+                                guard GIFFrameEncoder.isCandidate(k, s[row + x], p[row + x]) else { continue }
+                                let index: UInt8
+                                if dither {
+                                    index = mapper.index(GIFFrameEncoder.dithered(k, x: x, y: y))
+                                } else {
+                                    if k != lastKey {
+                                        lastKey = k
+                                        lastIndex = mapper.index(k)
+                                    }
+                                    index = lastIndex
+                                }
+                                let color = palette[Int(index)]
+                                let was = s[row + x]
+                                guard color != was else { continue }
+                                if slack > 0 && was != 0
+                                    && GIFFrameEncoder.distance2(k, was) <= GIFFrameEncoder.distance2(k, color) + slack
+                                {
+                                    continue
+                                }
+                                s[row + x] = color
+                                d[row + x] = UInt16(index)
+                                if y < y0 { y0 = y }
+                                y1 = y
+                                if x < x0 { x0 = x }
+                                if x > x1 { x1 = x }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return y1 < 0 ? PixelRect(x: 0, y: 0, width: 0, height: 0) : PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+    }
+
+    /// One index per pixel of `rect`: drawn pixels their entry; the others the transparent index,
+    /// unless what is shown there is exactly the colour of the index just written, which keeps that
+    /// run going — one long run is what makes LZW's output short (the white around a moving marker
+    /// stays one run instead of alternating with transparency).
+    ///
+    /// With `slack` > 0 a run also continues over a pixel whose true colour is within `slack` of the
+    /// run's colour (beyond what is shown there now): the pixel then shows the run's colour.
+    private mutating func indices(rect: PixelRect, palette: GIFPalette, slack: Int) -> [UInt8] {
+        var indices = [UInt8](repeating: 0, count: rect.width * rect.height)
+        let t = palette.transparentIndex ?? 0
+        var colors = [UInt32](repeating: 0, count: 256)
+        for (i, c) in palette.colors.enumerated() { colors[i] = c }
+        // The transparent entry shows what is beneath: it never matches a shown colour.
+        colors[t] = 1
+        let width = self.width
+        current.withUnsafeBufferPointer { c in
+        drawn.withUnsafeBufferPointer { d in
+            shown.withUnsafeMutableBufferPointer { s in
+                indices.withUnsafeMutableBufferPointer { out in
+                    var n = 0
+                    var previous = UInt8(t)
+                    for y in rect.y..<(rect.y + rect.height) {
+                        let row = y * width
+                        for x in rect.x..<(rect.x + rect.width) {
+                            let index = d[row + x]
+                            if index != 0xFFFF {
+                                previous = UInt8(index)
+                            } else if colors[Int(previous)] != s[row + x] {
+                                let k = c[row + x]
+                                if slack > 0 && k != 0 && Int(previous) != t
+                                    && GIFFrameEncoder.distance2(k, colors[Int(previous)]) <= GIFFrameEncoder.distance2(k, s[row + x]) + slack
+                                {
+                                    s[row + x] = colors[Int(previous)]
+                                } else {
+                                    previous = UInt8(t)
+                                }
+                            }
+                            out[n] = previous
+                            n += 1
+                        }
+                    }
+                }
+            }
+        }
+        }
+        return indices
+    }
+
+    /// Resets `drawn` to 0xFFFF over `rect` for the next frame.
+    private mutating func clearDrawn(_ rect: PixelRect) {
+        guard !rect.isEmpty else { return }
+        for y in rect.y..<(rect.y + rect.height) {
+            let row = y * width
+            for x in rect.x..<(rect.x + rect.width) { drawn[row + x] = 0xFFFF }
+        }
+    }
+
+    /// Mean squared error per RGB channel of mapping the histogram's colours through `mapper`.
+    private func meanSquaredError(colors: [UInt32], weights: [Float], mapper: inout PaletteMapper) -> Double {
+        var sum: Double = 0, total: Double = 0
+        for (c, w) in zip(colors, weights) {
+            let p = mapper.colors[Int(mapper.index(c))]
+            var e: Double = 0
+            for shift in [0, 8, 16] as [UInt32] {
+                let d = Double(Int((c >> shift) & 0xFF) - Int((p >> shift) & 0xFF))
+                e += d * d
+            }
+            sum += e * Double(w)
+            total += Double(w)
+        }
+        return total > 0 ? sum / (3 * total) : 0
+    }
+
+    /// One index per pixel of `rect`. Changed pixels get their palette entry. Unchanged pixels get
+    /// the transparent index — unless their colour is exactly the entry just written, which keeps the
+    /// run going: both show the same, and one long run is what makes LZW's output short (white
+    /// background around a moving marker stays one run instead of alternating with transparency).
+    private func mapPixels(rect: PixelRect, mapper: inout PaletteMapper, transparent: Int?, dither: Bool) -> [UInt8] {
+        var indices = [UInt8](repeating: 0, count: rect.width * rect.height)
+        let t = transparent.map { UInt8($0) }
+        let palette = mapper.colors
+        current.withUnsafeBufferPointer { c in
+            shown.withUnsafeBufferPointer { s in
+                indices.withUnsafeMutableBufferPointer { out in
+                    var n = 0
+                    var previous: Int = -1
+                    var lastKey: UInt32 = 0
+                    var lastIndex: UInt8 = 0
+                    for y in rect.y..<(rect.y + rect.height) {
+                        let row = y * width
+                        for x in rect.x..<(rect.x + rect.width) {
+                            let k = c[row + x]
+                            var index: UInt8
+                            if k == 0 {
+                                index = t ?? 0
+                            } else if dither && k != s[row + x] {
+                                index = mapper.index(GIFFrameEncoder.dithered(k, x: x, y: y))
+                            } else {
+                                if k != lastKey {
+                                    lastKey = k
+                                    lastIndex = mapper.index(k)
+                                }
+                                index = lastIndex
+                                if let t, k == s[row + x], Int(index) != previous || palette[Int(index)] != k { index = t }
+                            }
+                            out[n] = index
+                            previous = Int(index)
+                            n += 1
+                        }
+                    }
+                }
+            }
+        }
+        return indices
+    }
+
+    /// Squared RGB distance between two packed colours.
+    @inline(__always)
+    static func distance2(_ a: UInt32, _ b: UInt32) -> Int {
+        let dr = Int(a & 0xFF) - Int(b & 0xFF)
+        let dg = Int((a >> 8) & 0xFF) - Int((b >> 8) & 0xFF)
+        let db = Int((a >> 16) & 0xFF) - Int((b >> 16) & 0xFF)
+        return dr * dr + dg * dg + db * db
+    }
+
+    /// The 8×8 Bayer matrix, values 0…63.
+    private static let bayer: [Int] = [
+        0, 32, 8, 40, 2, 34, 10, 42, 48, 16, 56, 24, 50, 18, 58, 26,
+        12, 44, 4, 36, 14, 46, 6, 38, 60, 28, 52, 20, 62, 30, 54, 22,
+        3, 35, 11, 43, 1, 33, 9, 41, 51, 19, 59, 27, 49, 17, 57, 25,
+        15, 47, 7, 39, 13, 45, 5, 37, 63, 31, 55, 23, 61, 29, 53, 21,
+    ]
+
+    /// `k` with a position-dependent offset of ±8 levels per channel (ordered dithering).
+    static func dithered(_ k: UInt32, x: Int, y: Int) -> UInt32 {
+        let offset = (bayer[(y & 7) * 8 + (x & 7)] - 32) / 4
+        var out: UInt32 = 0xFF00_0000
+        for shift in [0, 8, 16] as [UInt32] {
+            let v = max(0, min(255, Int((k >> shift) & 0xFF) + offset))
+            out |= UInt32(v) << shift
+        }
+        return out
+    }
+}

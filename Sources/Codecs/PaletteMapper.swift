@@ -1,0 +1,69 @@
+/// Maps opaque colours to the index of their nearest palette entry, with a cache.
+///
+/// Plot frames repeat a few thousand colours over hundreds of thousands of pixels, so the nearest
+/// entry (in Oklab, through `NearestColor`) is searched once per distinct colour and remembered in an
+/// open-addressing table; the table is cleared when it fills up, which bounds memory and only costs
+/// repeated searches. A colour that is itself in the palette maps to its own (first) entry, so a
+/// palette holding every colour of a frame reproduces it exactly.
+struct PaletteMapper {
+    /// The palette, packed `r | g << 8 | b << 16 | 0xFF << 24`.
+    let colors: [UInt32]
+    private let search: NearestColor
+    private var keys: [UInt32]
+    private var values: [UInt16]
+    private var filled = 0
+    private static let capacity = 1 << 15
+
+    init(colors: [UInt32]) {
+        self.colors = colors
+        search = NearestColor(colors.map { Oklab(packed: $0) })
+        keys = [UInt32](repeating: 0, count: PaletteMapper.capacity)
+        values = [UInt16](repeating: 0xFFFF, count: PaletteMapper.capacity)
+        // Exact members first, so they never go through the nearest search.
+        for (i, c) in colors.enumerated().reversed() { store(c, UInt16(i)) }
+    }
+
+    /// The palette index for the opaque colour `c` (packed as in `colors`).
+    @inline(__always)
+    mutating func index(_ c: UInt32) -> UInt8 {
+        var slot = Int((c &* 0x9E37_79B1) >> 17)
+        while true {
+            let v = values[slot]
+            if v == 0xFFFF { break }
+            if keys[slot] == c { return UInt8(truncatingIfNeeded: v) }
+            slot = (slot + 1) & (PaletteMapper.capacity - 1)
+        }
+        let found = search.nearest(Oklab(packed: c))
+        store(c, UInt16(found))
+        return UInt8(truncatingIfNeeded: found)
+    }
+
+    /// Whether `c` is exactly one of the palette's colours.
+    mutating func contains(_ c: UInt32) -> Bool {
+        colors[Int(index(c))] == c
+    }
+
+    private mutating func store(_ c: UInt32, _ index: UInt16) {
+        if filled >= PaletteMapper.capacity / 2 {
+            // Full: forget everything but the palette's own colours.
+            values = [UInt16](repeating: 0xFFFF, count: PaletteMapper.capacity)
+            filled = 0
+            for (i, p) in colors.enumerated().reversed() { insert(p, UInt16(i)) }
+        }
+        insert(c, index)
+    }
+
+    private mutating func insert(_ c: UInt32, _ index: UInt16) {
+        var slot = Int((c &* 0x9E37_79B1) >> 17)
+        while values[slot] != 0xFFFF {
+            if keys[slot] == c {
+                values[slot] = index
+                return
+            }
+            slot = (slot + 1) & (PaletteMapper.capacity - 1)
+        }
+        keys[slot] = c
+        values[slot] = index
+        filled += 1
+    }
+}

@@ -1,0 +1,195 @@
+import Raster
+
+extension AxesRenderer {
+    /// Where a label's text goes and the box matplotlib gives it (`Text._get_layout`, one line).
+    struct PlacedText {
+        /// Left end of the baseline (for vertical text: its bottom end), in image pixels.
+        var origin: Point
+        /// matplotlib's layout box (advance width × max(ascent, font ascent) + max(descent, font descent)).
+        var box: PixelBox
+    }
+
+    /// Superscripts (log-axis exponents) follow mathtext's layout for DejaVu Sans (`Parser.subsuper` and
+    /// `DejaVuSansFontConstants`): 70 % of the size (`SHRINK_FACTOR`), raised by sup1 = 845.824/1120 of
+    /// the x-height, a kern of delta = 0.025 x-height before and script_space = 0.05 x-height after.
+    static let superscriptScale = 0.7
+    static let superscriptRaise = 845.824 / 1120
+    static let superscriptKern = 0.025
+    static let scriptSpace = 0.05
+
+    /// Measures and places a horizontal label anchored at `anchor` with matplotlib's alignments.
+    func place(_ label: TickLabel, at anchor: Point, points: Double,
+               horizontal: TextAnnotation.HorizontalAlignment, vertical: TextAnnotation.VerticalAlignment) throws
+        -> (placed: PlacedText, exponentOffset: Point?) {
+        let font = context.font, dpi = context.dpi
+        let base = try font.measure(label.text, points: points, dpi: dpi)
+        var width = base.width, inkAscent = base.ascent, inkDescent = base.descent
+        var exponentOffset: Point?
+        if let exponent = label.exponent {
+            let small = try font.measure(exponent, points: points * Self.superscriptScale, dpi: dpi)
+            let xHeight = try font.measure("x", points: points, dpi: dpi).ascent
+            let raise = Self.superscriptRaise * xHeight
+            exponentOffset = Point(base.width + Self.superscriptKern * xHeight, -raise)
+            width += (Self.superscriptKern + Self.scriptSpace) * xHeight + small.width
+            inkAscent = max(inkAscent, raise + small.ascent)
+            inkDescent = max(inkDescent, small.descent - raise)
+        }
+        let line = font.lineMetrics(points: points, dpi: dpi)
+        let a = max(inkAscent, line.ascent), d = max(inkDescent, line.descent)
+        let x: Double
+        switch horizontal {
+        case .left: x = anchor.x
+        case .center: x = anchor.x - width / 2
+        case .right: x = anchor.x - width
+        }
+        let y: Double
+        switch vertical {
+        case .top: y = anchor.y + a
+        case .bottom: y = anchor.y - d
+        case .center: y = anchor.y + (a + d) / 2 - d
+        case .baseline: y = anchor.y
+        case .centerBaseline: y = anchor.y + a / 2
+        }
+        return (PlacedText(origin: Point(x, y), box: PixelBox(x0: x, y0: y - a, x1: x + width, y1: y + d)),
+                exponentOffset)
+    }
+
+    /// Draws a label placed by `place`.
+    func draw(_ label: TickLabel, placed: (placed: PlacedText, exponentOffset: Point?), points: Double,
+              color: RGBA8, on canvas: inout Canvas) throws {
+        let font = context.font, dpi = context.dpi
+        try canvas.drawGlyphs(label.text, origin: placed.placed.origin, font: font, points: points, dpi: dpi, color: color)
+        if let exponent = label.exponent, let offset = placed.exponentOffset {
+            try canvas.drawGlyphs(exponent, origin: placed.placed.origin + offset, font: font,
+                                  points: points * Self.superscriptScale, dpi: dpi, color: color)
+        }
+    }
+
+    /// Places and draws a label; returns its box.
+    @discardableResult
+    func drawLabel(_ label: TickLabel, at anchor: Point, points: Double, color: RGBA8,
+                   horizontal: TextAnnotation.HorizontalAlignment, vertical: TextAnnotation.VerticalAlignment,
+                   on canvas: inout Canvas) throws -> PixelBox {
+        let placed = try place(label, at: anchor, points: points, horizontal: horizontal, vertical: vertical)
+        try draw(label, placed: placed, points: points, color: color, on: &canvas)
+        return placed.placed.box
+    }
+
+    /// The layout boxes of the x and y tick labels, without drawing (what the tests compare with matplotlib).
+    func tickLabelBoxes() throws -> (x: [PixelBox], y: [PixelBox]) {
+        let b = layout.box, size = theme.tickLabelSizePoints
+        let offset = (theme.majorTickLengthPoints + theme.tickPadPoints) * ppp
+        let x = try layout.xTicks.filter { !$0.label.text.isEmpty }.map {
+            try place($0.label, at: Point($0.pixel, b.y1 + offset), points: size, horizontal: .center, vertical: .top).placed.box
+        }
+        let y = try layout.yTicks.filter { !$0.label.text.isEmpty }.map {
+            try place($0.label, at: Point(b.x0 - offset, $0.pixel), points: size, horizontal: .right,
+                      vertical: .centerBaseline).placed.box
+        }
+        return (x, y)
+    }
+
+    /// The union of tick label boxes, per axis; nil where an axis has no labels.
+    struct TickLabelBounds {
+        var x: PixelBox?
+        var y: PixelBox?
+    }
+
+    /// Draws tick marks (snapped as Agg snaps markers) and tick labels; returns the labels' extent.
+    func drawTicks(on canvas: inout Canvas) throws -> TickLabelBounds {
+        var bounds = TickLabelBounds()
+        let b = layout.box
+        let size = theme.tickLabelSizePoints
+        for (ticks, lengthPt, widthPt) in [(layout.xTicks, theme.majorTickLengthPoints, theme.majorTickWidthPoints),
+                                           (layout.xMinorTicks, theme.minorTickLengthPoints, theme.minorTickWidthPoints)] {
+            let w = widthPt * ppp, length = lengthPt * ppp
+            let s = PixelSnapping.offset(strokeWidth: w)
+            let ay = PixelSnapping.markerAnchor(b.y1)
+            for t in ticks {
+                let ax = PixelSnapping.markerAnchor(t.pixel)
+                if w > 0 && length > 0 {
+                    canvas.strokePolyline([Point(ax + s, ay + s), Point(ax + s, ay + PixelSnapping.snap(length, strokeWidth: w))],
+                                          style: StrokeStyle(width: w), color: theme.tickColor)
+                }
+                guard !t.label.text.isEmpty else { continue }
+                let box = try drawLabel(t.label, at: Point(t.pixel, b.y1 + (lengthPt + theme.tickPadPoints) * ppp),
+                                        points: size, color: theme.textColor, horizontal: .center, vertical: .top, on: &canvas)
+                bounds.x = bounds.x.map { $0.union(box) } ?? box
+            }
+        }
+        for (ticks, lengthPt, widthPt) in [(layout.yTicks, theme.majorTickLengthPoints, theme.majorTickWidthPoints),
+                                           (layout.yMinorTicks, theme.minorTickLengthPoints, theme.minorTickWidthPoints)] {
+            let w = widthPt * ppp, length = lengthPt * ppp
+            let s = PixelSnapping.offset(strokeWidth: w)
+            let ax = PixelSnapping.markerAnchor(b.x0)
+            for t in ticks {
+                let ay = PixelSnapping.markerAnchor(t.pixel)
+                if w > 0 && length > 0 {
+                    canvas.strokePolyline([Point(ax + PixelSnapping.snap(-length, strokeWidth: w), ay + s), Point(ax + s, ay + s)],
+                                          style: StrokeStyle(width: w), color: theme.tickColor)
+                }
+                guard !t.label.text.isEmpty else { continue }
+                let box = try drawLabel(t.label, at: Point(b.x0 - (lengthPt + theme.tickPadPoints) * ppp, t.pixel),
+                                        points: size, color: theme.textColor, horizontal: .right,
+                                        vertical: .centerBaseline, on: &canvas)
+                bounds.y = bounds.y.map { $0.union(box) } ?? box
+            }
+        }
+        return bounds
+    }
+
+    /// Text annotations at data positions (not clipped, as matplotlib's `Axes.text`).
+    func drawAnnotation(_ t: TextAnnotation, on canvas: inout Canvas) throws {
+        let anchor = Point(layout.x.pixel(t.x), layout.y.pixel(t.y))
+        guard anchor.isFinite, !t.text.isEmpty else { return }
+        try drawLabel(TickLabel(t.text), at: anchor, points: t.sizePoints, color: t.color ?? theme.textColor,
+                      horizontal: t.horizontal, vertical: t.vertical, on: &canvas)
+    }
+
+    /// Title, axis labels and the x/y offset texts.
+    func drawLabels(tickLabelBounds: TickLabelBounds, on canvas: inout Canvas) throws {
+        let b = layout.box
+        let color = theme.textColor
+        if let title = axes.title, !title.isEmpty {
+            try drawLabel(TickLabel(title), at: Point(b.centerX, b.y0 - theme.titlePadPoints * ppp),
+                          points: theme.titleSizePoints, color: color, horizontal: .center, vertical: .baseline, on: &canvas)
+        }
+        let labelsBottom = tickLabelBounds.x?.y1 ?? b.y1
+        if let xLabel = axes.xLabel, !xLabel.isEmpty {
+            try drawLabel(TickLabel(xLabel), at: Point(b.centerX, labelsBottom + theme.axisLabelPadPoints * ppp),
+                          points: theme.axisLabelSizePoints, color: color, horizontal: .center, vertical: .top, on: &canvas)
+        }
+        if let yLabel = axes.yLabel, !yLabel.isEmpty {
+            let anchor = Point((tickLabelBounds.y?.x0 ?? b.x0) - theme.axisLabelPadPoints * ppp, b.centerY)
+            try drawVerticalLabel(yLabel, anchor: anchor, on: &canvas)
+        }
+        // matplotlib's offset texts: below the x tick labels at the right end, above the y axis at its top.
+        let size = theme.tickLabelSizePoints
+        if !layout.xOffsetText.isEmpty {
+            try drawLabel(TickLabel(layout.xOffsetText), at: Point(b.x1, labelsBottom + 3 * ppp), points: size,
+                          color: color, horizontal: .right, vertical: .top, on: &canvas)
+        }
+        if !layout.yOffsetText.isEmpty {
+            try drawLabel(TickLabel(layout.yOffsetText), at: Point(b.x0, b.y0 - 3 * ppp), points: size,
+                          color: color, horizontal: .left, vertical: .bottom, on: &canvas)
+        }
+    }
+
+    /// The y label: rotated 90°, centred on the axes, its descent side `anchor.x` (matplotlib's
+    /// va='bottom', ha='center', rotation_mode='anchor').
+    func drawVerticalLabel(_ text: String, anchor: Point, on canvas: inout Canvas) throws {
+        let points = theme.axisLabelSizePoints
+        let m = try context.font.measure(text, points: points, dpi: context.dpi)
+        let d = max(m.descent, context.font.lineMetrics(points: points, dpi: context.dpi).descent)
+        let origin = Point(anchor.x - d, anchor.y + m.width / 2)
+        try canvas.drawGlyphs(text, origin: origin, font: context.font, points: points, dpi: context.dpi,
+                              color: theme.textColor, rotation: .vertical)
+    }
+}
+
+extension PixelBox {
+    /// The smallest box holding both.
+    func union(_ o: PixelBox) -> PixelBox {
+        PixelBox(x0: min(x0, o.x0), y0: min(y0, o.y0), x1: max(x1, o.x1), y1: max(y1, o.y1))
+    }
+}

@@ -1,0 +1,112 @@
+import Raster
+
+/// Draws one axes in matplotlib's order: face, collections (scatter, quiver), ticks and tick labels,
+/// lines, spines, then text, axis labels and title.
+///
+/// Spines and tick marks are snapped as Agg snaps them (`PixelSnapping`); markers, arrows and lines are
+/// not. Data artists are clipped to the axes box rounded to whole pixels, as Agg's clip box is.
+struct AxesRenderer {
+    let axes: Axes
+    let layout: AxesLayout
+    let context: RenderContext
+
+    var theme: Theme { context.theme }
+    var ppp: Double { context.pixelsPerPoint }
+
+    /// Agg's clip box: the axes box with each edge rounded to the nearest pixel boundary.
+    var clip: PixelRect {
+        let b = layout.box
+        func r(_ v: Double) -> Int { Int(max(-1e9, min(1e9, (v + 0.5).rounded(.down)))) }
+        return PixelRect(x0: r(b.x0), y0: r(b.y0), x1: r(b.x1), y1: r(b.y1))
+    }
+
+    func draw(on canvas: inout Canvas) throws {
+        drawFace(on: &canvas)
+        for artist in axes.artists {
+            switch artist {
+            case .scatter(let s): drawScatter(s, on: &canvas)
+            case .quiver(let q): drawQuiver(q, on: &canvas)
+            case .line, .text: break
+            }
+        }
+        let tickLabelBounds = try drawTicks(on: &canvas)
+        for case .line(let l) in axes.artists { drawLine(l, on: &canvas) }
+        drawSpines(on: &canvas)
+        for case .text(let t) in axes.artists { try drawAnnotation(t, on: &canvas) }
+        try drawLabels(tickLabelBounds: tickLabelBounds, on: &canvas)
+    }
+
+    // MARK: - Frame
+
+    func drawFace(on canvas: inout Canvas) {
+        // The axes patch has no edge, so Agg snaps its corners to pixel boundaries.
+        let b = layout.box
+        func s(_ v: Double) -> Double { PixelSnapping.snap(v, strokeWidth: 0) }
+        canvas.fillRect(x0: s(b.x0), y0: s(b.y0), x1: s(b.x1), y1: s(b.y1), color: theme.axesFace)
+    }
+
+    func drawSpines(on canvas: inout Canvas) {
+        let w = theme.spineWidthPoints * ppp
+        guard w > 0 else { return }
+        let b = layout.box
+        func s(_ v: Double) -> Double { PixelSnapping.snap(v, strokeWidth: w) }
+        let left = s(b.x0), right = s(b.x1), top = s(b.y0), bottom = s(b.y1)
+        // Spines are patches with matplotlib's 'projecting' cap, which closes the corners.
+        let style = StrokeStyle(width: w, cap: .square)
+        for (a, c) in [(Point(left, bottom), Point(left, top)), (Point(right, bottom), Point(right, top)),
+                       (Point(left, bottom), Point(right, bottom)), (Point(left, top), Point(right, top))] {
+            canvas.strokePolyline([a, c], style: style, color: theme.spineColor)
+        }
+    }
+
+    // MARK: - Data artists
+
+    func drawScatter(_ s: Scatter, on canvas: inout Canvas) {
+        let edgeWidth = s.edgeWidthPoints * ppp
+        let clip = self.clip
+        for i in 0..<min(s.x.count, s.y.count) {
+            let c = Point(layout.x.pixel(s.x[i]), layout.y.pixel(s.y[i]))
+            guard c.isFinite else { continue }
+            let r = Scatter.radius(size: s.size(i), pixelsPerPoint: ppp)
+            canvas.fillCircle(center: c, radius: r, color: s.faceColor(i), clip: clip)
+            if let edge = s.edgeColor, edgeWidth > 0 {
+                canvas.strokeCircle(center: c, radius: r, width: edgeWidth, color: edge, clip: clip)
+            }
+        }
+    }
+
+    func drawQuiver(_ q: Quiver, on canvas: inout Canvas) {
+        let n = min(q.x.count, q.y.count, q.u.count, q.v.count)
+        let w = q.shaftWidthFraction.map { $0 * layout.box.width }
+            ?? QuiverGeometry.defaultShaftWidth(count: n, axesWidth: layout.box.width)
+        guard w > 0 else { return }
+        let color = q.color ?? theme.arrowColor
+        let clip = self.clip
+        for i in 0..<n {
+            let tail = Point(layout.x.pixel(q.x[i]), layout.y.pixel(q.y[i]))
+            let tip = Point(layout.x.pixel(q.x[i] + q.u[i]), layout.y.pixel(q.y[i] + q.v[i]))
+            guard tail.isFinite, tip.isFinite else { continue }
+            let polygon = QuiverGeometry.polygon(tail: (tail.x, tail.y), tip: (tip.x, tip.y), shaftWidth: w)
+            canvas.fillPolygon(polygon.map { Point($0.x, $0.y) }, color: color, clip: clip)
+        }
+    }
+
+    func drawLine(_ l: Line, on canvas: inout Canvas) {
+        let w = l.widthPoints * ppp
+        guard w > 0 else { return }
+        let style = StrokeStyle(width: w, cap: .square, join: .round)
+        let color = l.color ?? theme.lineColor
+        let clip = self.clip
+        // Non-finite points split the line into runs, as matplotlib leaves gaps for NaN.
+        var run: [Point] = []
+        func flush() {
+            if run.count >= 2 { canvas.strokePolyline(run, style: style, color: color, clip: clip) }
+            run.removeAll(keepingCapacity: true)
+        }
+        for i in 0..<min(l.x.count, l.y.count) {
+            let p = Point(layout.x.pixel(l.x[i]), layout.y.pixel(l.y[i]))
+            if p.isFinite { run.append(p) } else { flush() }
+        }
+        flush()
+    }
+}

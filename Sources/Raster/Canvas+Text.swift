@@ -1,0 +1,115 @@
+extension Canvas {
+    /// Where matplotlib puts the baseline origin of a one-line text anchored at `anchor`.
+    ///
+    /// Follows `Text._get_layout` of matplotlib 3.11 for one line with linespacing 'normal' and the
+    /// default rotation_mode: the line box is the text's advance width wide, with ascent
+    /// max(height − descent, font ascent) and descent max(descent, font descent) (font values from the
+    /// OS/2 table, `Font.lineMetrics`); the box is rotated, and its rotated bounding box is aligned to
+    /// the anchor (for `.baseline`, matplotlib takes the rotated box's bottom plus the descent).
+    /// Returns the origin in this canvas's pixel space (y down).
+    public static func textOrigin(
+        anchor: Point, metrics: TextMetrics, line: LineMetrics, horizontal: HorizontalAlignment,
+        vertical: VerticalAlignment, rotation: TextRotation
+    ) -> Point {
+        let ascent = max(metrics.height - metrics.descent, line.ascent)
+        let descent = max(metrics.descent, line.descent)
+        let w = metrics.width
+        // Work in matplotlib's y-up frame, box top-left at (0, 0).
+        let corners = [(0.0, -(ascent + descent)), (0.0, 0.0), (w, 0.0), (w, -(ascent + descent))]
+        let vertical90 = rotation == .vertical
+        func rotate(_ x: Double, _ y: Double) -> (Double, Double) { vertical90 ? (-y, x) : (x, y) }
+        let rotated = corners.map { rotate($0.0, $0.1) }
+        let xs = rotated.map(\.0), ys = rotated.map(\.1)
+        let xmin = xs.min() ?? 0, xmax = xs.max() ?? 0, ymin = ys.min() ?? 0, ymax = ys.max() ?? 0
+        let offsetX: Double
+        switch horizontal {
+        case .left: offsetX = xmin
+        case .right: offsetX = xmax
+        case .center: offsetX = (xmin + xmax) / 2
+        }
+        let offsetY: Double
+        switch vertical {
+        case .bottom: offsetY = ymin
+        case .top: offsetY = ymax
+        case .center: offsetY = (ymin + ymax) / 2
+        case .baseline: offsetY = ymin + descent
+        }
+        let (lx, ly) = rotate(0, -ascent)
+        return Point(anchor.x + lx - offsetX, anchor.y - (ly - offsetY))
+    }
+
+    /// Draws one line of `text` anchored at `anchor` with matplotlib's alignment rules.
+    ///
+    /// `points` at `dpi` is the font size (1 pt = dpi/72 px). Glyphs are placed to 1/64 px and blended
+    /// as coverage masks, exactly as matplotlib's Agg backend draws them; see `Font`. Characters the
+    /// font lacks are drawn as its missing-glyph box, as matplotlib does.
+    ///
+    /// - Throws: `RasterError.invalidTextSize` for a bad size, `.freeType` if FreeType fails.
+    public mutating func drawText(
+        _ text: String, at anchor: Point, font: Font, points: Double, dpi: Double, color: RGBA8,
+        horizontal: HorizontalAlignment = .left, vertical: VerticalAlignment = .baseline,
+        rotation: TextRotation = .horizontal, clip: PixelRect? = nil
+    ) throws(RasterError) {
+        guard !text.isEmpty, anchor.isFinite else { return }
+        let metrics = try font.measure(text, points: points, dpi: dpi)
+        let origin = Canvas.textOrigin(
+            anchor: anchor, metrics: metrics, line: font.lineMetrics(points: points, dpi: dpi),
+            horizontal: horizontal, vertical: vertical, rotation: rotation)
+        try drawGlyphs(text, origin: origin, font: font, points: points, dpi: dpi, color: color, rotation: rotation, clip: clip)
+    }
+
+    /// Draws `text` with its baseline origin (left end of the baseline) at `origin`, no alignment.
+    ///
+    /// - Throws: as `drawText`.
+    public mutating func drawGlyphs(
+        _ text: String, origin: Point, font: Font, points: Double, dpi: Double, color: RGBA8,
+        rotation: TextRotation = .horizontal, clip: PixelRect? = nil
+    ) throws(RasterError) {
+        guard origin.isFinite, color.a > 0 else { return }
+        let size = try Font.SizeKey(points: points, dpi: dpi)
+        let placed = try font.glyphPositions(text, points: points, dpi: dpi)
+        let region = effectiveClip(clip)
+        guard !region.isEmpty else { return }
+        let h = Double(image.height)
+        let vertical = rotation == .vertical
+        for item in placed {
+            // backend_agg: delta = round(64·(x + dx·cos)), round(64·(H − y + dx·sin)), Python rounding.
+            let dx = item.x
+            let fx = vertical ? origin.x : origin.x + dx
+            let fy = vertical ? h - origin.y + dx : h - origin.y
+            guard let ox = Canvas.fixed26(fx), let oy = Canvas.fixed26(fy) else { continue }
+            let g = try font.glyph(item.glyph, size: size, vertical: vertical, ox: ox, oy: oy)
+            blendMask(g, x: g.left, y: image.height - g.top, color: color, region: region)
+        }
+    }
+
+    /// round(64·v) with ties to even (Python's round), nil when out of FreeType's range.
+    static func fixed26(_ v: Double) -> Int? {
+        let scaled = (v * 64).rounded(.toNearestOrEven)
+        guard scaled.isFinite, abs(scaled) < 1e12 else { return nil }
+        return Int(scaled)
+    }
+
+    /// Blends an 8-bit coverage mask with its top-left pixel at (x, y), clipped to `region`.
+    mutating func blendMask(_ g: Font.GlyphBitmap, x: Int, y: Int, color: RGBA8, region: PixelRect) {
+        let target = PixelRect(x: x, y: y, width: g.width, height: g.rows).intersection(region)
+        guard !target.isEmpty else { return }
+        let imageWidth = image.width
+        let alpha = Float(color.a) / (255 * 255)
+        let r = Float(color.r), gr = Float(color.g), b = Float(color.b)
+        g.coverage.withUnsafeBufferPointer { maskBuffer in
+            image.pixels.withUnsafeMutableBufferPointer { pixelBuffer in
+                guard let mask = maskBuffer.baseAddress, let pixels = pixelBuffer.baseAddress else { return }
+                for row in target.y0..<target.y1 {
+                    let maskRow = mask + (row - y) * g.width - x
+                    let pixelRow = pixels + row * imageWidth * 4
+                    for column in target.x0..<target.x1 {
+                        let cover = maskRow[column]
+                        if cover == 0 { continue }
+                        Compositor.blend(pixelRow + column * 4, r: r, g: gr, b: b, alpha: Float(cover) * alpha)
+                    }
+                }
+            }
+        }
+    }
+}

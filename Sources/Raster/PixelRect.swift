@@ -1,0 +1,44 @@
+/// An axis-aligned rectangle of whole pixels, half-open: columns `x0..<x1`, rows `y0..<y1`.
+///
+/// Used for clipping and for views into an image. An empty rectangle (x1 ≤ x0 or y1 ≤ y0) is allowed and
+/// clips everything away.
+public struct PixelRect: Sendable, Hashable {
+    public var x0: Int
+    public var y0: Int
+    public var x1: Int
+    public var y1: Int
+
+    public init(x0: Int, y0: Int, x1: Int, y1: Int) {
+        self.x0 = x0
+        self.y0 = y0
+        self.x1 = x1
+        self.y1 = y1
+    }
+
+    /// The rectangle at (`x`, `y`) with the given size.
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.init(x0: x, y0: y, x1: x + width, y1: y + height)
+    }
+
+    public var width: Int { max(0, x1 - x0) }
+    public var height: Int { max(0, y1 - y0) }
+    public var isEmpty: Bool { x1 <= x0 || y1 <= y0 }
+
+    /// The common part of two rectangles (possibly empty).
+    public func intersection(_ other: PixelRect) -> PixelRect {
+        PixelRect(x0: max(x0, other.x0), y0: max(y0, other.y0), x1: min(x1, other.x1), y1: min(y1, other.y1))
+    }
+
+    /// The smallest whole-pixel rectangle holding the real rectangle [minX, maxX] × [minY, maxY]
+    /// (outward rounding), or an empty one when a bound is not finite.
+    public static func enclosing(minX: Double, minY: Double, maxX: Double, maxY: Double) -> PixelRect {
+        guard minX.isFinite, minY.isFinite, maxX.isFinite, maxY.isFinite else {
+            return PixelRect(x0: 0, y0: 0, x1: 0, y1: 0)
+        }
+        // Clamp far outside any image so Int conversion cannot trap.
+        let limit = 1.0e9
+        func lo(_ v: Double) -> Int { Int(max(-limit, min(limit, v)).rounded(.down)) }
+        func hi(_ v: Double) -> Int { Int(max(-limit, min(limit, v)).rounded(.up)) }
+        return PixelRect(x0: lo(minX), y0: lo(minY), x1: hi(maxX), y1: hi(maxY))
+    }
+}

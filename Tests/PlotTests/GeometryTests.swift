@@ -1,0 +1,137 @@
+import Foundation
+import Raster
+import Testing
+@testable import Plot
+
+/// Plot's layout of the reference figures against the geometry matplotlib recorded for them.
+@Suite struct GeometryTests {
+    static let names = ["article", "scatter", "quiver", "logline"]
+
+    func load(_ name: String) throws -> (ReferenceFixtures.Figure, Figure) {
+        let fixture = try ReferenceFixtures.load(ReferenceFixtures.Figure.self, name + ".json")
+        return (fixture, try #require(try ReferenceFigures.build(name, fixture)))
+    }
+
+    @Test(arguments: names) func axesBoxesAndTicksMatchMatplotlib(name: String) throws {
+        let (fixture, figure) = try load(name)
+        let layouts = try figure.layouts()
+        try #require(layouts.count == fixture.axes.count)
+        for (layout, expected) in zip(layouts, fixture.axes) {
+            let b = layout.box, e = expected.box
+            #expect(abs(b.x0 - e[0]) < 1 && abs(b.y0 - e[1]) < 1 && abs(b.x1 - e[2]) < 1 && abs(b.y1 - e[3]) < 1,
+                    "\(name) box \(b) vs \(e)")
+            #expect(abs(layout.x.lower - expected.xlim[0]) <= 1e-9 * max(1, abs(expected.xlim[0])))
+            #expect(abs(layout.x.upper - expected.xlim[1]) <= 1e-9 * max(1, abs(expected.xlim[1])))
+            #expect(abs(layout.y.lower - expected.ylim[0]) <= 1e-9 * max(1, abs(expected.ylim[0])))
+            #expect(abs(layout.y.upper - expected.ylim[1]) <= 1e-9 * max(1, abs(expected.ylim[1])))
+            for (ticks, want) in [(layout.xTicks, expected.xticks), (layout.yTicks, expected.yticks),
+                                  (layout.yMinorTicks, expected.yminor ?? [])] {
+                #expect(ticks.count == want.count, "\(name): \(ticks.map(\.label)) vs \(want.map(\.label))")
+                for (t, w) in zip(ticks, want) {
+                    #expect(abs(t.pixel - w.pixel) < 0.01, "\(name) tick \(w.value)")
+                    #expect(t.label.matplotlibText == w.label, "\(name) tick \(w.value)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: names) func tickLabelsSitWhereMatplotlibPutsThem(name: String) throws {
+        let (fixture, figure) = try load(name)
+        let layouts = try figure.layouts()
+        let context = RenderContext(theme: figure.theme, pixelsPerPoint: figure.pixelsPerPoint, dpi: figure.effectiveDPI,
+                                    font: try Figure.defaultFont())
+        for (i, expected) in fixture.axes.enumerated() {
+            let renderer = AxesRenderer(axes: figure.axes[i], layout: layouts[i], context: context)
+            let boxes = try renderer.tickLabelBoxes()
+            let wantX = expected.xticks.compactMap(\.labelBox), wantY = expected.yticks.compactMap(\.labelBox)
+            #expect(boxes.x.count == wantX.count && boxes.y.count == wantY.count)
+            for (b, w) in zip(boxes.x + boxes.y, wantX + wantY) {
+                #expect(abs(b.centerX - (w[0] + w[2]) / 2) <= 1 && abs(b.centerY - (w[1] + w[3]) / 2) <= 1,
+                        "\(name): label box \(b) vs \(w)")
+                #expect(abs(b.width - (w[2] - w[0])) <= 1 && abs(b.height - (w[3] - w[1])) <= 1)
+            }
+        }
+    }
+
+    @Test(arguments: ["article", "scatter"]) func markerCentresAndRadiiMatchMatplotlib(name: String) throws {
+        let (fixture, figure) = try load(name)
+        let layouts = try figure.layouts()
+        let scatters = try #require(fixture.scatter)
+        for (i, expected) in scatters.enumerated() {
+            let axes = figure.axes[i]
+            guard case .scatter(let s)? = axes.artists.first(where: { if case .scatter = $0 { true } else { false } }) else {
+                Issue.record("no scatter in axes \(i)")
+                continue
+            }
+            try #require(s.x.count * 2 == expected.centres.count)
+            for k in 0..<s.x.count {
+                let cx = layouts[i].x.pixel(s.x[k]), cy = layouts[i].y.pixel(s.y[k])
+                #expect(abs(cx - expected.centres[2 * k]) < 0.5 && abs(cy - expected.centres[2 * k + 1]) < 0.5)
+                let r = Scatter.radius(size: s.size(k), pixelsPerPoint: figure.pixelsPerPoint)
+                #expect(abs(r - expected.radii[k]) < 0.3)
+                let face = s.faceColor(k), want = expected.faceRGBA8[(4 * k)..<(4 * k + 4)].map { $0 }
+                #expect(abs(Int(face.r) - want[0]) <= 1 && abs(Int(face.g) - want[1]) <= 1 && abs(Int(face.b) - want[2]) <= 1,
+                        "\(name) marker \(k) colour")
+            }
+        }
+    }
+
+    @Test(arguments: ["article", "quiver"]) func arrowsMatchMatplotlib(name: String) throws {
+        let (fixture, figure) = try load(name)
+        let layouts = try figure.layouts()
+        let expected = try #require(fixture.quiver)
+        let axesIndex = name == "article" ? 1 : 0
+        let quivers = figure.axes[axesIndex].artists.compactMap { a -> Quiver? in
+            if case .quiver(let q) = a { return q } else { return nil }
+        }
+        try #require(quivers.count == expected.count)
+        let layout = layouts[axesIndex]
+        for (q, e) in zip(quivers, expected) {
+            let w = QuiverGeometry.defaultShaftWidth(count: q.x.count, axesWidth: layout.box.width)
+            #expect(abs(w - e.widthPx) < 1e-3)
+            try #require(e.polygons.count == q.x.count)
+            for k in 0..<q.x.count {
+                let tail = (layout.x.pixel(q.x[k]), layout.y.pixel(q.y[k]))
+                let tip = (layout.x.pixel(q.x[k] + q.u[k]), layout.y.pixel(q.y[k] + q.v[k]))
+                let polygon = QuiverGeometry.polygon(tail: tail, tip: tip, shaftWidth: w)
+                let want = e.polygons[k]
+                // matplotlib's path closes with a repeat of the first vertex; compare the shape's own vertices.
+                let n = min(polygon.count, want.count / 2)
+                #expect(polygon.count == want.count / 2 || polygon.count == want.count / 2 - 1, "arrow \(k)")
+                for v in 0..<n {
+                    #expect(abs(polygon[v].x - want[2 * v]) < 1 && abs(polygon[v].y - want[2 * v + 1]) < 1,
+                            "\(name) arrow \(k) vertex \(v)")
+                }
+                if polygon.count == 7 {
+                    // The tip itself: vertex 3.
+                    #expect(abs(polygon[3].x - want[6]) < 1e-6 + 1 && abs(polygon[3].y - want[7]) < 1)
+                }
+            }
+        }
+    }
+
+    @Test func titlesLabelsAndTextBoxesMatchMatplotlib() throws {
+        for name in ["scatter", "logline", "quiver", "article"] {
+            let (fixture, figure) = try load(name)
+            let layouts = try figure.layouts()
+            let font = try Figure.defaultFont()
+            let context = RenderContext(theme: figure.theme, pixelsPerPoint: figure.pixelsPerPoint, dpi: figure.effectiveDPI, font: font)
+            for (i, expected) in fixture.axes.enumerated() {
+                let r = AxesRenderer(axes: figure.axes[i], layout: layouts[i], context: context)
+                let b = layouts[i].box
+                if let title = expected.title {
+                    let placed = try r.place(TickLabel(title.text), at: Point(b.centerX, b.y0 - 6 * figure.pixelsPerPoint),
+                                             points: 12, horizontal: .center, vertical: .baseline).placed.box
+                    #expect(abs(placed.centerX - (title.box[0] + title.box[2]) / 2) <= 1, "\(name) title")
+                    #expect(abs(placed.y0 - title.box[1]) <= 1 && abs(placed.y1 - title.box[3]) <= 1, "\(name) title")
+                }
+                for t in expected.texts ?? [] {
+                    let placed = try r.place(TickLabel(t.text), at: Point(layouts[i].x.pixel(0.2), layouts[i].y.pixel(3.1)),
+                                             points: 10, horizontal: .left, vertical: .baseline).placed.box
+                    #expect(abs(placed.x0 - t.box[0]) <= 1 && abs(placed.x1 - t.box[2]) <= 1, "\(name) text")
+                    #expect(abs(placed.y0 - t.box[1]) <= 1 && abs(placed.y1 - t.box[3]) <= 1, "\(name) text")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Plot
+import Raster
+
+/// The four reference figures of Scripts/fixtures/plot_reference.py, built with Plot from the same data.
+enum ReferenceFigures {
+    typealias Fixture = ReferenceFixtures.Figure
+
+    /// The article's frame: data on the left, W·H with the basis vectors (rows of H) on the right.
+    static func article(_ f: Fixture) throws -> Figure {
+        let X = f.X ?? [], Y = f.Y ?? [], W = f.W ?? [], H = f.H ?? []
+        let n = X.count
+        // Ŷ = W H with W n×2 and H 2×2, row-major.
+        var rx = [Double](repeating: 0, count: n), ry = rx
+        for i in 0..<n {
+            rx[i] = W[2 * i] * H[0] + W[2 * i + 1] * H[2]
+            ry[i] = W[2 * i] * H[1] + W[2 * i + 1] * H[3]
+        }
+        let jet = try Colormap(named: "jet")
+        var figure = try Figure(widthInches: 10, heightInches: 4.5, dpi: 100)
+        try figure.addSubplots(rows: 1, columns: 2)
+        for i in 0..<2 {
+            figure.axes[i].xLimits = (0, 4.5)
+            figure.axes[i].yLimits = (0, 3.3)
+        }
+        try figure.axes[0].scatter(x: X, y: Y, size: 60, colors: X.map { jet.color(at: $0 * 0.25) },
+                                   edgeColor: .black, edgeWidth: 0.1)
+        figure.axes[1].title = String(f.iterations ?? 0)
+        try figure.axes[1].scatter(x: rx, y: ry, size: 60, colors: rx.map { jet.color(at: $0 * 0.25) },
+                                   edgeColor: .black, edgeWidth: 0.1)
+        try figure.axes[1].quiver(x: [0], y: [0], u: [H[0]], v: [H[1]])
+        try figure.axes[1].quiver(x: [0], y: [0], u: [H[2]], v: [H[3]])
+        return figure
+    }
+
+    static func scatter(_ f: Fixture) throws -> Figure {
+        var figure = try Figure(widthInches: 5, heightInches: 4, dpi: 100)
+        try figure.addSubplots(rows: 1, columns: 1)
+        try figure.axes[0].scatter(x: f.x ?? [], y: f.y ?? [], size: 40, values: f.c ?? [],
+                                   colormap: try Colormap(named: "viridis"), edgeColor: .black, edgeWidth: 0.5)
+        figure.axes[0].title = "scatter"
+        figure.axes[0].xLabel = "x"
+        figure.axes[0].yLabel = "y"
+        return figure
+    }
+
+    static func quiver(_ f: Fixture) throws -> Figure {
+        var figure = try Figure(widthInches: 5, heightInches: 4, dpi: 100)
+        try figure.addSubplots(rows: 1, columns: 1)
+        try figure.axes[0].quiver(x: f.x ?? [], y: f.y ?? [], u: f.u ?? [], v: f.v ?? [])
+        figure.axes[0].xLimits = (0, 4)
+        figure.axes[0].yLimits = (0, 3.5)
+        try figure.axes[0].text("short and long arrows", x: 0.2, y: 3.1)
+        return figure
+    }
+
+    static func logline(_ f: Fixture) throws -> Figure {
+        var figure = try Figure(widthInches: 5, heightInches: 4, dpi: 100)
+        try figure.addSubplots(rows: 1, columns: 1)
+        try figure.axes[0].line(x: f.x ?? [], y: f.y ?? [], width: 1.5)
+        figure.axes[0].yScale = .log
+        figure.axes[0].title = "Frobenius loss"
+        figure.axes[0].xLabel = "iteration"
+        return figure
+    }
+
+    /// The figure of the fixture called `name`.
+    static func build(_ name: String, _ f: Fixture) throws -> Figure? {
+        switch name {
+        case "article": return try article(f)
+        case "scatter": return try scatter(f)
+        case "quiver": return try quiver(f)
+        case "logline": return try logline(f)
+        default: return nil
+        }
+    }
+}
