@@ -1,0 +1,164 @@
+import Foundation
+import NMF
+import Raster
+
+/// Runs a solver and turns its snapshots into frames: rendered on all cores through a bounded queue,
+/// handed to a sink strictly in order.
+///
+/// Memory is bounded by the number of frames in flight (twice the number of jobs), never by the length
+/// of the animation. Rendering is a pure function of a snapshot, so the files are byte-identical whatever
+/// the number of jobs.
+public struct Animator: Sendable {
+    public let solver: NMFSolver
+    public let scene: ArticleScene
+    /// The iterations shown, in order (for example 0, 1, …, 49, or 0, 5, 10, …).
+    public let iterations: FrameSchedule
+    /// Worker threads for rendering; 1 renders on the calling thread.
+    public let jobs: Int
+
+    public init(solver: NMFSolver, scene: ArticleScene, iterations: FrameSchedule,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.solver = solver
+        self.scene = scene
+        self.iterations = iterations
+        self.jobs = max(1, jobs)
+    }
+
+    /// Renders every scheduled frame into `sink` and finishes it; on any error the sink is cancelled,
+    /// leaving nothing behind, and the error is rethrown.
+    ///
+    /// - Parameter progress: called on the calling thread after each frame with the number done.
+    /// - Returns: the paths written and where the time went.
+    @discardableResult
+    public func run<Sink: FrameSink>(into sink: Sink, progress: (Int) -> Void = { _ in }) throws -> RunReport {
+        var timings = StageTimings()
+        let clock = ContinuousClock()
+        let scene = scene
+        let prepare = sink.prepare
+        let (width, height) = scene.pixelSize
+        let snapshots = TimedSequence(
+            base: solver.makeSnapshots(iterations: iterations.last).lazy.filter(iterations.contains))
+        let pipeline = OrderedPipeline<Snapshot, FrameWork<Sink.Prepared>, RenderState>(jobs: jobs)
+        var done = 0
+        do {
+            try pipeline.run(
+                snapshots,
+                makeState: { try RenderState(width: width, height: height) },
+                transform: { state, snapshot in
+                    let start = clock.now
+                    try scene.render(snapshot, into: &state.canvas, font: state.font)
+                    let rendered = clock.now
+                    let prepared = try prepare(state.canvas.image)
+                    return FrameWork(prepared: prepared, iteration: snapshot.iteration,
+                                     render: rendered - start, prepare: clock.now - rendered)
+                },
+                consume: { _, work in
+                    let start = clock.now
+                    try sink.add(work.prepared, iteration: work.iteration)
+                    timings.render += work.render
+                    timings.prepare += work.prepare
+                    timings.write += clock.now - start
+                    done += 1
+                    progress(done)
+                })
+            let start = clock.now
+            let paths = try sink.finish()
+            timings.write += clock.now - start
+            timings.solve = snapshots.elapsed
+            return RunReport(paths: paths, frames: done, timings: timings)
+        } catch {
+            sink.cancel()
+            throw error
+        }
+    }
+}
+
+/// Which iterations an animation shows: `count` frames, every `step`-th iteration from 0.
+public struct FrameSchedule: Sendable, Equatable {
+    public let count: Int
+    public let step: Int
+
+    /// - Throws: `AnimationError.notPositive` for a count or step below 1.
+    public init(count: Int, step: Int = 1) throws {
+        guard count >= 1 else { throw AnimationError.notPositive(name: "--frames", value: count) }
+        guard step >= 1 else { throw AnimationError.notPositive(name: "--every", value: step) }
+        let (last, overflow) = (count - 1).multipliedReportingOverflow(by: step)
+        guard !overflow, last < Int(Int32.max) else {
+            throw AnimationError.badFigureSize("--frames \(count) × --every \(step) is too many iterations")
+        }
+        self.init(unchecked: count, step: step, offset: 0)
+    }
+
+    /// One frame showing `iteration`.
+    public static func single(_ iteration: Int) throws -> FrameSchedule {
+        guard iteration >= 0 else { throw AnimationError.notPositive(name: "--iteration", value: iteration) }
+        return FrameSchedule(unchecked: 1, step: 1, offset: iteration)
+    }
+
+    private let offset: Int
+
+    private init(unchecked count: Int, step: Int, offset: Int) {
+        self.count = count
+        self.step = step
+        self.offset = offset
+    }
+
+    /// The last iteration shown.
+    public var last: Int { offset + (count - 1) * step }
+
+    /// Whether the snapshot of that iteration is a frame.
+    public func contains(_ snapshot: Snapshot) -> Bool {
+        let i = snapshot.iteration - offset
+        return i >= 0 && i % step == 0 && i / step < count
+    }
+}
+
+/// What a run did: the files written, the number of frames, and where the time went.
+public struct RunReport: Sendable {
+    public let paths: [String]
+    public let frames: Int
+    public let timings: StageTimings
+}
+
+/// Time spent in each stage. Rendering and preparing (encoding) run on several cores: theirs are sums of
+/// the time each frame took, which can exceed the wall-clock time of the run.
+public struct StageTimings: Sendable {
+    public var solve: Duration = .zero
+    public var render: Duration = .zero
+    public var prepare: Duration = .zero
+    public var write: Duration = .zero
+}
+
+/// A worker's reusable canvas and font face.
+struct RenderState {
+    var canvas: Canvas
+    let font: Font
+
+    init(width: Int, height: Int) throws {
+        canvas = try Canvas(width: width, height: height)
+        font = try Font.dejaVuSans()
+    }
+}
+
+/// One frame's result on its way to the sink, with how long it took.
+struct FrameWork<Prepared: Sendable>: Sendable {
+    let prepared: Prepared
+    let iteration: Int
+    let render: Duration
+    let prepare: Duration
+}
+
+/// Wraps a sequence and adds up the time spent producing its elements (the solver's time).
+final class TimedSequence<Base: Sequence>: Sequence, IteratorProtocol {
+    private var iterator: Base.Iterator
+    private let clock = ContinuousClock()
+    private(set) var elapsed: Duration = .zero
+
+    init(base: Base) { iterator = base.makeIterator() }
+
+    func next() -> Base.Element? {
+        let start = clock.now
+        defer { elapsed += clock.now - start }
+        return iterator.next()
+    }
+}

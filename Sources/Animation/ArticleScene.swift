@@ -1,0 +1,129 @@
+import Foundation
+import NMF
+import Plot
+import Raster
+
+/// The article's figure: the data on the left; on the right the reconstruction Ŷ = WH with the basis
+/// vectors (the rows of H) as arrows from the origin, titled with the iteration.
+///
+/// Points are coloured through a colormap by their first plotted coordinate — the data's x on the left,
+/// the reconstruction's x on the right — as the article colours them with `jet(x * 0.25)`.
+///
+/// Two differences from the article's own code are deliberate (README, "Differences from the article"):
+/// the arrows are the true basis vectors `(H[k, i], H[k, j])`, where the article draws `(V[0,1], V[0,0])`
+/// and `(V[0,1], V[1,0])`; and the frame of iteration t shows the state after t iterations, where the
+/// article's `FuncAnimation` shows t + 2.
+///
+/// The scene is built once: its limits and colour range never change between frames, so nothing jumps.
+/// `figure(for:)` copies the prepared figure and adds only the right panel's artists.
+public struct ArticleScene: Sendable {
+    /// How the figure looks; everything has the article's value by default.
+    public struct Style: Sendable {
+        public var widthInches = 10.0
+        public var heightInches = 4.5
+        public var dpi = 100.0
+        public var scale = 1.0
+        public var colormap = "jet"
+        public var theme = Theme.matplotlib
+        /// The right panel's title: `{iteration}` and `{loss}` are replaced (the loss with 4 significant
+        /// digits).
+        public var title = "{iteration}"
+        /// Marker area in pt² (matplotlib's `s`) and edge width in pt, as the article's scatter calls.
+        public var markerSize = 60.0
+        public var markerEdgeWidth = 0.1
+
+        public init() {}
+    }
+
+    /// What the axes show: limits and the colour normalization, fixed for the whole animation.
+    public struct Bounds: Sendable, Equatable {
+        public var xLimits: (lower: Double, upper: Double)
+        public var yLimits: (lower: Double, upper: Double)
+        public var colorRange: (lower: Double, upper: Double)
+
+        public init(xLimits: (Double, Double), yLimits: (Double, Double), colorRange: (Double, Double)) {
+            self.xLimits = xLimits
+            self.yLimits = yLimits
+            self.colorRange = colorRange
+        }
+
+        /// The article's: x ∈ [0, 4.5], y ∈ [0, 3.3], colour by x over [0, 4].
+        public static let article = Bounds(xLimits: (0, 4.5), yLimits: (0, 3.3), colorRange: (0, 4))
+
+        public static func == (a: Bounds, b: Bounds) -> Bool {
+            a.xLimits == b.xLimits && a.yLimits == b.yLimits && a.colorRange == b.colorRange
+        }
+    }
+
+    public let style: Style
+    public let bounds: Bounds
+    /// The two data columns plotted (x, y), 0-based.
+    public let columns: (x: Int, y: Int)
+    private let base: Figure
+    private let colormap: Colormap
+    private let normalize: Normalize
+
+    /// Prepares the figure with the data panel drawn from `data`.
+    ///
+    /// - Throws: `AnimationError.badColumns` when `data` lacks the columns, `AnimationError.imageTooLarge`,
+    ///   and the errors of `Figure`, `Colormap` and `Normalize` for a bad style or bounds.
+    public init(data: Matrix, columns: (x: Int, y: Int) = (0, 1), bounds: Bounds = .article,
+                style: Style = Style()) throws {
+        guard columns.x >= 0, columns.y >= 0, columns.x < data.columns, columns.y < data.columns else {
+            throw AnimationError.badColumns(
+                "--columns \(columns.x),\(columns.y): the data have columns 0…\(data.columns - 1)")
+        }
+        let figure = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
+                                scale: style.scale, theme: style.theme)
+        try ImageLimits.check(width: figure.pixelWidth, height: figure.pixelHeight)
+        self.style = style
+        self.bounds = bounds
+        self.columns = columns
+        self.colormap = try Colormap(named: style.colormap)
+        self.normalize = try Normalize(vmin: bounds.colorRange.lower, vmax: bounds.colorRange.upper)
+
+        var base = figure
+        try base.addSubplots(rows: 1, columns: 2)
+        for i in 0..<2 {
+            base.axes[i].xLimits = bounds.xLimits
+            base.axes[i].yLimits = bounds.yLimits
+        }
+        let xs = (0..<data.rows).map { data[$0, columns.x] }
+        let ys = (0..<data.rows).map { data[$0, columns.y] }
+        try base.axes[0].scatter(
+            x: xs, y: ys, size: style.markerSize, values: xs, colormap: colormap, normalize: normalize,
+            edgeColor: style.theme.markerEdgeColor, edgeWidth: style.markerEdgeWidth)
+        self.base = base
+    }
+
+    /// The image size in pixels.
+    public var pixelSize: (width: Int, height: Int) { (base.pixelWidth, base.pixelHeight) }
+
+    /// The whole figure for one snapshot.
+    public func figure(for snapshot: Snapshot) throws -> Figure {
+        var figure = base
+        let yHat = snapshot.reconstruction()
+        let xs = (0..<yHat.rows).map { yHat[$0, columns.x] }
+        let ys = (0..<yHat.rows).map { yHat[$0, columns.y] }
+        try figure.axes[1].scatter(
+            x: xs, y: ys, size: style.markerSize, values: xs, colormap: colormap, normalize: normalize,
+            edgeColor: style.theme.markerEdgeColor, edgeWidth: style.markerEdgeWidth)
+        let h = snapshot.h
+        let zeros = [Double](repeating: 0, count: h.rows)
+        try figure.axes[1].quiver(
+            x: zeros, y: zeros, u: (0..<h.rows).map { h[$0, columns.x] }, v: (0..<h.rows).map { h[$0, columns.y] })
+        figure.axes[1].title = Self.title(style.title, snapshot: snapshot)
+        return figure
+    }
+
+    /// Draws the snapshot's figure into `canvas` (which must be `pixelSize`), reusing its buffers.
+    public func render(_ snapshot: Snapshot, into canvas: inout Canvas, font: Font? = nil) throws {
+        try figure(for: snapshot).render(into: &canvas, font: font)
+    }
+
+    /// Fills `{iteration}` and `{loss}` into a title format.
+    static func title(_ format: String, snapshot: Snapshot) -> String {
+        format.replacingOccurrences(of: "{iteration}", with: String(snapshot.iteration))
+            .replacingOccurrences(of: "{loss}", with: String(format: "%.4g", snapshot.loss))
+    }
+}

@@ -1,0 +1,23 @@
+import Raster
+
+/// Where an animation's frames go, strictly in order.
+///
+/// A frame is first `prepare`d on a worker thread — the expensive, per-frame work such as PNG
+/// compression, which must be a pure function of the image so that output never depends on threading —
+/// then handed to `add` on the calling thread, in order. `finish` completes the output; `cancel`
+/// removes everything written so far, so that a failed run leaves nothing behind.
+public protocol FrameSink: AnyObject {
+    associatedtype Prepared: Sendable
+
+    /// The per-frame work that may run on any thread.
+    var prepare: @Sendable (Image) throws -> Prepared { get }
+
+    /// Takes the next frame, which shows `iteration`.
+    func add(_ frame: Prepared, iteration: Int) throws
+
+    /// Completes the output and returns the paths written.
+    func finish() throws -> [String]
+
+    /// Abandons the output, removing what was written. Safe to call more than once.
+    func cancel()
+}

@@ -1,0 +1,33 @@
+import Codecs
+import Raster
+
+/// Frames into one animated GIF (Codecs' streaming `GIFWriter`: O(one frame) of memory, the file renamed
+/// into place only by `finish`).
+public final class GIFSink: FrameSink {
+    public let path: String
+    private let writer: GIFWriter
+    private let delay: Duration
+
+    /// - Parameters:
+    ///   - delay: how long each frame shows; fractions of a centisecond are carried from frame to frame.
+    public init(path: String, width: Int, height: Int, delay: Duration, options: GIFOptions) throws {
+        self.path = path
+        self.delay = delay
+        self.writer = try GIFWriter(path: path, width: width, height: height, options: options)
+    }
+
+    public var prepare: @Sendable (Image) throws -> Image { { $0 } }
+
+    public func add(_ frame: Image, iteration: Int) throws {
+        try writer.add(frame, duration: delay)
+    }
+
+    public func finish() throws -> [String] {
+        try writer.finish()
+        return [path]
+    }
+
+    public func cancel() {
+        writer.cancel()
+    }
+}

@@ -1,0 +1,252 @@
+import Animation
+import ArgumentParser
+import Codecs
+import Foundation
+import NMF
+import Plot
+import Raster
+
+/// `nmfviz render` (and `nmfviz` alone): the article's animation, as a GIF, PNG frames or one still.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the learning of the factorization: an animated GIF, PNG frames or one PNG still.",
+        discussion: """
+            With no options this writes NMF_cos2.gif: the article's 80 points on cos²(x) + 1, rank 2, 50 frames \
+            (iterations 0–49), 1000×450 px, 200 ms a frame, looping forever. Frame t shows the state after t \
+            iterations; the arrows are the basis vectors (the rows of H).
+
+            Examples:
+              nmfviz                                   # NMF_cos2.gif, as the article
+              nmfviz --output frames/                  # frames/frame_000.png … frame_049.png
+              nmfviz --output out/f_%04d.png --every 5 # iterations 0, 5, 10, … as out/f_0000.png …
+              nmfviz --output still.png --iteration 10 --scale 2
+              nmfviz --data points.csv --rank 3 --columns 0,2 --fps 30 --output points.gif
+            """)
+
+    @OptionGroup(title: "Data and solver") var solverOptions: SolverOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "A .gif; a .png still (see --iteration); a folder (existing, or ending in /) for frame_000.png …; or a pattern such as out/f_%04d.png.",
+        valueName: "path"))
+    var output = "NMF_cos2.gif"
+
+    @Option(help: ArgumentHelp("The number of frames, e.g. --frames 100.", valueName: "n"))
+    var frames = 50
+
+    @Option(help: ArgumentHelp("Show every n-th iteration: frames show 0, n, 2n, … (e.g. --every 5).",
+                               valueName: "n"))
+    var every = 1
+
+    @Option(help: ArgumentHelp("The iteration a .png still shows (default: the last frame's), e.g. --iteration 10.",
+                               valueName: "n"))
+    var iteration: Int?
+
+    @Option(help: ArgumentHelp("Milliseconds each frame shows (default 200), e.g. --delay 100.", valueName: "ms"))
+    var delay: Double?
+
+    @Option(help: ArgumentHelp("Frames per second instead of --delay, e.g. --fps 30.", valueName: "fps"))
+    var fps: Double?
+
+    @Option(help: ArgumentHelp("How often the GIF plays: forever, a number of times, or none (once, no loop block).",
+                               valueName: "forever|n|none"))
+    var loop = "forever"
+
+    @Option(help: ArgumentHelp("Figure size in inches, e.g. --size 10x4.5 (the article's).", valueName: "WxH"))
+    var size = "10x4.5"
+
+    @Option(help: ArgumentHelp("Dots per inch, e.g. --dpi 100 (1000×450 px at the default size).", valueName: "dpi"))
+    var dpi = 100.0
+
+    @Option(help: ArgumentHelp("Scale everything for high-density screens, e.g. --scale 2 for 2000×900 px.",
+                               valueName: "factor"))
+    var scale = 1.0
+
+    @Option(help: ArgumentHelp("The colormap of the points, e.g. --colormap viridis.", valueName: "name"))
+    var colormap = "jet"
+
+    @Option(help: ArgumentHelp("The right panel's title; {iteration} and {loss} are filled in, e.g. --title 'step {iteration}, loss {loss}'.",
+                               valueName: "format"))
+    var title = "{iteration}"
+
+    @Option(help: ArgumentHelp("The two data columns to plot (0-based), e.g. --columns 0,2.", valueName: "i,j"))
+    var columns: String?
+
+    @Option(help: ArgumentHelp("Cores to use (default: all), e.g. --jobs 1.", valueName: "n"))
+    var jobs: Int?
+
+    @Flag(help: "No progress bar and no summary line.")
+    var quiet = false
+
+    @Flag(help: "Print the time spent in each stage (solve, render, encode, write) to stderr.")
+    var timings = false
+
+    func validate() throws {
+        guard frames >= 1 else { throw ValidationError("--frames must be at least 1, not \(frames)") }
+        guard every >= 1 else { throw ValidationError("--every must be at least 1, not \(every)") }
+        if let iteration, iteration < 0 {
+            throw ValidationError("--iteration must be 0 or more, not \(iteration)")
+        }
+        if delay != nil && fps != nil { throw ValidationError("give --delay or --fps, not both") }
+        if let delay, !(delay.isFinite && delay >= 0 && delay <= 655_350) {
+            throw ValidationError("--delay must be between 0 and 655350 ms, not \(delay)")
+        }
+        if let fps, !(fps.isFinite && fps > 0 && fps <= 100) {
+            throw ValidationError("--fps must be above 0 and at most 100, not \(fps)")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+        _ = try parsedLoop()
+        _ = try parsedSize()
+        _ = try parsedColumns()
+        guard dpi.isFinite, dpi > 0 else { throw ValidationError("--dpi must be a positive number, not \(dpi)") }
+        guard scale.isFinite, scale > 0 else { throw ValidationError("--scale must be a positive number, not \(scale)") }
+        do {
+            _ = try Colormap(named: colormap)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        do {
+            _ = try OutputTarget.parse(output)
+            let (w, h) = try parsedSize()
+            try ImageLimits.check(width: Int(w * dpi * scale), height: Int(h * dpi * scale))
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let target = try OutputTarget.parse(output)
+        let configuration = try solverOptions.makeConfiguration()
+        let solver = try NMFSolver(configuration)
+        let columns = try parsedColumns() ?? (0, 1)
+
+        let schedule: FrameSchedule
+        if case .png = target {
+            schedule = try .single(iteration ?? (frames - 1) * every)
+        } else {
+            schedule = try FrameSchedule(count: frames, step: every)
+        }
+
+        var style = ArticleScene.Style()
+        (style.widthInches, style.heightInches) = try parsedSize()
+        style.dpi = dpi
+        style.scale = scale
+        style.colormap = colormap
+        style.title = title
+        let bounds: ArticleScene.Bounds
+        if Dataset.builtInNames.contains(solverOptions.data) && columns == (0, 1) {
+            bounds = .article
+        } else {
+            bounds = .covering(
+                data: configuration.data,
+                snapshots: solver.makeSnapshots(iterations: schedule.last).lazy.filter(schedule.contains),
+                columns: columns)
+        }
+        let scene = try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: style)
+        let animator = Animator(solver: solver, scene: scene, iterations: schedule,
+                                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+
+        let bar = ProgressBar(total: schedule.count, quiet: quiet)
+        let report: RunReport
+        let (width, height) = scene.pixelSize
+        switch target {
+        case let .gif(path):
+            var options = GIFOptions()
+            options.loop = try parsedLoop()
+            let sink = try GIFSink(path: path, width: width, height: height, delay: frameDelay(), options: options)
+            report = try animator.run(into: sink, progress: bar.update)
+        case let .png(path):
+            report = try animator.run(into: try PNGSink(still: path, encoder: pngEncoder()), progress: bar.update)
+        case let .frames(pattern):
+            report = try animator.run(into: try PNGSink(pattern: pattern, encoder: pngEncoder()),
+                                      progress: bar.update)
+        }
+        bar.finish()
+        let seconds = (clock.now - start).seconds
+        if !quiet {
+            let bytes = report.paths.reduce(0) { $0 + Self.fileSize($1) }
+            let what = report.paths.count == 1 ? report.paths[0] : "\(report.paths.count) files (\(output))"
+            Self.printError(String(format: "nmfviz: %d frame%@ → %@, %@, %.2f s", report.frames,
+                                   report.frames == 1 ? "" : "s", what, Self.formatBytes(bytes), seconds))
+        }
+        if timings {
+            let t = report.timings
+            Self.printError(String(
+                format: "timings: solve %.1f ms, render %.1f ms, encode %.1f ms (summed over %d cores), write %.1f ms, total %.1f ms",
+                t.solve.seconds * 1000, t.render.seconds * 1000, t.prepare.seconds * 1000, animator.jobs,
+                t.write.seconds * 1000, seconds * 1000))
+        }
+    }
+
+    // MARK: - Parsing option values
+
+    func parsedLoop() throws -> GIFOptions.Loop {
+        switch loop {
+        case "forever": return .forever
+        case "none": return .times(1)
+        default:
+            guard let n = Int(loop), n >= 1, n <= 65_536 else {
+                throw ValidationError("--loop must be forever, none or a number of plays from 1 to 65536, not '\(loop)'")
+            }
+            return .times(n)
+        }
+    }
+
+    func parsedSize() throws -> (Double, Double) {
+        let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let w = Double(parts[0]), let h = Double(parts[1]), w.isFinite, h.isFinite,
+              w > 0, h > 0 else {
+            throw ValidationError("--size must be WxH in inches with positive numbers, such as 10x4.5, not '\(size)'")
+        }
+        return (w, h)
+    }
+
+    func parsedColumns() throws -> (Int, Int)? {
+        guard let columns else { return nil }
+        let parts = columns.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, let i = Int(parts[0].trimmingCharacters(in: .whitespaces)),
+              let j = Int(parts[1].trimmingCharacters(in: .whitespaces)), i >= 0, j >= 0 else {
+            throw ValidationError("--columns must be two 0-based column numbers such as 0,2, not '\(columns)'")
+        }
+        return (i, j)
+    }
+
+    func frameDelay() -> Duration {
+        if let fps { return .seconds(1 / fps) }
+        return .milliseconds(1) * (delay ?? 200)
+    }
+
+    func pngEncoder() -> PNGEncoder {
+        var options = PNGOptions()
+        options.dpi = dpi * scale
+        options.text = [
+            ("Software", "nmfviz"),
+            ("Comment", "data=\(solverOptions.data) rank=\(solverOptions.rank) loss=\(solverOptions.loss.rawValue) "
+                + "solver=\(solverOptions.solver.rawValue) init=\(solverOptions.initialization.rawValue) "
+                + "seed=\(solverOptions.seed)"),
+        ]
+        return PNGEncoder(options: options)
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    static func formatBytes(_ bytes: Int) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        return (formatter.string(from: NSNumber(value: bytes)) ?? String(bytes)) + " bytes"
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) * 1e-18
+    }
+}
