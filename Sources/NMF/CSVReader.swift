@@ -20,6 +20,10 @@ public enum CSVReader {
     /// - Throws: `NMFError` (`.unreadableFile`, `.fileTooLarge`, `.notANumber`, `.notFinite`,
     ///   `.negativeValue`, `.raggedRow`, `.tooFewValues`, `.allZeroFile`).
     public static func read(path: String) throws -> Matrix {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw NMFError.unreadableFile(path: path, reason: "it is a directory")
+        }
         let size: Int
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)

@@ -8,6 +8,11 @@ import Foundation
 /// `DispatchQueue.concurrentPerform` by *output* rows or columns, never by the summation index, and
 /// every output element is summed in the same order whichever block or thread computes it, so the
 /// results are bit-identical for any number of threads. Each kernel has a plain twin in the tests.
+///
+/// Measured (release, 2 cores, 2000×1000 data, k = 20, medians of 41 runs on a shared machine):
+/// Y·Hᵀ ≈ 2.0 ms, so one Frobenius MU iteration ≈ 4.4 ms against numpy/OpenBLAS's 2.4 ms. The
+/// inner loops already run at the throughput of the baseline x86-64 target (SSE2: separate 2-wide
+/// multiplies and adds, no FMA); building with `-Xswiftc -target-cpu -Xswiftc haswell` gave ≈ 3.4 ms.
 enum MatrixKernels {
     typealias Source = UnsafeBufferPointer<Double>
     typealias Target = UnsafeMutableBufferPointer<Double>

@@ -71,6 +71,9 @@ struct CSVReaderTests {
         #expect(throws: NMFError.unreadableFile(path: "/nonexistent/x.csv", reason: "no such file or not accessible")) {
             try CSVReader.read(path: "/nonexistent/x.csv")
         }
+        let folder = FileManager.default.temporaryDirectory.path
+        #expect(throws: NMFError.unreadableFile(path: folder, reason: "it is a directory")) { try CSVReader.read(path: folder) }
+        #expect(NMFError.unreadableFile(path: "d", reason: "it is a directory").description == "d: cannot read: it is a directory")
         let line = String(repeating: "1,", count: 1023) + "1\n"
         let big = String(repeating: line, count: CSVReader.maximumFileSize / line.utf8.count + 1)
         let path = try Self.file(big)
