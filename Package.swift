@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "nmfviz",
             dependencies: [
-                "Animation", "NMF",
+                "Animation", "NMF", "Plot", "Codecs", "Raster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
+import Animation
+import Codecs
 import NMF
+import Plot
+import Raster
 
 /// How the command ends: one line on stderr and an exit code a script can act on.
 ///
@@ -26,6 +30,14 @@ extension NMFViz {
         } catch let error as NMFError {
             fail("\(error)", code: badInput)
         } catch let error as OutputError {
+            fail("\(error)", code: badInput)
+        } catch let error as AnimationError {
+            fail("\(error)", code: badInput)
+        } catch let error as CodecsError {
+            fail("\(error)", code: badInput)
+        } catch let error as PlotError {
+            fail("\(error)", code: badInput)
+        } catch let error as RasterError {
             fail("\(error)", code: badInput)
         } catch {
             exitWithUsageError(error)

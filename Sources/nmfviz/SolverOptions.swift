@@ -19,18 +19,12 @@ struct SolverOptions: ParsableArguments {
         case article, random, nndsvd, nndsvda, nndsvdar
     }
 
-    /// More iterations than this are surely a typo, and would take hours on large data.
-    static let maximumIterations = 1_000_000
-
     @Option(help: ArgumentHelp("The data: cos2 or linear (the article's 80 points), or a CSV file.",
                                valueName: "cos2|linear|path"))
     var data = "cos2"
 
     @Option(help: "The number of components k.")
     var rank = 2
-
-    @Option(help: "The number of iterations N: the output holds iterations 0…N.")
-    var iterations = 50
 
     @Option(help: "The loss: frobenius (‖Y − WH‖², the article's) or kl (generalized Kullback–Leibler).")
     var loss: LossName = .frobenius
@@ -46,9 +40,6 @@ struct SolverOptions: ParsableArguments {
 
     func validate() throws {
         guard rank >= 1 else { throw ValidationError("--rank must be at least 1, got \(rank)") }
-        guard (0...Self.maximumIterations).contains(iterations) else {
-            throw ValidationError("--iterations must be between 0 and \(Self.maximumIterations), got \(iterations)")
-        }
         if solver == .hals && loss == .kl {
             throw ValidationError("--solver hals minimizes the Frobenius loss only; use --solver mu with --loss kl")
         }

@@ -5,7 +5,8 @@ struct NMFViz: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nmfviz",
         abstract: "Animate the learning of a Non-negative Matrix Factorization.",
-        subcommands: [Factorize.self])
+        subcommands: [Render.self, Factorize.self],
+        defaultSubcommand: Render.self)
 }
 
 NMFViz.runAndExit()
