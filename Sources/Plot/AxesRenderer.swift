@@ -39,10 +39,17 @@ struct AxesRenderer {
     // MARK: - Frame
 
     func drawFace(on canvas: inout Canvas) {
-        // The axes patch has no edge, so Agg snaps its corners to pixel boundaries.
+        // The axes patch has no edge, so Agg snaps its corners to pixel boundaries: whole pixels, which an
+        // opaque face can simply overwrite (much faster than rasterizing a large rectangle).
         let b = layout.box
         func s(_ v: Double) -> Double { PixelSnapping.snap(v, strokeWidth: 0) }
-        canvas.fillRect(x0: s(b.x0), y0: s(b.y0), x1: s(b.x1), y1: s(b.y1), color: theme.axesFace)
+        let face = theme.axesFace
+        if face.a == 255 {
+            func i(_ v: Double) -> Int { Int(max(-1e9, min(1e9, s(v)))) }
+            canvas.clear(face, in: PixelRect(x0: i(b.x0), y0: i(b.y0), x1: i(b.x1), y1: i(b.y1)).intersection(canvas.bounds))
+        } else {
+            canvas.fillRect(x0: s(b.x0), y0: s(b.y0), x1: s(b.x1), y1: s(b.y1), color: face)
+        }
     }
 
     func drawSpines(on canvas: inout Canvas) {
