@@ -93,8 +93,7 @@ struct AxesRenderer {
             let tail = Point(layout.x.pixel(q.x[i]), layout.y.pixel(q.y[i]))
             let tip = Point(layout.x.pixel(q.x[i] + q.u[i]), layout.y.pixel(q.y[i] + q.v[i]))
             guard tail.isFinite, tip.isFinite else { continue }
-            let polygon = QuiverGeometry.polygon(tail: (tail.x, tail.y), tip: (tip.x, tip.y), shaftWidth: w)
-            canvas.fillPolygon(polygon.map { Point($0.x, $0.y) }, color: color, clip: clip)
+            canvas.fillPolygon(QuiverGeometry.polygon(tail: tail, tip: tip, shaftWidth: w), color: color, clip: clip)
         }
     }
 
