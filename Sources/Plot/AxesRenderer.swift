@@ -109,10 +109,24 @@ struct AxesRenderer {
             if run.count >= 2 { canvas.strokePolyline(run, style: style, color: color, clip: clip) }
             run.removeAll(keepingCapacity: true)
         }
-        for i in 0..<min(l.x.count, l.y.count) {
-            let p = Point(layout.x.pixel(l.x[i]), layout.y.pixel(l.y[i]))
+        let n = min(l.x.count, l.y.count)
+        let points = (0..<n).map { Point(layout.x.pixel(l.x[$0]), layout.y.pixel(l.y[$0])) }
+        let snap = Self.shouldSnap(points)
+        for var p in points {
+            if snap { p = Point(PixelSnapping.snap(p.x, strokeWidth: w), PixelSnapping.snap(p.y, strokeWidth: w)) }
             if p.isFinite { run.append(p) } else { flush() }
         }
         flush()
+    }
+
+    /// Agg's automatic snapping rule (`PathSnapper::should_snap`): a path of at most 1024 vertices whose
+    /// every segment is horizontal or vertical (within 1e-4 px) is snapped to the pixel grid.
+    static func shouldSnap(_ points: [Point]) -> Bool {
+        guard points.count >= 2, points.count <= 1024 else { return false }
+        for i in 1..<points.count {
+            let a = points[i - 1], b = points[i]
+            if abs(a.x - b.x) >= 1e-4 && abs(a.y - b.y) >= 1e-4 { return false }
+        }
+        return true
     }
 }
