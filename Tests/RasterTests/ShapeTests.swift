@@ -150,12 +150,12 @@ func drawnArea(width: Int = 64, height: Int = 64, _ draw: (inout Canvas) throws 
     @Test func snappingFollowsMatplotlib() throws {
         let canvas = try Canvas(width: 10, height: 10)
         // Odd widths go to pixel centres, even widths to pixel edges.
-        #expect(canvas.snapped(Point(3.2, 4.7), lineWidth: 1.11) == Point(3.5, 4.5))
+        #expect(canvas.snapped(Point(3.2, 4.7), lineWidth: 1.11) == Point(3.5, 5.5))
         #expect(canvas.snapped(Point(3.2, 4.7), lineWidth: 2) == Point(3, 5))
         var c = canvas
         c.drawLine(from: Point(1.2, 4.7), to: Point(8.9, 4.7), width: 1, color: .black, snap: true)
         let cov = coverage(of: c)
-        #expect(cov[4 * 10 + 3] == 1 && cov[5 * 10 + 3] == 0 && cov[3 * 10 + 3] == 0)
+        #expect(cov[5 * 10 + 3] == 1 && cov[4 * 10 + 3] == 0 && cov[6 * 10 + 3] == 0)
     }
 
     @Test func compositingKeepsStraightAlpha() throws {
