@@ -27,7 +27,7 @@ public struct Canvas: Sendable {
     /// A canvas on a new image of the given size filled with `background`.
     ///
     /// - Throws: `ImageError.invalidSize` when a side is not positive.
-    public init(width: Int, height: Int, background: RGBA8 = .white) throws {
+    public init(width: Int, height: Int, background: RGBA8 = .white) throws(RasterError) {
         self.image = try Image(width: width, height: height, fill: background)
     }
 

@@ -204,3 +204,39 @@ func drawnArea(width: Int = 64, height: Int = 64, _ draw: (inout Canvas) throws 
         }
     }
 }
+
+@Suite struct ImageViewTests {
+    @Test func viewSharesPixelsWithinItsRectangle() throws {
+        var image = try Image(width: 6, height: 5, fill: .white)
+        image[4, 3] = RGBA8(9, 8, 7, 6)
+        let view = try image.view(PixelRect(x0: 2, y0: 1, x1: 40, y1: 4))
+        #expect(view.width == 4 && view.height == 3)
+        #expect(view[2, 2] == RGBA8(9, 8, 7, 6))
+        #expect(Array(view.row(2)[(view.row(2).startIndex + 8)...].prefix(4)) == [9, 8, 7, 6])
+        #expect(try view.copy()[2, 2] == RGBA8(9, 8, 7, 6))
+        #expect(throws: RasterError.self) { try image.view(PixelRect(x0: 6, y0: 0, x1: 9, y1: 2)) }
+    }
+}
+
+@Suite struct FontThreadingTests {
+    /// One font drawn from many tasks at once gives the same pixels as drawn alone.
+    @Test func oneFontServesManyThreads() async throws {
+        let font = try Font.dejaVuSans()
+        func render(_ i: Int) throws -> [UInt8] {
+            var canvas = try Canvas(width: 80, height: 30)
+            try canvas.drawText("\(i % 7).\(i % 5) −\(i % 3)", at: Point(40.3, 15.6), font: font,
+                                points: 8 + Double(i % 4), dpi: 100, color: .black,
+                                horizontal: .center, vertical: .center, rotation: i % 2 == 0 ? .horizontal : .vertical)
+            return canvas.image.pixels
+        }
+        let alone = try (0..<24).map(render)
+        let together = try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+            for i in 0..<24 { group.addTask { (i, try render(i)) } }
+            var out = [[UInt8]](repeating: [], count: 24)
+            for try await (i, pixels) in group { out[i] = pixels }
+            return out
+        }
+        #expect(alone == together)
+        #expect(alone.allSatisfy { $0.contains { $0 < 255 } })
+    }
+}
