@@ -55,6 +55,14 @@ public final class Font: @unchecked Sendable {
         if let library { FT_Done_FreeType(library) }
     }
 
+    /// The face's family name as FreeType reports it ("DejaVu Sans" for the embedded font).
+    public var familyName: String {
+        lock.withLock { () -> String in
+            guard let name = face?.pointee.family_name else { return "" }
+            return String(cString: name)
+        }
+    }
+
     // MARK: - Public measurement
 
     /// matplotlib's width, height and descent of `text` at `points` and `dpi`, plus its ink box.
