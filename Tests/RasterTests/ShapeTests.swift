@@ -240,3 +240,12 @@ func drawnArea(width: Int = 64, height: Int = 64, _ draw: (inout Canvas) throws 
         #expect(alone.allSatisfy { $0.contains { $0 < 255 } })
     }
 }
+
+@Suite struct PixelRectTests {
+    @Test func roundingFollowsAggsClipBox() {
+        #expect(PixelRect.rounding(minX: 125.0, minY: 54.0, maxX: 477.3, maxY: 400.5) == PixelRect(x0: 125, y0: 54, x1: 477, y1: 401))
+        #expect(PixelRect.rounding(minX: .nan, minY: 0, maxX: 1, maxY: 1).isEmpty)
+        #expect(PixelRect.enclosing(minX: 0.2, minY: -0.5, maxX: 3.0, maxY: 3.01) == PixelRect(x0: 0, y0: -1, x1: 3, y1: 4))
+        #expect(PixelRect(x: 1, y: 2, width: 3, height: 4).intersection(PixelRect(x0: 3, y0: 0, x1: 9, y1: 3)) == PixelRect(x0: 3, y0: 2, x1: 4, y1: 3))
+    }
+}
