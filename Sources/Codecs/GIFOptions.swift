@@ -18,9 +18,9 @@ public struct GIFOptions: Sendable, Equatable {
 
     public var loop: Loop = .forever
     public var dithering: Dithering = .none
-    /// How far (RGB levels, root mean square over the channels) a pixel of a lossy frame may stay
-    /// from its true colour beyond the best palette entry, when that saves redrawing it or lets an
-    /// LZW run continue over it. 0 redraws every change; frames with an exact palette always do.
+    /// How far (RGB levels, root mean square over the channels) a changed pixel of a lossy frame may
+    /// keep showing its old colour, measured from its true colour beyond the best palette entry's
+    /// distance, to save redrawing it. 0 redraws every change; frames with an exact palette always do.
     public var tolerance: Int = 4
 
     public init(loop: Loop = .forever, dithering: Dithering = .none, tolerance: Int = 4) {
