@@ -9,33 +9,28 @@ extension AxesRenderer {
         var box: PixelBox
     }
 
-    /// Superscripts (log-axis exponents) follow mathtext's layout for DejaVu Sans (`Parser.subsuper` and
-    /// `DejaVuSansFontConstants`): 70 % of the size (`SHRINK_FACTOR`), raised by sup1 = 845.824/1120 of
-    /// the x-height, a kern of delta = 0.025 x-height before and script_space = 0.05 x-height after.
-    static let superscriptScale = 0.7
-    static let superscriptRaise = 845.824 / 1120
-    static let superscriptKern = 0.025
-    static let scriptSpace = 0.05
-
     /// Measures and places a horizontal label anchored at `anchor` with matplotlib's alignments.
+    ///
+    /// Labels with an exponent are laid out as mathtext lays them out (`MathTextLayout`).
     func place(_ label: TickLabel, at anchor: Point, points: Double,
                horizontal: TextAnnotation.HorizontalAlignment, vertical: TextAnnotation.VerticalAlignment) throws
-        -> (placed: PlacedText, exponentOffset: Point?) {
+        -> (placed: PlacedText, glyphs: [MathTextLayout.Glyph]?) {
         let font = context.font, dpi = context.dpi
-        let base = try font.measure(label.text, points: points, dpi: dpi)
-        var width = base.width, inkAscent = base.ascent, inkDescent = base.descent
-        var exponentOffset: Point?
-        if let exponent = label.exponent {
-            let small = try font.measure(exponent, points: points * Self.superscriptScale, dpi: dpi)
-            let xHeight = try font.measure("x", points: points, dpi: dpi).ascent
-            let raise = Self.superscriptRaise * xHeight
-            exponentOffset = Point(base.width + Self.superscriptKern * xHeight, -raise)
-            width += (Self.superscriptKern + Self.scriptSpace) * xHeight + small.width
-            inkAscent = max(inkAscent, raise + small.ascent)
-            inkDescent = max(inkDescent, small.descent - raise)
-        }
+        let width: Double, a: Double, d: Double
+        var glyphs: [MathTextLayout.Glyph]?
         let line = font.lineMetrics(points: points, dpi: dpi)
-        let a = max(inkAscent, line.ascent), d = max(inkDescent, line.descent)
+        if label.exponent != nil {
+            let math = try MathTextLayout(label, font: font, points: points, dpi: dpi)
+            glyphs = math.glyphs
+            width = math.width
+            a = max(math.ascent, line.ascent)
+            d = max(math.descent, line.descent)
+        } else {
+            let m = try font.measure(label.text, points: points, dpi: dpi)
+            width = m.width
+            a = max(m.ascent, line.ascent)
+            d = max(m.descent, line.descent)
+        }
         let x: Double
         switch horizontal {
         case .left: x = anchor.x
@@ -50,18 +45,20 @@ extension AxesRenderer {
         case .baseline: y = anchor.y
         case .centerBaseline: y = anchor.y + a / 2
         }
-        return (PlacedText(origin: Point(x, y), box: PixelBox(x0: x, y0: y - a, x1: x + width, y1: y + d)),
-                exponentOffset)
+        return (PlacedText(origin: Point(x, y), box: PixelBox(x0: x, y0: y - a, x1: x + width, y1: y + d)), glyphs)
     }
 
     /// Draws a label placed by `place`.
-    func draw(_ label: TickLabel, placed: (placed: PlacedText, exponentOffset: Point?), points: Double,
+    func draw(_ label: TickLabel, placed: (placed: PlacedText, glyphs: [MathTextLayout.Glyph]?), points: Double,
               color: RGBA8, on canvas: inout Canvas) throws {
-        let font = context.font, dpi = context.dpi
-        try canvas.drawGlyphs(label.text, origin: placed.placed.origin, font: font, points: points, dpi: dpi, color: color)
-        if let exponent = label.exponent, let offset = placed.exponentOffset {
-            try canvas.drawGlyphs(exponent, origin: placed.placed.origin + offset, font: font,
-                                  points: points * Self.superscriptScale, dpi: dpi, color: color)
+        let font = context.font, dpi = context.dpi, origin = placed.placed.origin
+        guard let glyphs = placed.glyphs else {
+            try canvas.drawGlyphs(label.text, origin: origin, font: font, points: points, dpi: dpi, color: color)
+            return
+        }
+        for g in glyphs {
+            try canvas.drawGlyphs(g.text, origin: Point(origin.x + g.x, origin.y - g.rise), font: font,
+                                  points: g.points, dpi: dpi, color: color)
         }
     }
 

@@ -39,10 +39,17 @@ struct AxesRenderer {
     // MARK: - Frame
 
     func drawFace(on canvas: inout Canvas) {
-        // The axes patch has no edge, so Agg snaps its corners to pixel boundaries.
+        // The axes patch has no edge, so Agg snaps its corners to pixel boundaries: whole pixels, which an
+        // opaque face can simply overwrite (much faster than rasterizing a large rectangle).
         let b = layout.box
         func s(_ v: Double) -> Double { PixelSnapping.snap(v, strokeWidth: 0) }
-        canvas.fillRect(x0: s(b.x0), y0: s(b.y0), x1: s(b.x1), y1: s(b.y1), color: theme.axesFace)
+        let face = theme.axesFace
+        if face.a == 255 {
+            func i(_ v: Double) -> Int { Int(max(-1e9, min(1e9, s(v)))) }
+            canvas.clear(face, in: PixelRect(x0: i(b.x0), y0: i(b.y0), x1: i(b.x1), y1: i(b.y1)).intersection(canvas.bounds))
+        } else {
+            canvas.fillRect(x0: s(b.x0), y0: s(b.y0), x1: s(b.x1), y1: s(b.y1), color: face)
+        }
     }
 
     func drawSpines(on canvas: inout Canvas) {
@@ -86,8 +93,7 @@ struct AxesRenderer {
             let tail = Point(layout.x.pixel(q.x[i]), layout.y.pixel(q.y[i]))
             let tip = Point(layout.x.pixel(q.x[i] + q.u[i]), layout.y.pixel(q.y[i] + q.v[i]))
             guard tail.isFinite, tip.isFinite else { continue }
-            let polygon = QuiverGeometry.polygon(tail: (tail.x, tail.y), tip: (tip.x, tip.y), shaftWidth: w)
-            canvas.fillPolygon(polygon.map { Point($0.x, $0.y) }, color: color, clip: clip)
+            canvas.fillPolygon(QuiverGeometry.polygon(tail: tail, tip: tip, shaftWidth: w), color: color, clip: clip)
         }
     }
 
@@ -103,10 +109,24 @@ struct AxesRenderer {
             if run.count >= 2 { canvas.strokePolyline(run, style: style, color: color, clip: clip) }
             run.removeAll(keepingCapacity: true)
         }
-        for i in 0..<min(l.x.count, l.y.count) {
-            let p = Point(layout.x.pixel(l.x[i]), layout.y.pixel(l.y[i]))
+        let n = min(l.x.count, l.y.count)
+        let points = (0..<n).map { Point(layout.x.pixel(l.x[$0]), layout.y.pixel(l.y[$0])) }
+        let snap = Self.shouldSnap(points)
+        for var p in points {
+            if snap { p = Point(PixelSnapping.snap(p.x, strokeWidth: w), PixelSnapping.snap(p.y, strokeWidth: w)) }
             if p.isFinite { run.append(p) } else { flush() }
         }
         flush()
+    }
+
+    /// Agg's automatic snapping rule (`PathSnapper::should_snap`): a path of at most 1024 vertices whose
+    /// every segment is horizontal or vertical (within 1e-4 px) is snapped to the pixel grid.
+    static func shouldSnap(_ points: [Point]) -> Bool {
+        guard points.count >= 2, points.count <= 1024 else { return false }
+        for i in 1..<points.count {
+            let a = points[i - 1], b = points[i]
+            if abs(a.x - b.x) >= 1e-4 && abs(a.y - b.y) >= 1e-4 { return false }
+        }
+        return true
     }
 }

@@ -76,6 +76,13 @@ public struct Figure: Sendable {
         return axes.count - 1
     }
 
+    /// Adds one axes at an explicit box in pixels (for layouts other than a grid) and returns its index.
+    @discardableResult
+    public mutating func addAxes(box: PixelBox) -> Int {
+        axes.append(Axes(box: box))
+        return axes.count - 1
+    }
+
     /// The resolved layout (limits, transforms, ticks) of every axes.
     public func layouts() throws -> [AxesLayout] {
         try axes.map { try AxesLayout(axes: $0, pixelsPerPoint: pixelsPerPoint, labelSizePoints: theme.tickLabelSizePoints) }

@@ -3,15 +3,18 @@ import Foundation
 /// matplotlib's `LogFormatterSciNotation` for base 10: decades as 10ˣ, and — only when the view spans at
 /// most one decade — selected minor ticks as c×10ˣ.
 ///
-/// matplotlib decides which coefficients get a label from the number of decades in view
-/// (`minor_thresholds = (1, 0.4)`): more than 1 → only powers of ten; more than 0.4 → 1, 2, 3, 4, 6;
-/// else all of 1…9.
+/// matplotlib decides which coefficients get a label from the view (`LogFormatter.set_locs` with
+/// `minor_thresholds = (1, 0.4)`): more than one power of ten crossed → only powers of ten; else more
+/// than 0.4 decades → 1, 2, 3, 4, 6; else all of 1…9.
 public struct LogFormatter: Sendable, Hashable {
     let labelledCoefficients: Set<Int>
 
     public init(lower: Double, upper: Double) {
-        let decades = abs(log10(max(lower, upper)) - log10(min(lower, upper)))
-        if !(decades <= 1) {
+        let lmin = log10(min(lower, upper)), lmax = log10(max(lower, upper))
+        // Powers of ten crossed; nextafter counts a lower limit exactly on a decade as crossed.
+        let crossed = lmax.rounded(.down) - lmin.nextDown.rounded(.down)
+        let decades = abs(lmax - lmin)
+        if !(crossed <= 1) {
             labelledCoefficients = [1]
         } else if decades > 0.4 {
             // round(geomspace(1, 10, 6)) = 1, 2, 3, 4, 6, 10.

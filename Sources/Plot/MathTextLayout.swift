@@ -63,8 +63,41 @@ struct MathTextLayout {
     }
 
     /// The unhinted advance of `text` in pixels: measured at 64 × the size, where hinting's rounding is
-    /// 1/64 of what it is at the real size.
+    /// 1/64 of what it is at the real size. Measuring that large is slow, so results are cached per font.
     static func linearAdvance(_ text: String, font: Font, points: Double, dpi: Double) throws -> Double {
-        try font.measure(text, points: points * 64, dpi: dpi).width / 64
+        let key = AdvanceCache.Key(font: ObjectIdentifier(font), text: text, points: points, dpi: dpi)
+        if let cached = AdvanceCache.shared.value(for: key) { return cached }
+        let advance = try font.measure(text, points: points * 64, dpi: dpi).width / 64
+        AdvanceCache.shared.store(advance, for: key)
+        return advance
+    }
+}
+
+/// A process-wide cache of linear advances, shared by the threads that render frames.
+final class AdvanceCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var font: ObjectIdentifier
+        var text: String
+        var points: Double
+        var dpi: Double
+    }
+
+    static let shared = AdvanceCache()
+    // Guards `values`; held only for a dictionary lookup or insert.
+    private let lock = NSLock()
+    private var values: [Key: Double] = [:]
+
+    func value(for key: Key) -> Double? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[key]
+    }
+
+    func store(_ value: Double, for key: Key) {
+        lock.lock()
+        defer { lock.unlock() }
+        // Labels use a handful of characters at a few sizes; the bound only guards against misuse.
+        if values.count > 4096 { values.removeAll() }
+        values[key] = value
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Raster
 
 /// The shape of matplotlib's quiver arrows, in pixels, for `angles='xy', scale_units='xy', scale=1`.
 ///
@@ -22,17 +23,17 @@ public enum QuiverGeometry {
     ///   - tip: where its end would be in pixels (x + u, y + v mapped through the axes).
     ///   - shaftWidth: w in pixels (positive).
     /// - Returns: 7 vertices for an arrow (index 3 is the tip), 8 for the hexagon of a too-short arrow
-    ///   (as matplotlib's, whose last two repeat the first two).
-    public static func polygon(tail: (x: Double, y: Double), tip: (x: Double, y: Double),
-                               shaftWidth w: Double) -> [(x: Double, y: Double)] {
+    ///   (as matplotlib's, whose last two repeat the first two); empty for a non-positive width or
+    ///   non-finite points.
+    public static func polygon(tail: Point, tip: Point, shaftWidth w: Double) -> [Point] {
+        guard w > 0, w.isFinite, tail.isFinite, tip.isFinite else { return [] }
         let dx = tip.x - tail.x, dy = tip.y - tail.y
         let length = min((dx * dx + dy * dy).squareRoot() / w, 65536)
         if length < 1 {
-            // Hexagon of radius ½ w: matplotlib takes angles k·60° for k = 0…7 in y-up space; in y-down
-            // space the same points come out mirrored, which for a hexagon through (±½, 0) is the same set.
+            // Hexagon of radius ½ w at angles k·60°, k = 0…7, as matplotlib lists it (y negated: pixels run down).
             return (0..<8).map { k in
                 let th = Double(k) * Double.pi / 3
-                return (tail.x + 0.5 * w * cos(th), tail.y - 0.5 * w * sin(th))
+                return Point(tail.x + 0.5 * w * cos(th), tail.y - 0.5 * w * sin(th))
             }
         }
         let shape: [(Double, Double)]
@@ -44,14 +45,13 @@ public enum QuiverGeometry {
             let l = length
             shape = [(0, 0.5), (l - 4.5, 0.5), (l - 5, 1.5), (l, 0), (l - 5, -1.5), (l - 4.5, -0.5), (0, -0.5)]
         }
-        // Rotate the unit-direction frame into pixel space: along = (dx, dy)/|d|, across = its left normal
-        // in y-up terms, which in y-down pixels is (dy, −dx)/|d| mirrored — the outline is symmetric, so
-        // either normal gives the same polygon up to vertex order; keep matplotlib's order.
+        // matplotlib rotates (X, Y) by the arrow's angle in y-up display space; written in y-down pixels with
+        // u = the unit direction, that is X·u + Y·(u.y, −u.x), which keeps matplotlib's vertex order.
         let norm = (dx * dx + dy * dy).squareRoot()
         let ux = dx / norm, uy = dy / norm
         let nx = uy, ny = -ux
         return shape.map { p in
-            (tail.x + w * (p.0 * ux + p.1 * nx), tail.y + w * (p.0 * uy + p.1 * ny))
+            Point(tail.x + w * (p.0 * ux + p.1 * nx), tail.y + w * (p.0 * uy + p.1 * ny))
         }
     }
 }

@@ -50,12 +50,13 @@ extension Canvas {
         horizontal: HorizontalAlignment = .left, vertical: VerticalAlignment = .baseline,
         rotation: TextRotation = .horizontal, clip: PixelRect? = nil
     ) throws(RasterError) {
+        let size = try Font.SizeKey(points: points, dpi: dpi)
         guard !text.isEmpty, anchor.isFinite else { return }
-        let metrics = try font.measure(text, points: points, dpi: dpi)
+        let (glyphs, metrics) = try font.shape(text, size: size)
         let origin = Canvas.textOrigin(
             anchor: anchor, metrics: metrics, line: font.lineMetrics(points: points, dpi: dpi),
             horizontal: horizontal, vertical: vertical, rotation: rotation)
-        try drawGlyphs(text, origin: origin, font: font, points: points, dpi: dpi, color: color, rotation: rotation, clip: clip)
+        try drawPlaced(glyphs, origin: origin, font: font, size: size, color: color, rotation: rotation, clip: clip)
     }
 
     /// Draws `text` with its baseline origin (left end of the baseline) at `origin`, no alignment.
@@ -65,20 +66,28 @@ extension Canvas {
         _ text: String, origin: Point, font: Font, points: Double, dpi: Double, color: RGBA8,
         rotation: TextRotation = .horizontal, clip: PixelRect? = nil
     ) throws(RasterError) {
-        guard origin.isFinite, color.a > 0 else { return }
         let size = try Font.SizeKey(points: points, dpi: dpi)
-        let placed = try font.glyphPositions(text, points: points, dpi: dpi)
+        let glyphs = try font.shape(text, size: size).glyphs
+        try drawPlaced(glyphs, origin: origin, font: font, size: size, color: color, rotation: rotation, clip: clip)
+    }
+
+    /// Draws laid-out glyphs from the baseline origin `origin`.
+    mutating func drawPlaced(
+        _ glyphs: [Font.PlacedGlyph], origin: Point, font: Font, size: Font.SizeKey, color: RGBA8,
+        rotation: TextRotation, clip: PixelRect?
+    ) throws(RasterError) {
+        guard origin.isFinite, color.a > 0 else { return }
         let region = effectiveClip(clip)
         guard !region.isEmpty else { return }
         let h = Double(image.height)
         let vertical = rotation == .vertical
-        for item in placed {
+        for item in glyphs {
             // backend_agg: delta = round(64·(x + dx·cos)), round(64·(H − y + dx·sin)), Python rounding.
-            let dx = item.x
+            let dx = Double(item.x26) / 64
             let fx = vertical ? origin.x : origin.x + dx
             let fy = vertical ? h - origin.y + dx : h - origin.y
             guard let ox = Canvas.fixed26(fx), let oy = Canvas.fixed26(fy) else { continue }
-            let g = try font.glyph(item.glyph, size: size, vertical: vertical, ox: ox, oy: oy)
+            let g = try font.glyph(item.index, size: size, vertical: vertical, ox: ox, oy: oy)
             blendMask(g, x: g.left, y: image.height - g.top, color: color, region: region)
         }
     }

@@ -27,7 +27,7 @@ public struct Canvas: Sendable {
     /// A canvas on a new image of the given size filled with `background`.
     ///
     /// - Throws: `ImageError.invalidSize` when a side is not positive.
-    public init(width: Int, height: Int, background: RGBA8 = .white) throws {
+    public init(width: Int, height: Int, background: RGBA8 = .white) throws(RasterError) {
         self.image = try Image(width: width, height: height, fill: background)
     }
 
@@ -134,17 +134,14 @@ public struct Canvas: Sendable {
 
     /// The point moved as matplotlib's Agg backend snaps vertices of axis-aligned paths.
     ///
-    /// Agg works with y up from the bottom of the image: a vertex goes to floor(v + 0.5) + s in each
-    /// axis, with s = 0.5 when the line width rounded to whole pixels is odd and 0 otherwise, so odd
-    /// widths sit on pixel centres and even widths on pixel edges. This applies that rule in y-up space
-    /// and converts back, so results match matplotlib for this image's height.
+    /// Agg snaps in its own pixel space, which like ours has y down from the top: each coordinate goes
+    /// to floor(v + 0.5) + s, with s = 0.5 when the line width rounded to whole pixels is odd and 0
+    /// otherwise, so odd widths sit on pixel centres and even widths on pixel edges (checked against
+    /// matplotlib's rendering of Line2D in the tests).
     public func snapped(_ p: Point, lineWidth: Double) -> Point {
         let rounded = lineWidth.isFinite ? (lineWidth + 0.5).rounded(.down) : 0
         let s = Int(max(-1e9, min(1e9, rounded))) % 2 != 0 ? 0.5 : 0.0
-        let h = Double(image.height)
-        let x = (p.x + 0.5).rounded(.down) + s
-        let yUp = (h - p.y + 0.5).rounded(.down) + s
-        return Point(x, h - yUp)
+        return Point((p.x + 0.5).rounded(.down) + s, (p.y + 0.5).rounded(.down) + s)
     }
 
     // MARK: - Core

@@ -24,6 +24,7 @@ public final class Font: @unchecked Sendable {
     private var currentSize: SizeKey?
     private var glyphs: [GlyphKey: GlyphBitmap] = [:]
     private var advances: [AdvanceKey: Int] = [:]
+    private var boxes: [AdvanceKey: GlyphBox] = [:]
     private var glyphIndices: [Unicode.Scalar: UInt32] = [:]
 
     /// DejaVu Sans as shipped with matplotlib 3.11.2, compiled into the binary (no file to find).
@@ -54,14 +55,26 @@ public final class Font: @unchecked Sendable {
         if let library { FT_Done_FreeType(library) }
     }
 
+    /// The face's family name as FreeType reports it ("DejaVu Sans" for the embedded font).
+    public var familyName: String {
+        lock.withLock { () -> String in
+            guard let name = face?.pointee.family_name else { return "" }
+            return String(cString: name)
+        }
+    }
+
     // MARK: - Public measurement
 
     /// matplotlib's width, height and descent of `text` at `points` and `dpi`, plus its ink box.
     ///
     /// - Throws: `RasterError.invalidTextSize` for a non-positive size or dpi; `.freeType` on failure.
     public func measure(_ text: String, points: Double, dpi: Double) throws(RasterError) -> TextMetrics {
-        let size = try SizeKey(points: points, dpi: dpi)
-        return try lock.withLock { () throws(RasterError) -> TextMetrics in
+        try shape(text, size: SizeKey(points: points, dpi: dpi)).metrics
+    }
+
+    /// Lays `text` out and measures it under one lock.
+    func shape(_ text: String, size: SizeKey) throws(RasterError) -> (glyphs: [PlacedGlyph], metrics: TextMetrics) {
+        try lock.withLock { () throws(RasterError) -> ([PlacedGlyph], TextMetrics) in
             let placed = try layoutLocked(text, size: size)
             var yMin = Int.max, yMax = Int.min, xMin = Int.max, xMax = Int.min
             for glyph in placed {
@@ -71,12 +84,14 @@ public final class Font: @unchecked Sendable {
             }
             let width = Double(placed.last.map { $0.x26 + $0.advance26 } ?? 0) / 64
             guard yMin <= yMax else {
-                return TextMetrics(width: width, height: 0, descent: 0, inkMinX: 0, inkMinY: 0, inkMaxX: 0, inkMaxY: 0)
+                let empty = TextMetrics(width: width, height: 0, descent: 0, inkMinX: 0, inkMinY: 0, inkMaxX: 0, inkMaxY: 0)
+                return (placed, empty)
             }
-            return TextMetrics(
+            let metrics = TextMetrics(
                 width: width, height: Double(yMax - yMin) / 64, descent: Double(-yMin) / 64,
                 inkMinX: Double(xMin) / 64, inkMinY: Double(-yMax) / 64,
                 inkMaxX: Double(xMax) / 64, inkMaxY: Double(-yMin) / 64)
+            return (placed, metrics)
         }
     }
 
@@ -203,13 +218,24 @@ public final class Font: @unchecked Sendable {
         return placed
     }
 
-    /// Requires the lock. The hinted outline's control box in 1/64 px (y up), nil for empty glyphs.
-    private func boxLocked(_ index: UInt32, size: SizeKey) throws(RasterError) -> FT_BBox? {
+    /// A glyph's hinted outline control box in 1/64 px, y up; `isEmpty` for glyphs without outline.
+    struct GlyphBox {
+        let xMin: Int, yMin: Int, xMax: Int, yMax: Int
+        let isEmpty: Bool
+    }
+
+    /// Requires the lock. The hinted outline's control box (nil for empty glyphs such as the space,
+    /// which matplotlib leaves out of the text's box).
+    private func boxLocked(_ index: UInt32, size: SizeKey) throws(RasterError) -> GlyphBox? {
+        let key = AdvanceKey(size: size, index: index)
+        if let cached = boxes[key] { return cached.isEmpty ? nil : cached }
         let slot = try loadLocked(index, size: size)
-        guard slot.pointee.outline.n_points > 0 else { return nil }
         var box = FT_BBox()
-        FT_Outline_Get_CBox(&slot.pointee.outline, &box)
-        return box
+        let isEmpty = slot.pointee.outline.n_points <= 0
+        if !isEmpty { FT_Outline_Get_CBox(&slot.pointee.outline, &box) }
+        let result = GlyphBox(xMin: Int(box.xMin), yMin: Int(box.yMin), xMax: Int(box.xMax), yMax: Int(box.yMax), isEmpty: isEmpty)
+        boxes[key] = result
+        return isEmpty ? nil : result
     }
 
     /// The rendered glyph for an origin at (ox, oy) in 1/64 px, FreeType's y up, with its bitmap's

@@ -27,7 +27,7 @@ extension Image {
     /// A copy of the pixels inside `rect` ∩ image as a new image.
     ///
     /// - Throws: `ImageError.invalidSize` when the intersection is empty.
-    public func cropped(to rect: PixelRect) throws -> Image {
+    public func cropped(to rect: PixelRect) throws(RasterError) -> Image {
         let r = rect.intersection(bounds)
         var out = try Image(width: r.width, height: r.height, fill: .clear)
         for y in 0..<r.height {

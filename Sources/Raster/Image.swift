@@ -29,7 +29,7 @@ public struct Image: Sendable, Equatable {
     /// `width * height * 4` bytes: R, G, B, A of the pixel at (x, y) start at `(y * width + x) * 4`.
     public var pixels: [UInt8]
 
-    public init(width: Int, height: Int, fill: RGBA8 = .white) throws {
+    public init(width: Int, height: Int, fill: RGBA8 = .white) throws(RasterError) {
         guard width > 0, height > 0 else { throw RasterError.invalidSize(width: width, height: height) }
         let (count, overflow) = width.multipliedReportingOverflow(by: height)
         guard !overflow, count <= Int.max / 4 else { throw RasterError.invalidSize(width: width, height: height) }

@@ -41,4 +41,16 @@ public struct PixelRect: Sendable, Hashable {
         func hi(_ v: Double) -> Int { Int(max(-limit, min(limit, v)).rounded(.up)) }
         return PixelRect(x0: lo(minX), y0: lo(minY), x1: hi(maxX), y1: hi(maxY))
     }
+
+    /// The clip rectangle matplotlib's Agg backend makes from a real one: each edge rounded to the
+    /// nearest whole pixel, floor(v + 0.5) (`RendererAgg::set_clipbox`), so an axes box from 125.0 to
+    /// 477.3 clips to columns 125..<477. Non-finite bounds give an empty rectangle.
+    public static func rounding(minX: Double, minY: Double, maxX: Double, maxY: Double) -> PixelRect {
+        guard minX.isFinite, minY.isFinite, maxX.isFinite, maxY.isFinite else {
+            return PixelRect(x0: 0, y0: 0, x1: 0, y1: 0)
+        }
+        let limit = 1.0e9
+        func round(_ v: Double) -> Int { Int((max(-limit, min(limit, v)) + 0.5).rounded(.down)) }
+        return PixelRect(x0: round(minX), y0: round(minY), x1: round(maxX), y1: round(maxY))
+    }
 }

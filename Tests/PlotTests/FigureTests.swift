@@ -118,3 +118,22 @@ import Testing
         _ = try figure.render()
     }
 }
+
+@Suite struct LineSnappingTests {
+    @Test func rectilinearLinesLandOnWholePixelsLikeAgg() throws {
+        var figure = try Figure(widthInches: 4, heightInches: 3)
+        try figure.addSubplots(rows: 1, columns: 1)
+        figure.axes[0].xLimits = (0, 1)
+        figure.axes[0].yLimits = (0, 1)
+        // 0.72 pt = 1 px at 100 dpi: a horizontal line snapped to a pixel centre covers one row fully.
+        try figure.axes[0].line(x: [0.1, 0.9], y: [0.5037, 0.5037], width: 0.72, color: .black)
+        let image = try figure.render()
+        let layout = try figure.layouts()[0]
+        let row = Int(PixelSnapping.snap(layout.y.pixel(0.5037), strokeWidth: 1))
+        let x = Int(layout.x.pixel(0.5))
+        #expect(image[x, row] == .black)
+        #expect(image[x, row - 1] == .white && image[x, row + 1] == .white)
+        #expect(AxesRenderer.shouldSnap([Point(0, 0), Point(5, 0), Point(5, 3)]))
+        #expect(!AxesRenderer.shouldSnap([Point(0, 0), Point(5, 1)]))
+    }
+}

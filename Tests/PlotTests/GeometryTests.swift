@@ -91,8 +91,8 @@ import Testing
             #expect(abs(w - e.widthPx) < 1e-3)
             try #require(e.polygons.count == q.x.count)
             for k in 0..<q.x.count {
-                let tail = (layout.x.pixel(q.x[k]), layout.y.pixel(q.y[k]))
-                let tip = (layout.x.pixel(q.x[k] + q.u[k]), layout.y.pixel(q.y[k] + q.v[k]))
+                let tail = Point(layout.x.pixel(q.x[k]), layout.y.pixel(q.y[k]))
+                let tip = Point(layout.x.pixel(q.x[k] + q.u[k]), layout.y.pixel(q.y[k] + q.v[k]))
                 let polygon = QuiverGeometry.polygon(tail: tail, tip: tip, shaftWidth: w)
                 let want = e.polygons[k]
                 // matplotlib's path closes with a repeat of the first vertex; compare the shape's own vertices.
@@ -133,5 +133,24 @@ import Testing
                 }
             }
         }
+    }
+}
+
+@Suite struct QuiverShapeTests {
+    @Test func shortArrowsShrinkAndTinyOnesBecomeHexagons() {
+        let w = 2.0
+        // Length 20 w: the full shape, tip at the end, head 3 w wide.
+        let long = QuiverGeometry.polygon(tail: Point(10, 10), tip: Point(50, 10), shaftWidth: w)
+        #expect(long.count == 7 && long[3] == Point(50, 10))
+        #expect(abs(long[2].y - long[4].y) == 6 && long[2].x == 40)
+        // Length 2.5 w: the length-5 arrow scaled by ½, so its "tip" lands 2.5 w from the tail.
+        let short = QuiverGeometry.polygon(tail: Point(0, 0), tip: Point(0, -5), shaftWidth: w)
+        #expect(short.count == 7 && abs(short[3].x) < 1e-12 && abs(short[3].y + 5) < 1e-12)
+        #expect(abs(abs(short[2].x - short[4].x) - 3) < 1e-12)
+        // Length ½ w: a hexagon of radius ½ w around the tail.
+        let tiny = QuiverGeometry.polygon(tail: Point(3, 4), tip: Point(4, 4), shaftWidth: w)
+        #expect(tiny.count == 8 && tiny.allSatisfy { abs(($0 - Point(3, 4)).length - 1) < 1e-12 })
+        #expect(QuiverGeometry.polygon(tail: Point(0, 0), tip: Point(1, 1), shaftWidth: 0).isEmpty)
+        #expect(QuiverGeometry.polygon(tail: Point(.nan, 0), tip: Point(1, 1), shaftWidth: 1).isEmpty)
     }
 }

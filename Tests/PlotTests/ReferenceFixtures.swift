@@ -23,7 +23,7 @@ enum ReferenceFixtures {
             var xOffset: String, yOffset: String
         }
         struct Log: Decodable {
-            var limits: [Double], major: [TickPair], minor: [Double]
+            var limits: [Double], major: [TickPair], minor: [Double], minorLabels: [String]
         }
         var subplots: [Subplots]
         var ticks: [Ticks]

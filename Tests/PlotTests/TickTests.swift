@@ -56,6 +56,7 @@ import Testing
             for (g, e) in zip(minor, case_.minor) {
                 #expect(abs(g - e) <= 1e-9 * e)
             }
+            #expect(minor.map { formatter.label(for: $0).matplotlibText } == case_.minorLabels, "\(case_.limits)")
         }
     }
 

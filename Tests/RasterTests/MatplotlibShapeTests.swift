@@ -38,4 +38,24 @@ import Testing
         #expect(worst <= 20, "largest channel difference \(worst)")
         #expect(mean < 0.25, "mean channel difference \(mean)")
     }
+
+    /// Snapped axis-aligned lines land on the same pixels with the same ink as matplotlib's Line2D.
+    @Test func snappedLinesMatchAgg() throws {
+        let records = try fixtureRecords("lines.txt")
+        let size = try #require(records.first { $0[0] == "size" }).dropFirst().compactMap { Int($0) }
+        var canvas = try Canvas(width: size[0], height: size[1])
+        for r in records where r[0] == "line" {
+            let v = r.dropFirst().compactMap { Double($0) }
+            canvas.drawLine(from: Point(v[0], v[1]), to: Point(v[2], v[3]), width: v[4], color: .black, snap: true)
+        }
+        let rows = records.filter { $0[0] == "row" }.map { hexBytes($0[1]) }
+        #expect(rows.count == size[1])
+        var worst = 0
+        for y in 0..<size[1] {
+            for x in 0..<size[0] {
+                worst = max(worst, abs(255 - Int(canvas.image[x, y].r) - Int(rows[y][x])))
+            }
+        }
+        #expect(worst <= 2, "largest difference \(worst)")
+    }
 }

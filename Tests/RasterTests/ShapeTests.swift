@@ -150,12 +150,12 @@ func drawnArea(width: Int = 64, height: Int = 64, _ draw: (inout Canvas) throws 
     @Test func snappingFollowsMatplotlib() throws {
         let canvas = try Canvas(width: 10, height: 10)
         // Odd widths go to pixel centres, even widths to pixel edges.
-        #expect(canvas.snapped(Point(3.2, 4.7), lineWidth: 1.11) == Point(3.5, 4.5))
+        #expect(canvas.snapped(Point(3.2, 4.7), lineWidth: 1.11) == Point(3.5, 5.5))
         #expect(canvas.snapped(Point(3.2, 4.7), lineWidth: 2) == Point(3, 5))
         var c = canvas
         c.drawLine(from: Point(1.2, 4.7), to: Point(8.9, 4.7), width: 1, color: .black, snap: true)
         let cov = coverage(of: c)
-        #expect(cov[4 * 10 + 3] == 1 && cov[5 * 10 + 3] == 0 && cov[3 * 10 + 3] == 0)
+        #expect(cov[5 * 10 + 3] == 1 && cov[4 * 10 + 3] == 0 && cov[6 * 10 + 3] == 0)
     }
 
     @Test func compositingKeepsStraightAlpha() throws {
@@ -202,5 +202,50 @@ func drawnArea(width: Int = 64, height: Int = 64, _ draw: (inout Canvas) throws 
             canvas.fillCircle(center: points[0], radius: abs(points[1].x), color: .black)
             #expect(canvas.image.pixels.count == 16 * 12 * 4)
         }
+    }
+}
+
+@Suite struct ImageViewTests {
+    @Test func viewSharesPixelsWithinItsRectangle() throws {
+        var image = try Image(width: 6, height: 5, fill: .white)
+        image[4, 3] = RGBA8(9, 8, 7, 6)
+        let view = try image.view(PixelRect(x0: 2, y0: 1, x1: 40, y1: 4))
+        #expect(view.width == 4 && view.height == 3)
+        #expect(view[2, 2] == RGBA8(9, 8, 7, 6))
+        #expect(Array(view.row(2)[(view.row(2).startIndex + 8)...].prefix(4)) == [9, 8, 7, 6])
+        #expect(try view.copy()[2, 2] == RGBA8(9, 8, 7, 6))
+        #expect(throws: RasterError.self) { try image.view(PixelRect(x0: 6, y0: 0, x1: 9, y1: 2)) }
+    }
+}
+
+@Suite struct FontThreadingTests {
+    /// One font drawn from many tasks at once gives the same pixels as drawn alone.
+    @Test func oneFontServesManyThreads() async throws {
+        let font = try Font.dejaVuSans()
+        func render(_ i: Int) throws -> [UInt8] {
+            var canvas = try Canvas(width: 80, height: 30)
+            try canvas.drawText("\(i % 7).\(i % 5) −\(i % 3)", at: Point(40.3, 15.6), font: font,
+                                points: 8 + Double(i % 4), dpi: 100, color: .black,
+                                horizontal: .center, vertical: .center, rotation: i % 2 == 0 ? .horizontal : .vertical)
+            return canvas.image.pixels
+        }
+        let alone = try (0..<24).map(render)
+        let together = try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+            for i in 0..<24 { group.addTask { (i, try render(i)) } }
+            var out = [[UInt8]](repeating: [], count: 24)
+            for try await (i, pixels) in group { out[i] = pixels }
+            return out
+        }
+        #expect(alone == together)
+        #expect(alone.allSatisfy { $0.contains { $0 < 255 } })
+    }
+}
+
+@Suite struct PixelRectTests {
+    @Test func roundingFollowsAggsClipBox() {
+        #expect(PixelRect.rounding(minX: 125.0, minY: 54.0, maxX: 477.3, maxY: 400.5) == PixelRect(x0: 125, y0: 54, x1: 477, y1: 401))
+        #expect(PixelRect.rounding(minX: .nan, minY: 0, maxX: 1, maxY: 1).isEmpty)
+        #expect(PixelRect.enclosing(minX: 0.2, minY: -0.5, maxX: 3.0, maxY: 3.01) == PixelRect(x0: 0, y0: -1, x1: 3, y1: 4))
+        #expect(PixelRect(x: 1, y: 2, width: 3, height: 4).intersection(PixelRect(x0: 3, y0: 0, x1: 9, y1: 3)) == PixelRect(x0: 3, y0: 2, x1: 4, y1: 3))
     }
 }

@@ -1,3 +1,5 @@
+import CDejaVu
+import Foundation
 import Testing
 @testable import Raster
 
@@ -63,6 +65,26 @@ import Testing
         try canvas.drawText("0.5", at: Point(40, 50), font: font, points: 10, dpi: 100, color: .black)
         let box = inkBox(canvas.image)
         #expect(abs((box[3] - box[1]) - matplotlibHeight) <= 1)
+    }
+
+    @Test func embeddedFontIsMatplotlibsDejaVuSans() throws {
+        // Compiled into the binary, so nothing is looked up on disk at run time.
+        #expect(font.familyName == "DejaVu Sans")
+        let asset = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Assets/DejaVuSans.ttf").standardizedFileURL
+        let bytes = try Data(contentsOf: asset)
+        #expect(bytes.count == Int(nmfviz_dejavu_sans_size))
+        #expect(bytes.elementsEqual(UnsafeBufferPointer(start: nmfviz_dejavu_sans_bytes(), count: bytes.count)))
+    }
+
+    @Test func lineMetricsMatchMatplotlibsTextLayout() throws {
+        let records = try fixtureRecords("text.txt").filter { $0.first == "linemetrics" }
+        #expect(records.count == 3)
+        for r in records {
+            let v = r.dropFirst().compactMap(Double.init)
+            let line = font.lineMetrics(points: v[0], dpi: v[1])
+            #expect(abs(line.ascent - v[2]) < 1e-9 && abs(line.descent - v[3]) < 1e-9 && abs(line.lineGap - v[4]) < 1e-9)
+        }
     }
 
     @Test func badSizesThrowInsteadOfCrashing() throws {
