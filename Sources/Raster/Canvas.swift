@@ -153,22 +153,23 @@ public struct Canvas: Sendable {
         var minX = Double.infinity, minY = Double.infinity
         var maxX = -Double.infinity, maxY = -Double.infinity
         var any = false
-        for polygon in polygons where polygon.count >= 2 {
-            for p in polygon where p.isFinite {
+        // A polygon with a NaN or infinite vertex has no meaningful inside: it is left out whole
+        // (dropping only its bad edges would leave it open and smear its winding along the rows).
+        for polygon in polygons where polygon.count >= 2 && polygon.allSatisfy(\.isFinite) {
+            for p in polygon {
                 minX = min(minX, p.x); maxX = max(maxX, p.x)
                 minY = min(minY, p.y); maxY = max(maxY, p.y)
                 any = true
             }
         }
         guard any else { return }
-        var region = effectiveClip(clip)
-        // Anything left of the region still changes the winding inside, so only the top, bottom and
-        // right of the path's box narrow the region on its left.
-        region = region.intersection(PixelRect.enclosing(minX: minX, minY: minY, maxX: maxX, maxY: maxY))
+        // Nothing outside the polygons' box is covered, so the box bounds the work.
+        let region = effectiveClip(clip).intersection(
+            PixelRect.enclosing(minX: minX, minY: minY, maxX: maxX, maxY: maxY))
         guard !region.isEmpty else { return }
         rasterizer.reset(bounds: region)
         rasterizer.accumulate { sink in
-            for polygon in polygons where polygon.count >= 2 {
+            for polygon in polygons where polygon.count >= 2 && polygon.allSatisfy(\.isFinite) {
                 var previous = polygon[polygon.count - 1]
                 for p in polygon {
                     sink.addLine(previous, p)

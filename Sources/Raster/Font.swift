@@ -7,13 +7,15 @@ import CFreeType
 // hinting); the layout places glyph i at the sum of the hinted advances before it plus kerning; and each
 // glyph is rendered on its own, translated by round(64·position) in FreeType's 26.6 units (so positions
 // are kept to 1/64 px), in 8-bit anti-aliased grey, and blended with its top-left corner at
-// (bitmap_left, height − bitmap_top). Matplotlib lays text out with libraqm (HarfBuzz); DejaVu Sans's
-// pair kerning is applied here from FreeType's kerning table, unfitted.
+// (bitmap_left, height − bitmap_top). Matplotlib lays text out with libraqm (HarfBuzz); here DejaVu
+// Sans's pair kerning comes from FreeType's kerning table, unfitted, which gives the same pen positions
+// (to 1/64 px) for every string in the tests' fixtures, kerned pairs such as "AV" and "Te" included.
 //
 // Threads: one `Font` may be used from any number of threads. FreeType faces are not thread-safe, so
 // every FreeType call and the glyph cache sit behind one lock; drawing cached glyphs only holds it to
 // look them up. The cache keeps each rendered glyph per size, rotation and 1/64-px phase, which is
-// exact because moving an outline by whole pixels moves its bitmap by whole pixels.
+// exact because moving an outline by whole pixels moves its bitmap by whole pixels. It is emptied when
+// it passes `glyphCacheLimit` entries (a few MB), which plots with fixed tick positions never reach.
 
 /// A FreeType face with a glyph cache: DejaVu Sans (embedded) by default.
 public final class Font: @unchecked Sendable {
@@ -26,6 +28,8 @@ public final class Font: @unchecked Sendable {
     private var advances: [AdvanceKey: Int] = [:]
     private var boxes: [AdvanceKey: GlyphBox] = [:]
     private var glyphIndices: [Unicode.Scalar: UInt32] = [:]
+    /// Rendered glyphs kept at most before the cache starts over.
+    static let glyphCacheLimit = 16_384
 
     /// DejaVu Sans as shipped with matplotlib 3.11.2, compiled into the binary (no file to find).
     ///
@@ -103,7 +107,8 @@ public final class Font: @unchecked Sendable {
             lineGap: Double(lineTable.lineGap) * scale)
     }
 
-    /// The glyph positions of `text`: glyph index and pen x in 1/64 px from the origin.
+    /// The glyph positions of `text`: glyph index and pen x in pixels (a multiple of 1/64) from the
+    /// origin, hinted advances plus kerning — matplotlib's `FT2Font._layout`.
     public func glyphPositions(_ text: String, points: Double, dpi: Double) throws(RasterError) -> [(glyph: UInt32, x: Double)] {
         let size = try SizeKey(points: points, dpi: dpi)
         return try lock.withLock { () throws(RasterError) -> [(glyph: UInt32, x: Double)] in
@@ -245,6 +250,7 @@ public final class Font: @unchecked Sendable {
         let key = GlyphKey(size: size, index: index, vertical: vertical, phaseX: phaseX, phaseY: phaseY)
         let base = try lock.withLock { () throws(RasterError) -> GlyphBitmap in
             if let cached = glyphs[key] { return cached }
+            if glyphs.count >= Font.glyphCacheLimit { glyphs.removeAll(keepingCapacity: true) }
             let rendered = try renderLocked(key)
             glyphs[key] = rendered
             return rendered
