@@ -11,7 +11,7 @@ import Darwin
 /// giflib's own `EGifOpenFileName` would create it 0600. Writes are buffered. Until `commit`
 /// succeeds the target path is untouched, and any failure, `discard()` or deinit removes the
 /// temporary file, so a failed run leaves nothing behind.
-final class AtomicFile {
+public final class AtomicFile {
     /// The path the file is renamed to on `commit`.
     let path: String
     /// The temporary file's path, beside `path`.
@@ -103,7 +103,7 @@ final class AtomicFile {
     }
 
     /// Writes `data` atomically to `path` in one go.
-    static func write(_ data: [UInt8], to path: String) throws {
+    public static func write(_ data: [UInt8], to path: String) throws {
         let file = try AtomicFile(path: path)
         try data.withUnsafeBytes { try file.write($0) }
         try file.commit()

@@ -219,10 +219,10 @@ struct Render: ParsableCommand {
 
     func pngEncoder() -> PNGEncoder {
         var options = PNGOptions()
-        options.dpi = dpi * scale
+        options.dotsPerInch = dpi * scale
         options.text = [
-            ("Software", "nmfviz"),
-            ("Comment", "data=\(solverOptions.data) rank=\(solverOptions.rank) loss=\(solverOptions.loss.rawValue) "
+            PNGOptions.TextChunk(key: "Software", value: "nmfviz"),
+            PNGOptions.TextChunk(key: "Comment", value: "data=\(solverOptions.data) rank=\(solverOptions.rank) loss=\(solverOptions.loss.rawValue) "
                 + "solver=\(solverOptions.solver.rawValue) init=\(solverOptions.initialization.rawValue) "
                 + "seed=\(solverOptions.seed)"),
         ]
