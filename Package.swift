@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Codecs"], exclude: ["Fixtures"]),
         .testTarget(name: "CodecsTests", dependencies: ["Codecs", "CGIF"], exclude: ["Fixtures"]),
         .testTarget(name: "AnimationTests", dependencies: ["Animation"]),
-        .testTarget(name: "nmfvizTests", dependencies: ["Codecs"]),
+        .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "Codecs"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,6 +8,8 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
     case badFigureSize(String)
     /// Frames, iterations or a step that must be at least 1.
     case notPositive(name: String, value: Int)
+    /// The frames would need more iterations than `FrameSchedule.maximumIteration`.
+    case tooManyIterations(last: Int)
     /// The data cannot be drawn as asked (for example too few columns for `--columns`).
     case badColumns(String)
     /// A file or folder could not be written: the path and the system's reason.
@@ -24,6 +26,8 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
             return what
         case let .notPositive(name, value):
             return "\(name) must be at least 1, not \(value)"
+        case let .tooManyIterations(last):
+            return "the frames would go up to iteration \(last), past the limit of \(FrameSchedule.maximumIteration)"
         case let .badColumns(reason):
             return reason
         case let .cannotWrite(path, reason):

@@ -83,15 +83,19 @@ public struct FrameSchedule: Sendable, Equatable {
         guard count >= 1 else { throw AnimationError.notPositive(name: "--frames", value: count) }
         guard step >= 1 else { throw AnimationError.notPositive(name: "--every", value: step) }
         let (last, overflow) = (count - 1).multipliedReportingOverflow(by: step)
-        guard !overflow, last < Int(Int32.max) else {
-            throw AnimationError.badFigureSize("--frames \(count) × --every \(step) is too many iterations")
+        guard !overflow, last <= Self.maximumIteration else {
+            throw AnimationError.tooManyIterations(last: overflow ? Int.max : last)
         }
         self.init(unchecked: count, step: step, offset: 0)
     }
 
+    /// More iterations than this are surely a typo (as for `factorize`).
+    public static let maximumIteration = 1_000_000
+
     /// One frame showing `iteration`.
     public static func single(_ iteration: Int) throws -> FrameSchedule {
         guard iteration >= 0 else { throw AnimationError.notPositive(name: "--iteration", value: iteration) }
+        guard iteration <= maximumIteration else { throw AnimationError.tooManyIterations(last: iteration) }
         return FrameSchedule(unchecked: 1, step: 1, offset: iteration)
     }
 

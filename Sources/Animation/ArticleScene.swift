@@ -69,10 +69,7 @@ public struct ArticleScene: Sendable {
     ///   and the errors of `Figure`, `Colormap` and `Normalize` for a bad style or bounds.
     public init(data: Matrix, columns: (x: Int, y: Int) = (0, 1), bounds: Bounds = .article,
                 style: Style = Style()) throws {
-        guard columns.x >= 0, columns.y >= 0, columns.x < data.columns, columns.y < data.columns else {
-            throw AnimationError.badColumns(
-                "--columns \(columns.x),\(columns.y): the data have columns 0…\(data.columns - 1)")
-        }
+        try Self.check(columns: columns, of: data)
         let figure = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
                                 scale: style.scale, theme: style.theme)
         try ImageLimits.check(width: figure.pixelWidth, height: figure.pixelHeight)
@@ -119,6 +116,14 @@ public struct ArticleScene: Sendable {
     /// Draws the snapshot's figure into `canvas` (which must be `pixelSize`), reusing its buffers.
     public func render(_ snapshot: Snapshot, into canvas: inout Canvas, font: Font? = nil) throws {
         try figure(for: snapshot).render(into: &canvas, font: font)
+    }
+
+    /// Throws `AnimationError.badColumns` unless both columns exist in `data`.
+    static func check(columns: (x: Int, y: Int), of data: Matrix) throws {
+        guard columns.x >= 0, columns.y >= 0, columns.x < data.columns, columns.y < data.columns else {
+            throw AnimationError.badColumns(
+                "--columns \(columns.x),\(columns.y): the data have columns 0…\(data.columns - 1)")
+        }
     }
 
     /// Fills `{iteration}` and `{loss}` into a title format.

@@ -87,6 +87,16 @@ struct Render: ParsableCommand {
             throw ValidationError("--iteration must be 0 or more, not \(iteration)")
         }
         if delay != nil && fps != nil { throw ValidationError("give --delay or --fps, not both") }
+        do {
+            if iteration != nil, case .png = try OutputTarget.parse(output) {} else if iteration != nil {
+                throw ValidationError("--iteration picks the iteration of a .png still; give --output NAME.png")
+            }
+            _ = try schedule()
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            throw ValidationError("\(error)")
+        }
         if let delay, !(delay.isFinite && delay >= 0 && delay <= 655_350) {
             throw ValidationError("--delay must be between 0 and 655350 ms, not \(delay)")
         }
@@ -121,12 +131,7 @@ struct Render: ParsableCommand {
         let solver = try NMFSolver(configuration)
         let columns = try parsedColumns() ?? (0, 1)
 
-        let schedule: FrameSchedule
-        if case .png = target {
-            schedule = try .single(iteration ?? (frames - 1) * every)
-        } else {
-            schedule = try FrameSchedule(count: frames, step: every)
-        }
+        let schedule = try schedule()
 
         var style = ArticleScene.Style()
         (style.widthInches, style.heightInches) = try parsedSize()
@@ -138,7 +143,7 @@ struct Render: ParsableCommand {
         if Dataset.builtInNames.contains(solverOptions.data) && columns == (0, 1) {
             bounds = .article
         } else {
-            bounds = .covering(
+            bounds = try .covering(
                 data: configuration.data,
                 snapshots: solver.makeSnapshots(iterations: schedule.last).lazy.filter(schedule.contains),
                 columns: columns)
@@ -180,6 +185,14 @@ struct Render: ParsableCommand {
     }
 
     // MARK: - Parsing option values
+
+    /// The iterations shown: one for a .png still, else `--frames` every `--every`.
+    func schedule() throws -> FrameSchedule {
+        if case .png = try OutputTarget.parse(output) {
+            return try .single(iteration ?? (frames - 1) * every)
+        }
+        return try FrameSchedule(count: frames, step: every)
+    }
 
     func parsedLoop() throws -> GIFOptions.Loop {
         switch loop {

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// Bad input and bad usage: one line on stderr, the right exit code, and nothing left behind.
+@Suite struct ErrorTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var arguments: [String]
+        var status: Int32
+        var message: String
+        var csv: String? = nil
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let cases: [Case] = [
+        Case(arguments: ["--data", "data.csv", "--output", "out.gif"], status: 1,
+             message: "nmfviz: error: data.csv:2:3: 'abc' is not a number", csv: "1,2\n1,abc\n3,4\n"),
+        Case(arguments: ["--data", "data.csv", "--output", "out.gif"], status: 1,
+             message: "data.csv:2", csv: "1,2\n1,-2\n3,4\n"),
+        Case(arguments: ["--data", "data.csv", "--output", "frames/"], status: 1,
+             message: "data.csv:3", csv: "1,2\n3,4\n5\n"),
+        Case(arguments: ["--data", "missing.csv", "--output", "out.gif"], status: 1, message: "missing.csv"),
+        Case(arguments: ["--rank", "0", "--output", "out.gif"], status: 2, message: "--rank"),
+        Case(arguments: ["--rank", "3", "--init", "nndsvd", "--output", "out.gif"], status: 1, message: "nndsvd"),
+        Case(arguments: ["--frames", "0", "--output", "out.gif"], status: 2, message: "--frames must be at least 1"),
+        Case(arguments: ["--every", "0", "--output", "frames/"], status: 2, message: "--every must be at least 1"),
+        Case(arguments: ["factorize", "--iterations", "0", "--output", "s.json"], status: 2, message: "--iterations"),
+        Case(arguments: ["--colormap", "nope", "--output", "out.gif"], status: 2, message: "viridis"),
+        Case(arguments: ["--output", "out.jpg"], status: 2, message: "unknown extension '.jpg'"),
+        Case(arguments: ["--output", "afile/out.gif"], status: 1, message: "afile/out.gif"),
+        Case(arguments: ["--output", "afile/sub/"], status: 1, message: "afile"),
+        Case(arguments: ["--size", "200x200", "--output", "out.gif"], status: 2, message: "over the limit"),
+        Case(arguments: ["--scale", "100", "--output", "frames/"], status: 2, message: "over the limit"),
+        Case(arguments: ["--size", "10by4", "--output", "out.gif"], status: 2, message: "--size"),
+        Case(arguments: ["--delay", "100", "--fps", "10", "--output", "out.gif"], status: 2, message: "not both"),
+        Case(arguments: ["--loop", "sometimes", "--output", "out.gif"], status: 2, message: "--loop"),
+        Case(arguments: ["--columns", "0,5", "--output", "out.gif"], status: 1, message: "--columns 0,5"),
+        Case(arguments: ["--no-such-option"], status: 2, message: "no-such-option"),
+    ]
+
+    @Test(arguments: cases)
+    func failsCleanly(_ c: Case) throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        if let csv = c.csv { try runner.write(csv, to: "data.csv") }
+        try runner.write("not a folder", to: "afile")
+        let before = runner.contents()
+        let result = try runner.run(c.arguments)
+        #expect(result.status == c.status)
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
+        #expect(lines.count == 1, "stderr: \(result.stderr)")
+        #expect(result.stderr.hasPrefix("nmfviz: error: "), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains(c.message), "stderr: \(result.stderr)")
+        #expect(runner.contents() == before, "left behind: \(runner.contents())")
+    }
+}
