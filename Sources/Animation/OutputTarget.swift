@@ -13,6 +13,12 @@ public enum OutputTarget: Equatable, Sendable {
     case png(path: String)
     case frames(FramePattern)
 
+    /// Whether this is one still image (a single `.png`).
+    public var isStill: Bool {
+        if case .png = self { return true }
+        return false
+    }
+
     /// Reads an `--output` argument.
     ///
     /// - Throws: `AnimationError.badOutput` for an unknown extension or a malformed pattern.

@@ -88,7 +88,7 @@ struct Render: ParsableCommand {
         }
         if delay != nil && fps != nil { throw ValidationError("give --delay or --fps, not both") }
         do {
-            if iteration != nil, case .png = try OutputTarget.parse(output) {} else if iteration != nil {
+            if iteration != nil, try !OutputTarget.parse(output).isStill {
                 throw ValidationError("--iteration picks the iteration of a .png still; give --output NAME.png")
             }
             _ = try schedule()
@@ -188,7 +188,7 @@ struct Render: ParsableCommand {
 
     /// The iterations shown: one for a .png still, else `--frames` every `--every`.
     func schedule() throws -> FrameSchedule {
-        if case .png = try OutputTarget.parse(output) {
+        if try OutputTarget.parse(output).isStill {
             return try .single(iteration ?? (frames - 1) * every)
         }
         return try FrameSchedule(count: frames, step: every)
