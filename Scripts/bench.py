@@ -1,0 +1,209 @@
+"""nmfviz against the article's Python (matplotlib, Pillow, scikit-learn, numpy), measured side by side.
+
+Run through Scripts/bench, which builds nmfviz in release mode first:
+    Scripts/bench                 # comparison table + scaling table
+    Scripts/bench --quick         # fewer repetitions, no 2000-frame runs (a smoke test of the benchmark)
+
+The Python side runs in a virtual environment (.venv-bench/, made on first use from PyPI with matplotlib,
+pillow and scikit-learn). Without it, or without network, only nmfviz's own figures are printed.
+Every figure is a median over repeated runs of the whole process (wall clock); peak memory is the
+maximum resident set size of the process, from getrusage. This script itself needs only the standard library.
+"""
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VENV = os.path.join(ROOT, ".venv-bench")
+VENV_PY = os.path.join(VENV, "bin", "python")
+ARTICLE = os.path.join(ROOT, "Scripts", "reference", "article.py")
+ENGINE = os.path.join(ROOT, "Scripts", "bench-engine.py")
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def ensure_venv():
+    """The reference environment, made on first use; None when it cannot be made."""
+    probe = "import matplotlib, PIL, sklearn, numpy"
+    if os.path.exists(VENV_PY) and subprocess.run([VENV_PY, "-c", probe], capture_output=True).returncode == 0:
+        return VENV_PY
+    log("bench: making .venv-bench with matplotlib, pillow and scikit-learn from PyPI (first use only)…")
+    try:
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True, capture_output=True)
+        subprocess.run([VENV_PY, "-m", "pip", "install", "-q", "matplotlib", "pillow", "scikit-learn"],
+                       check=True, capture_output=True, timeout=900)
+    except (subprocess.SubprocessError, OSError) as e:
+        log(f"bench: no Python reference ({e.__class__.__name__}); reporting nmfviz alone")
+        return None
+    return VENV_PY
+
+
+def timed(cmd, cwd=None, env=None):
+    """Wall seconds and peak RSS (MB) of one run of cmd."""
+    start = time.perf_counter()
+    # wait4 gives this one child's own peak RSS, as /usr/bin/time -v reports it.
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"bench: {' '.join(cmd)} failed ({code}): {err.strip()}")
+    return elapsed, usage.ru_maxrss / 1024.0
+
+
+def median_run(cmd, runs, cwd=None, env=None, prepare=None):
+    times, peaks = [], []
+    for _ in range(runs):
+        if prepare:
+            prepare()
+        t, m = timed(cmd, cwd=cwd, env=env)
+        times.append(t)
+        peaks.append(m)
+    return statistics.median(times), max(peaks)
+
+
+def fresh_dir(path):
+    def go():
+        shutil.rmtree(path, ignore_errors=True)
+        os.makedirs(path)
+    return go
+
+
+def fmt_s(s):
+    return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
+
+
+def table(title, header, rows):
+    print(f"\n{title}\n")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" for _ in header) + "|")
+    for r in rows:
+        print("| " + " | ".join(str(c) for c in r) + " |")
+
+
+def main():
+    quick = "--quick" in sys.argv
+    nmfviz = sys.argv[1]
+    runs = 3 if quick else 7
+    py = ensure_venv()
+    work = tempfile.mkdtemp(prefix="nmfviz-bench-")
+    env1 = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+    rows = []
+
+    # (1) The article's GIF, whole process.
+    ours_gif = os.path.join(work, "ours.gif")
+    t_ours, m_ours = median_run([nmfviz, "--output", ours_gif, "--quiet"], runs)
+    if py:
+        ref_gif = os.path.join(work, "pillow.gif")
+        t_ref, m_ref = median_run([py, ARTICLE, "gif", ref_gif], max(3, runs // 2))
+        rows.append(["article GIF, 50 frames, end to end", fmt_s(t_ours), fmt_s(t_ref) + " (PillowWriter)",
+                     f"{t_ref / t_ours:.0f}×"])
+    else:
+        rows.append(["article GIF, 50 frames, end to end", fmt_s(t_ours), "–", "–"])
+
+    # (2) 50 PNG frames.
+    ours_dir = os.path.join(work, "ours_png")
+    t_png, _ = median_run([nmfviz, "--output", ours_dir + "/", "--quiet"], runs, prepare=fresh_dir(ours_dir))
+    if py:
+        ref_dir = os.path.join(work, "ref_png")
+        t_refpng, _ = median_run([py, ARTICLE, "png", ref_dir], max(3, runs // 2), prepare=fresh_dir(ref_dir))
+        rows.append(["50 PNG frames", fmt_s(t_png), fmt_s(t_refpng) + " (savefig, 100 dpi)",
+                     f"{t_refpng / t_png:.0f}×"])
+    else:
+        rows.append(["50 PNG frames", fmt_s(t_png), "–", "–"])
+
+    # (3) GIF size.
+    size_ours = os.path.getsize(ours_gif)
+    if py:
+        size_ref = os.path.getsize(ref_gif)
+        rows.append(["article GIF size", f"{size_ours:,} B", f"{size_ref:,} B (PillowWriter)",
+                     f"{size_ref / size_ours:.1f}× smaller"])
+        magick = shutil.which("magick") or shutil.which("convert")
+        if magick and subprocess.run([magick, "-version"], capture_output=True).returncode == 0:
+            mg = os.path.join(work, "magick.gif")
+            subprocess.run([py, ARTICLE, "magick", mg], check=True, capture_output=True)
+            rows.append(["article GIF size", f"{size_ours:,} B", f"{os.path.getsize(mg):,} B (ImageMagick)",
+                         f"{os.path.getsize(mg) / size_ours:.1f}× smaller"])
+        else:
+            rows.append(["article GIF size", f"{size_ours:,} B", "ImageMagick not installed", "–"])
+    else:
+        rows.append(["article GIF size", f"{size_ours:,} B", "–", "–"])
+
+    # (4), (5) One solver iteration on the digits shape and a random 2000×1000 matrix.
+    engine_ref = {}
+    if py and os.path.exists(ENGINE):
+        out = subprocess.run([py, ENGINE] + (["--quick"] if quick else []), capture_output=True, text=True)
+        if out.returncode == 0 and out.stdout.strip():
+            engine_ref = json.loads(out.stdout.strip().splitlines()[-1])
+    for solver, label in (("mu", "MU"), ("hals", "HALS")):
+        for rows_, cols, k in ((1797, 64, 16), (2000, 1000, 20)):
+            key = f"{solver}_{rows_}x{cols}_k{k}"
+            out = subprocess.run([nmfviz, "bench-solver", "--rows", str(rows_), "--columns", str(cols),
+                                  "--rank", str(k), "--solver", solver, "--iterations", "10" if quick else "50"],
+                                 capture_output=True, text=True)
+            if out.returncode != 0:
+                rows.append([f"{label} iteration {rows_}×{cols}, k={k}", "bench-solver failed", "–", "–"])
+                continue
+            ours = json.loads(out.stdout.strip().splitlines()[-1])["median_ms"]
+            ref = engine_ref.get(key)
+            if ref:
+                ref_name = "scikit-learn" if "sklearn_ms" in ref else "numpy"
+                ref_ms = ref.get("sklearn_ms") or ref.get("numpy_ms")
+                extra = f", numpy {ref['numpy_ms']:.2f} ms" if "numpy_ms" in ref and "sklearn_ms" in ref else ""
+                rows.append([f"{label} iteration {rows_}×{cols}, k={k}", f"{ours:.2f} ms",
+                             f"{ref_ms:.2f} ms ({ref_name}{extra})", f"{ref_ms / ours:.2f}×"])
+            else:
+                rows.append([f"{label} iteration {rows_}×{cols}, k={k}", f"{ours:.2f} ms", "–", "–"])
+
+    table("nmfviz against the article's Python (medians; ratio = reference time / nmfviz time)",
+          ["what", "nmfviz", "reference", "ratio"], rows)
+
+    # Scaling: frames × size, and points.
+    scale_rows = []
+    frame_counts = (50, 500) if quick else (50, 500, 2000)
+    for count in frame_counts:
+        for size, label in (("10x4.5", "1000×450"), ("19.2x10.8", "1920×1080")):
+            out = os.path.join(work, "scale.gif")
+            t, m = median_run([nmfviz, "--frames", str(count), "--size", size, "--output", out, "--quiet"],
+                              1 if count >= 500 else runs)
+            scale_rows.append([f"{count} frames", label, "80", fmt_s(t), f"{m:.0f} MB",
+                               f"{os.path.getsize(out):,} B"])
+    for points in (10_000, 100_000):
+        csv = os.path.join(work, f"points{points}.csv")
+        write_points(csv, points)
+        out = os.path.join(work, "points.gif")
+        t, m = median_run([nmfviz, "--data", csv, "--output", out, "--quiet"], 1 if quick else 3)
+        scale_rows.append(["50 frames", "1000×450", f"{points:,}", fmt_s(t), f"{m:.0f} MB",
+                           f"{os.path.getsize(out):,} B"])
+    table("Scaling (GIF output, whole process; peak = maximum resident set size)",
+          ["frames", "size", "points", "time", "peak memory", "file"], scale_rows)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def write_points(path, n):
+    """n points on cos²(x) + 1 with noise, from a fixed linear congruential stream (no numpy needed)."""
+    import math
+
+    state = 12345
+    with open(path, "w") as f:
+        f.write("x,y\n")
+        for _ in range(n):
+            state = (state * 6364136223846793005 + 1442695040888963407) % 2**64
+            u = (state >> 11) / 2**53
+            state = (state * 6364136223846793005 + 1442695040888963407) % 2**64
+            v = (state >> 11) / 2**53
+            x = u * 4 + 0.2
+            f.write(f"{x:.6f},{math.cos(x) ** 2 + 1 + (v - 0.5) * 0.3:.6f}\n")
+
+
+if __name__ == "__main__":
+    main()
