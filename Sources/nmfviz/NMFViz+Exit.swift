@@ -17,6 +17,13 @@ extension NMFViz {
 
     /// Parses the arguments, runs the chosen subcommand, and exits.
     static func runAndExit(arguments: [String]? = nil) -> Never {
+        let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
+        // `nmfviz --help` explains the default command's options, which is what people run.
+        if arguments == ["--help"] || arguments == ["-h"] {
+            print(helpMessage(for: Render.self))
+            print("\nOther commands: nmfviz factorize (the snapshots as JSON); see 'nmfviz help factorize'.")
+            Foundation.exit(0)
+        }
         let command: ParsableCommand
         do {
             command = try parseAsRoot(arguments)

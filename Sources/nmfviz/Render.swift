@@ -16,11 +16,11 @@ struct Render: ParsableCommand {
             iterations; the arrows are the basis vectors (the rows of H).
 
             Examples:
-              nmfviz                                   # NMF_cos2.gif, as the article
-              nmfviz --output frames/                  # frames/frame_000.png … frame_049.png
-              nmfviz --output out/f_%04d.png --every 5 # iterations 0, 5, 10, … as out/f_0000.png …
-              nmfviz --output still.png --iteration 10 --scale 2
-              nmfviz --data points.csv --rank 3 --columns 0,2 --fps 30 --output points.gif
+              nmfviz                              # NMF_cos2.gif, as the article
+              nmfviz -o frames/                   # frames/frame_000.png …
+              nmfviz -o out/f_%04d.png --every 5  # iterations 0, 5, 10, …
+              nmfviz -o still.png --iteration 10 --scale 2
+              nmfviz --data points.csv --rank 3 --columns 0,2 -o points.gif
             """)
 
     @OptionGroup(title: "Data and solver") var solverOptions: SolverOptions
@@ -47,7 +47,7 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("Frames per second instead of --delay, e.g. --fps 30.", valueName: "fps"))
     var fps: Double?
 
-    @Option(help: ArgumentHelp("How often the GIF plays: forever, a number of times, or none (once, no loop block).",
+    @Option(help: ArgumentHelp("How often the GIF plays: forever, n times in all, or none (once, no loop block), e.g. --loop 3.",
                                valueName: "forever|n|none"))
     var loop = "forever"
 

@@ -19,23 +19,23 @@ struct SolverOptions: ParsableArguments {
         case article, random, nndsvd, nndsvda, nndsvdar
     }
 
-    @Option(help: ArgumentHelp("The data: cos2 or linear (the article's 80 points), or a CSV file.",
+    @Option(help: ArgumentHelp("The data: cos2 or linear (the article's 80 points), or a CSV file, e.g. --data points.csv.",
                                valueName: "cos2|linear|path"))
     var data = "cos2"
 
-    @Option(help: "The number of components k.")
+    @Option(help: "The number of components k, e.g. --rank 3.")
     var rank = 2
 
-    @Option(help: "The loss: frobenius (‖Y − WH‖², the article's) or kl (generalized Kullback–Leibler).")
+    @Option(help: "The loss: frobenius (‖Y − WH‖², the article's) or kl (generalized Kullback–Leibler), e.g. --loss kl.")
     var loss: LossName = .frobenius
 
-    @Option(help: "The update rule: mu (multiplicative updates) or hals (coordinate descent, Frobenius only).")
+    @Option(help: "The update rule: mu (multiplicative updates) or hals (coordinate descent, Frobenius only), e.g. --solver hals.")
     var solver: SolverName = .mu
 
-    @Option(name: .customLong("init"), help: "The starting W and H.")
+    @Option(name: .customLong("init"), help: "The starting W and H: article (the article's uniform draws), random (scikit-learn's), nndsvd, nndsvda or nndsvdar, e.g. --init nndsvda.")
     var initialization: InitName = .article
 
-    @Option(help: "The seed of the initialization's random draws (numpy's np.random.seed).")
+    @Option(help: "The seed of the initialization's random draws (numpy's np.random.seed), e.g. --seed 0.")
     var seed: UInt32 = Dataset.articleSeed
 
     func validate() throws {
