@@ -9,19 +9,27 @@ import Raster
 /// of the animation. Rendering is a pure function of a snapshot, so the files are byte-identical whatever
 /// the number of jobs.
 public struct Animator: Sendable {
-    public let solver: NMFSolver
-    public let scene: ArticleScene
+    /// One solver per run: one for the article's animation, two for a comparison. They run in lockstep.
+    public let solvers: [NMFSolver]
+    public let scene: any Scene
     /// The iterations shown, in order (for example 0, 1, …, 49, or 0, 5, 10, …).
-    public let iterations: FrameSchedule
+    public let schedule: FrameSchedule
     /// Worker threads for rendering; 1 renders on the calling thread.
     public let jobs: Int
 
-    public init(solver: NMFSolver, scene: ArticleScene, iterations: FrameSchedule,
+    public init(solvers: [NMFSolver], scene: any Scene, schedule: FrameSchedule,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        self.solver = solver
+        self.solvers = solvers
         self.scene = scene
-        self.iterations = iterations
+        self.schedule = schedule
         self.jobs = max(1, jobs)
+    }
+
+    /// The frames, lazily: all solvers advance together, every iteration's loss is recorded, and a frame
+    /// is produced for each scheduled iteration.
+    public func frames() -> FrameSequence {
+        FrameSequence(iterators: solvers.map { $0.makeSnapshots(iterations: schedule.last).makeIterator() },
+                      schedule: schedule)
     }
 
     /// Renders every scheduled frame into `sink` and finishes it; on any error the sink is cancelled,
@@ -36,20 +44,19 @@ public struct Animator: Sendable {
         let scene = scene
         let prepare = sink.prepare
         let (width, height) = scene.pixelSize
-        let snapshots = TimedSequence(
-            base: solver.makeSnapshots(iterations: iterations.last).lazy.filter(iterations.contains))
-        let pipeline = OrderedPipeline<Snapshot, FrameWork<Sink.Prepared>, RenderState>(jobs: jobs)
+        let frames = TimedSequence(base: frames())
+        let pipeline = OrderedPipeline<Frame, FrameWork<Sink.Prepared>, RenderState>(jobs: jobs)
         var done = 0
         do {
             try pipeline.run(
-                snapshots,
+                frames,
                 makeState: { try RenderState(width: width, height: height) },
-                transform: { state, snapshot in
+                transform: { state, frame in
                     let start = clock.now
-                    try scene.render(snapshot, into: &state.canvas, font: state.font)
+                    try scene.render(frame, into: &state.canvas, font: state.font)
                     let rendered = clock.now
                     let prepared = try prepare(state.canvas.image)
-                    return FrameWork(prepared: prepared, iteration: snapshot.iteration,
+                    return FrameWork(prepared: prepared, iteration: frame.iteration,
                                      render: rendered - start, prepare: clock.now - rendered)
                 },
                 consume: { _, work in
@@ -64,11 +71,40 @@ public struct Animator: Sendable {
             let start = clock.now
             let paths = try sink.finish()
             timings.write += clock.now - start
-            timings.solve = snapshots.elapsed
+            timings.solve = frames.elapsed
             return RunReport(paths: paths, frames: done, timings: timings)
         } catch {
             sink.cancel()
             throw error
+        }
+    }
+}
+
+/// The frames of an animation: see `Animator.frames()`.
+public struct FrameSequence: Sequence, IteratorProtocol {
+    private var iterators: [SnapshotIterator]
+    private var losses: [[Double]]
+    private let schedule: FrameSchedule
+
+    init(iterators: [SnapshotIterator], schedule: FrameSchedule) {
+        self.iterators = iterators
+        self.losses = Array(repeating: [], count: iterators.count)
+        self.schedule = schedule
+    }
+
+    public mutating func next() -> Frame? {
+        guard !iterators.isEmpty else { return nil }
+        while true {
+            var snapshots: [Snapshot] = []
+            snapshots.reserveCapacity(iterators.count)
+            for i in iterators.indices {
+                guard let snapshot = iterators[i].next() else { return nil }
+                losses[i].append(snapshot.loss)
+                snapshots.append(snapshot)
+            }
+            if schedule.contains(snapshots[0].iteration) {
+                return Frame(snapshots: snapshots, losses: losses)
+            }
         }
     }
 }
@@ -110,9 +146,9 @@ public struct FrameSchedule: Sendable, Equatable {
     /// The last iteration shown.
     public var last: Int { offset + (count - 1) * step }
 
-    /// Whether the snapshot of that iteration is a frame.
-    public func contains(_ snapshot: Snapshot) -> Bool {
-        let i = snapshot.iteration - offset
+    /// Whether that iteration is shown as a frame.
+    public func contains(_ iteration: Int) -> Bool {
+        let i = iteration - offset
         return i >= 0 && i % step == 0 && i / step < count
     }
 }

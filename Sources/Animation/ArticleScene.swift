@@ -16,7 +16,7 @@ import Raster
 ///
 /// The scene is built once: its limits and colour range never change between frames, so nothing jumps.
 /// `figure(for:)` copies the prepared figure and adds only the right panel's artists.
-public struct ArticleScene: Sendable {
+public struct ArticleScene: Scene {
     /// How the figure looks; everything has the article's value by default.
     public struct Style: Sendable {
         public var widthInches = 10.0
@@ -113,8 +113,9 @@ public struct ArticleScene: Sendable {
         return figure
     }
 
-    /// Draws the snapshot's figure into `canvas` (which must be `pixelSize`), reusing its buffers.
-    public func render(_ snapshot: Snapshot, into canvas: inout Canvas, font: Font? = nil) throws {
+    /// Draws the first run's snapshot into `canvas` (which must be `pixelSize`), reusing its buffers.
+    public func render(_ frame: Frame, into canvas: inout Canvas, font: Font?) throws {
+        guard let snapshot = frame.snapshots.first else { return }
         try figure(for: snapshot).render(into: &canvas, font: font)
     }
 

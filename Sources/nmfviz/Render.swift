@@ -145,11 +145,11 @@ struct Render: ParsableCommand {
         } else {
             bounds = try .covering(
                 data: configuration.data,
-                snapshots: solver.makeSnapshots(iterations: schedule.last).lazy.filter(schedule.contains),
+                snapshots: solver.makeSnapshots(iterations: schedule.last).lazy.filter { schedule.contains($0.iteration) },
                 columns: columns)
         }
         let scene = try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: style)
-        let animator = Animator(solver: solver, scene: scene, iterations: schedule,
+        let animator = Animator(solvers: [solver], scene: scene, schedule: schedule,
                                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
 
         let bar = ProgressBar(total: schedule.count, quiet: quiet)
