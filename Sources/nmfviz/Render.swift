@@ -80,6 +80,10 @@ struct Render: ParsableCommand {
     @Flag(help: "Print the time spent in each stage (solve, render, encode, write) to stderr.")
     var timings = false
 
+    // MARK: - Teaching options (issue 8)
+
+    // MARK: - Image data options (issue 9)
+
     func validate() throws {
         guard frames >= 1 else { throw ValidationError("--frames must be at least 1, not \(frames)") }
         guard every >= 1 else { throw ValidationError("--every must be at least 1, not \(every)") }
@@ -127,29 +131,9 @@ struct Render: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let target = try OutputTarget.parse(output)
-        let configuration = try solverOptions.makeConfiguration()
-        let solver = try NMFSolver(configuration)
-        let columns = try parsedColumns() ?? (0, 1)
-
         let schedule = try schedule()
-
-        var style = ArticleScene.Style()
-        (style.widthInches, style.heightInches) = try parsedSize()
-        style.dpi = dpi
-        style.scale = scale
-        style.colormap = colormap
-        style.title = title
-        let bounds: ArticleScene.Bounds
-        if Dataset.builtInNames.contains(solverOptions.data) && columns == (0, 1) {
-            bounds = .article
-        } else {
-            bounds = try .covering(
-                data: configuration.data,
-                snapshots: solver.makeSnapshots(iterations: schedule.last).lazy.filter { schedule.contains($0.iteration) },
-                columns: columns)
-        }
-        let scene = try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: style)
-        let animator = Animator(solvers: [solver], scene: scene, schedule: schedule,
+        let (scene, solvers) = try makeScene(schedule: schedule)
+        let animator = Animator(solvers: solvers, scene: scene, schedule: schedule,
                                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
 
         let bar = ProgressBar(total: schedule.count, quiet: quiet)
