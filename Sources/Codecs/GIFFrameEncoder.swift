@@ -17,6 +17,23 @@
 // The global palette itself is the first frame's exact colours or its quantized palette.
 import Raster
 
+/// Grows a bounding box point by point.
+struct BoxBuilder {
+    var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
+
+    @inline(__always)
+    mutating func add(x: Int, y: Int) {
+        if x < x0 { x0 = x }
+        if x > x1 { x1 = x }
+        if y < y0 { y0 = y }
+        if y > y1 { y1 = y }
+    }
+
+    var rect: PixelRect {
+        y1 < 0 ? PixelRect(x: 0, y: 0, width: 0, height: 0) : PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+    }
+}
+
 /// Turns RGBA frames into `IndexedFrame`s: frame differencing, palette choice and pixel mapping.
 struct GIFFrameEncoder {
     let width: Int
@@ -24,6 +41,8 @@ struct GIFFrameEncoder {
     let dithering: GIFOptions.Dithering
     /// `GIFOptions.tolerance` as a squared RGB distance (sum over the three channels).
     let tolerance: Int
+    /// How lossy palettes are made (`GIFOptions.maximumColors` and `.quality`).
+    let quantizer: Quantizer
     /// The palette written in the screen descriptor; set by the first frame.
     private(set) var global: GIFPalette?
     private var globalMapper: PaletteMapper?
@@ -39,13 +58,20 @@ struct GIFFrameEncoder {
 
     /// Largest mean squared error per channel (0…255 scale) over a frame's candidate pixels for which
     /// the global palette is kept rather than a local one being built (6.5 would be PSNR 40 dB).
-    static let globalPaletteTolerance: Double = 1e9
+    /// Σ over the canvas of the squared RGB error between each pixel's key and what is shown (0 where
+    /// either is transparent), kept up to date as pixels change, so that the global palette can be
+    /// judged by the PSNR of the whole frame it would give.
+    private var shownError: Int64 = 0
+    /// A frame keeps the global palette while its predicted mean squared error stays within this
+    /// factor of the quality target (1 dB): frames vary a little around the first one.
+    static let globalPaletteSlack: Double = 1.26
 
-    init(width: Int, height: Int, dithering: GIFOptions.Dithering, tolerance: Int) {
+    init(width: Int, height: Int, options: GIFOptions) {
         self.width = width
         self.height = height
-        self.dithering = dithering
-        self.tolerance = 3 * tolerance * tolerance
+        dithering = options.dithering
+        tolerance = 3 * options.tolerance * options.tolerance
+        quantizer = Quantizer(maximumColors: options.maximumColors, targetMSE: options.targetMSE)
         previous = [UInt32](repeating: 0, count: width * height)
         shown = previous
         current = previous
@@ -66,31 +92,30 @@ struct GIFFrameEncoder {
     /// - Parameter pendingRect: the rectangle of the frame written just before this one, if any
     ///   (needed when pixels turn transparent: that frame is then disposed to the background).
     mutating func encode(_ image: Image, duration: Duration, pendingRect: PixelRect?) -> Outcome {
-        image.pixels.withUnsafeBytes { raw in
-            raw.withMemoryRebound(to: UInt32.self) { source in
-                current.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<out.count {
-                        let c = source[i]
-                        out[i] = c >> 24 < 128 ? 0 : c | 0xFF00_0000
-                    }
-                }
-            }
-        }
-        if frameCount > 0 && current == previous { return .identical }
+        let scan = scan(image)
+        if frameCount > 0 && scan.identical { return .identical }
         var clear: PixelRect?
-        let cleared = boundingBox(current, shown) { c, s, _ in c == 0 && s != 0 }
-        if !cleared.isEmpty, let pending = pendingRect {
-            let disposed = pending.union(cleared)
+        var candidates = scan.candidates
+        if !scan.cleared.isEmpty, let pending = pendingRect {
+            let disposed = pending.union(scan.cleared)
             clear = disposed
             for y in disposed.y..<(disposed.y + disposed.height) {
                 let row = y * width
-                for x in disposed.x..<(disposed.x + disposed.width) { shown[row + x] = 0 }
+                for x in disposed.x..<(disposed.x + disposed.width) {
+                    shownError -= Int64(GIFFrameEncoder.error(previous[row + x], shown[row + x]))
+                    shown[row + x] = 0
+                }
             }
+            // Cleared pixels that are opaque again are candidates now.
+            candidates = boundingBox(current, shown) { c, s, p in c != 0 && (c != p || s == 0) }
         }
-        let candidates = boundingBox(current, shown) { c, s, p in c != 0 && (c != p || s == 0) }
-        var (palette, mapper, local, exact) = choosePalette(candidates: candidates)
+        var (palette, mapper, local, exact, bestError) = choosePalette(candidates: candidates)
         let slack = exact ? 0 : tolerance
-        var rect = draw(candidates: candidates, mapper: &mapper, dither: !exact && dithering == .ordered, slack: slack)
+        // Lossy shortcuts (keeping a stale pixel, an LZW-friendly neighbour entry) may add error only
+        // while the whole frame stays within the quality target.
+        let budget = quantizer.targetMSE * GIFFrameEncoder.globalPaletteSlack * Double(3 * width * height)
+        var allowance = slack > 0 ? Int64(max(0, budget - bestError)) : 0
+        var rect = draw(candidates: candidates, mapper: &mapper, dither: !exact && dithering == .ordered, slack: slack, allowance: &allowance)
         if !local { globalMapper = mapper }
         if frameCount == 0 {
             rect = PixelRect(x: 0, y: 0, width: width, height: height)
@@ -98,7 +123,7 @@ struct GIFFrameEncoder {
             // Nothing visible changes (or only a clear): a 1×1 frame still carries the delay.
             rect = PixelRect(x: 0, y: 0, width: 1, height: 1)
         }
-        let indices = indices(rect: rect, palette: palette)
+        let indices = plan(rect: rect, palette: palette, slack: slack, allowance: &allowance)
         clearDrawn(candidates)
         swap(&previous, &current)
         frameCount += 1
@@ -106,6 +131,48 @@ struct GIFFrameEncoder {
             rect: rect, indices: indices, localPalette: local ? palette : nil,
             transparentIndex: palette.transparentIndex, duration: duration)
         return .frame(frame, clearPending: clear)
+    }
+
+    /// One pass over a new frame: stores its keys in `current`, and finds whether it equals the
+    /// last frame, the box of pixels turning transparent, and the box of candidates.
+    ///
+    /// Reads only the frame and `previous`: after every frame `shown` is 0 exactly where `previous`
+    /// is (drawn pixels are never transparent, and nothing else changes `shown` outside a clear), so
+    /// "shown transparent but opaque now" is "was transparent, opaque now", a change like any other.
+    private mutating func scan(_ image: Image) -> (identical: Bool, cleared: PixelRect, candidates: PixelRect) {
+        var identical = true
+        var cleared = BoxBuilder(), candidates = BoxBuilder()
+        let width = self.width, height = self.height
+        image.pixels.withUnsafeBytes { raw in
+            raw.withMemoryRebound(to: UInt32.self) { source in
+                current.withUnsafeMutableBufferPointer { out in
+                    previous.withUnsafeBufferPointer { p in
+                        for y in 0..<height {
+                            let row = y * width
+                            var first = -1, last = -1
+                            for x in 0..<width {
+                                let pixel = source[row + x]
+                                let c = pixel >> 24 < 128 ? 0 : pixel | 0xFF00_0000
+                                out[row + x] = c
+                                guard c != p[row + x] else { continue }
+                                identical = false
+                                if c == 0 {
+                                    cleared.add(x: x, y: y)
+                                } else {
+                                    if first < 0 { first = x }
+                                    last = x
+                                }
+                            }
+                            if first >= 0 {
+                                candidates.add(x: first, y: y)
+                                candidates.add(x: last, y: y)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (identical, cleared.rect, candidates.rect)
     }
 
     /// The smallest rectangle holding every pixel where `test(current, shown, previous)`.
@@ -145,8 +212,12 @@ struct GIFFrameEncoder {
     }
 
     /// Picks the palette for the candidates in `rect` (see the top of the file).
-    private mutating func choosePalette(candidates rect: PixelRect) -> (GIFPalette, PaletteMapper, local: Bool, exact: Bool) {
+    ///
+    /// Also returns the frame's predicted squared error when every candidate gets its best entry.
+    private mutating func choosePalette(candidates rect: PixelRect) -> (GIFPalette, PaletteMapper, local: Bool, exact: Bool, bestError: Double) {
         var histogram = ColorHistogram()
+        // Error of the candidates against what they show now, before (old keys) and after (new keys).
+        var before: Int64 = 0, after: Int64 = 0
         if !rect.isEmpty {
             current.withUnsafeBufferPointer { c in
                 shown.withUnsafeBufferPointer { s in
@@ -158,6 +229,8 @@ struct GIFFrameEncoder {
                             for x in rect.x..<(rect.x + rect.width) {
                                 let k = c[row + x]
                                 guard GIFFrameEncoder.isCandidate(k, s[row + x], p[row + x]) else { continue }
+                                before += Int64(GIFFrameEncoder.error(p[row + x], s[row + x]))
+                                after += Int64(GIFFrameEncoder.error(k, s[row + x]))
                                 if k == last {
                                     run += 1
                                 } else {
@@ -172,33 +245,45 @@ struct GIFFrameEncoder {
                 }
             }
         }
-        let (colors, weights) = histogram.entries()
+        let untouched = shownError - before
+        shownError += after - before
         guard let global, var globalMapper else {
+            let (colors, weights) = histogram.entries()
             let exact = colors.count <= 255
-            let chosen = exact ? colors : Quantizer(maximumColors: 255).palette(colors: colors, weights: weights)
+            let chosen = exact ? colors : quantizer.palette(colors: colors, weights: weights)
             let palette = GIFPalette(colors: chosen.isEmpty ? [0xFF00_0000] : chosen)
             self.global = palette
-            return (palette, PaletteMapper(colors: palette.colors), false, exact)
+            var mapper = PaletteMapper(colors: palette.colors)
+            let error = exact ? 0 : squaredError(colors: colors, weights: weights, mapper: &mapper)
+            return (palette, mapper, false, exact, Double(untouched) + error)
         }
         defer { self.globalMapper = globalMapper }
-        if colors.allSatisfy({ globalMapper.contains($0) }) {
-            return (global, globalMapper, false, true)
+        // Checks against the global palette do not depend on order: skip the sort.
+        let (unsorted, counts) = histogram.entries(sorted: false)
+        if unsorted.allSatisfy({ globalMapper.contains($0) }) {
+            return (global, globalMapper, false, true, Double(untouched))
         }
+        let budget = quantizer.targetMSE * GIFFrameEncoder.globalPaletteSlack * Double(3 * width * height)
+        if unsorted.count > 255 {
+            let predicted = Double(untouched) + squaredError(colors: unsorted, weights: counts, mapper: &globalMapper)
+            if predicted <= budget { return (global, globalMapper, false, false, predicted) }
+        }
+        let (colors, weights) = histogram.entries()
         if colors.count <= 255 {
             let palette = GIFPalette(colors: colors)
-            return (palette, PaletteMapper(colors: colors), true, true)
+            return (palette, PaletteMapper(colors: colors), true, true, Double(untouched))
         }
-        if meanSquaredError(colors: colors, weights: weights, mapper: &globalMapper) <= Self.globalPaletteTolerance {
-            return (global, globalMapper, false, false)
-        }
-        let palette = GIFPalette(colors: Quantizer(maximumColors: 255).palette(colors: colors, weights: weights))
-        return (palette, PaletteMapper(colors: palette.colors), true, false)
+        let palette = GIFPalette(colors: quantizer.palette(colors: colors, weights: weights))
+        var mapper = PaletteMapper(colors: palette.colors)
+        let error = squaredError(colors: colors, weights: weights, mapper: &mapper)
+        return (palette, mapper, true, false, Double(untouched) + error)
     }
 
     /// Maps every candidate in `rect` and draws those whose colour differs from what is shown by
     /// more than `slack` (squared RGB distance to the true colour, beyond the best entry's): records
     /// the index in `drawn` and the colour in `shown`. Returns the rectangle of drawn pixels.
-    private mutating func draw(candidates rect: PixelRect, mapper: inout PaletteMapper, dither: Bool, slack: Int) -> PixelRect {
+    /// A skip's extra error is taken from `allowance` and only allowed while it lasts.
+    private mutating func draw(candidates rect: PixelRect, mapper: inout PaletteMapper, dither: Bool, slack: Int, allowance: inout Int64) -> PixelRect {
         guard !rect.isEmpty else { return rect }
         var x0 = width, x1 = -1, y0 = height, y1 = -1
         let palette = mapper.colors
@@ -229,11 +314,14 @@ struct GIFFrameEncoder {
                                 let color = palette[Int(index)]
                                 let was = s[row + x]
                                 guard color != was else { continue }
-                                if slack > 0 && was != 0
-                                    && GIFFrameEncoder.distance2(k, was) <= GIFFrameEncoder.distance2(k, color) + slack
-                                {
-                                    continue
+                                if slack > 0 && was != 0 {
+                                    let extra = GIFFrameEncoder.distance2(k, was) - GIFFrameEncoder.distance2(k, color)
+                                    if extra <= slack && Int64(extra) <= allowance {
+                                        allowance -= Int64(max(0, extra))
+                                        continue
+                                    }
                                 }
+                                shownError += Int64(GIFFrameEncoder.error(k, color) - GIFFrameEncoder.error(k, was))
                                 s[row + x] = color
                                 d[row + x] = UInt16(index)
                                 if y < y0 { y0 = y }
@@ -274,6 +362,65 @@ struct GIFFrameEncoder {
         return indices
     }
 
+    /// The final indices of `rect`: `indices(rect:palette:)` as preferences, improved by `LZWPlanner`
+    /// where a pixel accepts another index; `shown` then records what the chosen indices show.
+    private mutating func plan(rect: PixelRect, palette: GIFPalette, slack: Int, allowance: inout Int64) -> [UInt8] {
+        var planned = indices(rect: rect, palette: palette)
+        let t = UInt8(palette.transparentIndex ?? 0)
+        var colors = [UInt32](repeating: 0, count: 256)
+        for (i, c) in palette.colors.enumerated() { colors[i] = c }
+        var planner = LZWPlanner(tableSize: palette.tableSize, frequent: t)
+        let width = self.width
+        current.withUnsafeBufferPointer { c in
+            shown.withUnsafeBufferPointer { s in
+                drawn.withUnsafeBufferPointer { d in
+                        planner.plan(&planned) { i, j in
+                            let p = (rect.y + i / rect.width) * width + rect.x + i % rect.width
+                            let k = c[p]
+                            let drawnIndex = d[p]
+                            if drawnIndex != 0xFFFF {
+                                guard j != t else { return false }
+                                let best = colors[Int(drawnIndex)]
+                                let extra = GIFFrameEncoder.distance2(k, colors[Int(j)]) - GIFFrameEncoder.distance2(k, best)
+                                guard extra <= slack && Int64(extra) <= allowance else { return false }
+                                allowance -= Int64(max(0, extra))
+                                return true
+                            }
+                            if j == t { return true }
+                            let was = s[p]
+                            if k == 0 || was == 0 { return false }
+                            let color = colors[Int(j)]
+                            if color == was { return true }
+                            guard slack > 0 else { return false }
+                            let extra = GIFFrameEncoder.distance2(k, color) - GIFFrameEncoder.distance2(k, was)
+                            guard extra <= slack && Int64(extra) <= allowance else { return false }
+                            allowance -= Int64(max(0, extra))
+                            return true
+                        }
+                }
+            }
+        }
+        var delta: Int64 = 0
+        current.withUnsafeBufferPointer { c in
+            shown.withUnsafeMutableBufferPointer { s in
+                var n = 0
+                for y in rect.y..<(rect.y + rect.height) {
+                    let row = y * width
+                    for x in rect.x..<(rect.x + rect.width) {
+                        let j = planned[n]
+                        n += 1
+                        guard j != t, colors[Int(j)] != s[row + x] else { continue }
+                        let k = c[row + x]
+                        delta += Int64(GIFFrameEncoder.error(k, colors[Int(j)]) - GIFFrameEncoder.error(k, s[row + x]))
+                        s[row + x] = colors[Int(j)]
+                    }
+                }
+            }
+        }
+        shownError += delta
+        return planned
+    }
+
     /// Resets `drawn` to 0xFFFF over `rect` for the next frame.
     private mutating func clearDrawn(_ rect: PixelRect) {
         guard !rect.isEmpty else { return }
@@ -283,8 +430,8 @@ struct GIFFrameEncoder {
         }
     }
 
-    /// Mean squared error per RGB channel of mapping the histogram's colours through `mapper`.
-    private func meanSquaredError(colors: [UInt32], weights: [Float], mapper: inout PaletteMapper) -> Double {
+    /// Weighted squared RGB error of mapping the histogram's colours through `mapper`.
+    private func squaredError(colors: [UInt32], weights: [Float], mapper: inout PaletteMapper) -> Double {
         var sum: Double = 0, total: Double = 0
         for (c, w) in zip(colors, weights) {
             let p = mapper.colors[Int(mapper.index(c))]
@@ -296,50 +443,13 @@ struct GIFFrameEncoder {
             sum += e * Double(w)
             total += Double(w)
         }
-        return total > 0 ? sum / (3 * total) : 0
+        return sum
     }
 
-    /// One index per pixel of `rect`. Changed pixels get their palette entry. Unchanged pixels get
-    /// the transparent index — unless their colour is exactly the entry just written, which keeps the
-    /// run going: both show the same, and one long run is what makes LZW's output short (white
-    /// background around a moving marker stays one run instead of alternating with transparency).
-    private func mapPixels(rect: PixelRect, mapper: inout PaletteMapper, transparent: Int?, dither: Bool) -> [UInt8] {
-        var indices = [UInt8](repeating: 0, count: rect.width * rect.height)
-        let t = transparent.map { UInt8($0) }
-        let palette = mapper.colors
-        current.withUnsafeBufferPointer { c in
-            shown.withUnsafeBufferPointer { s in
-                indices.withUnsafeMutableBufferPointer { out in
-                    var n = 0
-                    var previous: Int = -1
-                    var lastKey: UInt32 = 0
-                    var lastIndex: UInt8 = 0
-                    for y in rect.y..<(rect.y + rect.height) {
-                        let row = y * width
-                        for x in rect.x..<(rect.x + rect.width) {
-                            let k = c[row + x]
-                            var index: UInt8
-                            if k == 0 {
-                                index = t ?? 0
-                            } else if dither && k != s[row + x] {
-                                index = mapper.index(GIFFrameEncoder.dithered(k, x: x, y: y))
-                            } else {
-                                if k != lastKey {
-                                    lastKey = k
-                                    lastIndex = mapper.index(k)
-                                }
-                                index = lastIndex
-                                if let t, k == s[row + x], Int(index) != previous || palette[Int(index)] != k { index = t }
-                            }
-                            out[n] = index
-                            previous = Int(index)
-                            n += 1
-                        }
-                    }
-                }
-            }
-        }
-        return indices
+    /// The error bookkept for a pixel with key `k` showing `s`: 0 when either is transparent.
+    @inline(__always)
+    static func error(_ k: UInt32, _ s: UInt32) -> Int {
+        k == 0 || s == 0 ? 0 : distance2(k, s)
     }
 
     /// Squared RGB distance between two packed colours.

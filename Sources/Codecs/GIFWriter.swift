@@ -42,7 +42,7 @@ public final class GIFWriter {
         self.width = width
         self.height = height
         self.options = options
-        encoder = GIFFrameEncoder(width: width, height: height, dithering: options.dithering, tolerance: options.tolerance)
+        encoder = GIFFrameEncoder(width: width, height: height, options: options)
         let sink = GIFSink(file: try AtomicFile(path: path))
         var error: Int32 = 0
         guard let gif = EGifOpen(Unmanaged.passUnretained(sink).toOpaque(), gifWrite, &error) else {

@@ -1,0 +1,123 @@
+/// Chooses the index of every pixel of a frame so that giflib's LZW finds longer matches.
+///
+/// Many pixels accept more than one index: an unchanged pixel shows the same through the transparent
+/// index or through any entry of the colour already shown there; in a lossy frame, a changed pixel
+/// accepts any entry within `slack` of its best one (squared RGB distance to its true colour). The
+/// planner runs the same LZW dictionary giflib builds (codes from clear + 2, a clear when code 4095
+/// is reached, the GIF variant of Welch's algorithm) and, at each pixel, extends the current string
+/// with an acceptable index if the dictionary already holds that extension — the idea of gifsicle's
+/// lossy compression, here applied before encoding so that giflib, fed the chosen indices, parses
+/// them the same way. Only when no extension is acceptable does it fall back to the pixel's own
+/// preferred index (the best entry, or transparency for unchanged pixels).
+///
+/// The dictionary is a hash of (prefix code, index) like giflib's, plus first-child/next-sibling
+/// links so that a string's extensions can be listed.
+struct LZWPlanner {
+    private var firstChild = [Int16](repeating: -1, count: 4096)
+    private var nextSibling = [Int16](repeating: -1, count: 4096)
+    private var symbol = [UInt8](repeating: 0, count: 4096)
+    private var hashKeys = [Int32](repeating: -1, count: 8192)
+    private var hashCodes = [Int16](repeating: 0, count: 8192)
+    private var touched: [Int] = []
+    /// The code extending each code by `frequent` (−1: none): most pixels of a difference frame are
+    /// transparent, and this answers them without hashing.
+    private var frequentChild = [Int16](repeating: -1, count: 4096)
+    private let frequent: UInt8
+    private var running = 0
+    private let clearCode: Int
+
+    /// - Parameters:
+    ///   - tableSize: the colour table's size (a power of two, 2…256).
+    ///   - frequent: the index expected most often (the transparent one).
+    init(tableSize: Int, frequent: UInt8) {
+        clearCode = max(4, tableSize)
+        self.frequent = frequent
+        reset()
+    }
+
+    private mutating func reset() {
+        for code in 0..<clearCode {
+            firstChild[code] = -1
+            frequentChild[code] = -1
+        }
+        for slot in touched { hashKeys[slot] = -1 }
+        touched.removeAll(keepingCapacity: true)
+        running = clearCode + 2
+    }
+
+    @inline(__always)
+    private func lookup(_ prefix: Int, _ index: UInt8) -> Int {
+        let key = Int32(prefix << 8 | Int(index))
+        var slot = Int((UInt32(bitPattern: key) &* 0x9E37_79B1) >> 19)
+        while true {
+            let k = hashKeys[slot]
+            if k == key { return Int(hashCodes[slot]) }
+            if k < 0 { return -1 }
+            slot = (slot + 1) & 8191
+        }
+    }
+
+    private mutating func insert(_ prefix: Int, _ index: UInt8) {
+        let key = Int32(prefix << 8 | Int(index))
+        var slot = Int((UInt32(bitPattern: key) &* 0x9E37_79B1) >> 19)
+        while hashKeys[slot] >= 0 { slot = (slot + 1) & 8191 }
+        hashKeys[slot] = key
+        hashCodes[slot] = Int16(running)
+        touched.append(slot)
+        symbol[running] = index
+        firstChild[running] = -1
+        frequentChild[running] = -1
+        if index == frequent { frequentChild[prefix] = Int16(running) }
+        nextSibling[running] = firstChild[prefix]
+        firstChild[prefix] = Int16(running)
+        running += 1
+    }
+
+    /// Plans the indices of one frame's rectangle, in place.
+    ///
+    /// - Parameters:
+    ///   - indices: on entry each pixel's preferred index (used when nothing better is found), in
+    ///     row order; on return the chosen ones.
+    ///   - accepts: whether pixel i may take index j instead; asked only when the preferred index
+    ///     does not extend the current string.
+    mutating func plan(_ indices: inout [UInt8], accepts: (Int, UInt8) -> Bool) {
+        indices.withUnsafeMutableBufferPointer { out in
+            plan(out, accepts: accepts)
+        }
+    }
+
+    private mutating func plan(_ out: UnsafeMutableBufferPointer<UInt8>, accepts: (Int, UInt8) -> Bool) {
+        let count = out.count
+        guard count > 0 else { return }
+        var current = Int(out[0])
+        for i in 1..<count {
+            let want = out[i]
+            let exact = want == frequent ? Int(frequentChild[current]) : lookup(current, want)
+            if exact >= 0 {
+                current = exact
+                continue
+            }
+            var child = Int(firstChild[current])
+            var found = -1
+            while child >= 0 {
+                if accepts(i, symbol[child]) {
+                    found = child
+                    break
+                }
+                child = Int(nextSibling[child])
+            }
+            if found >= 0 {
+                out[i] = symbol[found]
+                current = found
+                continue
+            }
+            // giflib: output `current`, then either clear (code 4095 reached) or add current + want.
+            if running >= 4095 {
+                reset()
+            } else {
+                insert(current, want)
+            }
+            current = Int(want)
+        }
+    }
+}
