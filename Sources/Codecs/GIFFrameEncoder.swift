@@ -17,6 +17,26 @@
 // The global palette itself is the first frame's exact colours or its quantized palette.
 import Raster
 
+/// 32-bit pixels read as keys: colour with alpha 255, or 0 for alpha below 128.
+struct Keys {
+    let raw: UnsafeBufferPointer<UInt32>
+
+    @inline(__always)
+    static func key(_ v: UInt32) -> UInt32 {
+        v >> 24 < 128 ? 0 : v | 0xFF00_0000
+    }
+
+    @inline(__always)
+    subscript(i: Int) -> UInt32 { Keys.key(raw[i]) }
+
+    /// Calls `body` with the keys of RGBA8 `pixels` (read as little-endian words).
+    static func with<R>(_ pixels: [UInt8], _ body: (Keys) -> R) -> R {
+        pixels.withUnsafeBytes { bytes in
+            bytes.withMemoryRebound(to: UInt32.self) { body(Keys(raw: $0)) }
+        }
+    }
+}
+
 /// Grows a bounding box point by point.
 struct BoxBuilder {
     var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
@@ -47,13 +67,16 @@ struct GIFFrameEncoder {
     private(set) var global: GIFPalette?
     private var globalMapper: PaletteMapper?
     /// Keys of the last frame added.
-    private var previous: [UInt32]
+    private var previous: [UInt8]
     /// Colours a viewer displays now (packed opaque), 0 where nothing is shown.
     private var shown: [UInt32]
     /// Keys of the frame being added (a reused buffer).
-    private var current: [UInt32]
-    /// Palette index of each pixel drawn by the frame being added, 0xFFFF elsewhere (a reused buffer).
-    private var drawn: [UInt16]
+    private var current: [UInt8]
+    /// Canvas offsets of the current frame's candidates, in row order (a reused buffer).
+    private var candidateList: [Int32] = []
+    /// Canvas offsets and palette indices of the pixels the current frame draws (reused buffers).
+    private var drawnList: [Int32] = []
+    private var drawnIndices: [UInt8] = []
     private(set) var frameCount = 0
 
     /// Largest mean squared error per channel (0…255 scale) over a frame's candidate pixels for which
@@ -72,10 +95,9 @@ struct GIFFrameEncoder {
         dithering = options.dithering
         tolerance = 3 * options.tolerance * options.tolerance
         quantizer = Quantizer(maximumColors: options.maximumColors, targetMSE: options.targetMSE)
-        previous = [UInt32](repeating: 0, count: width * height)
-        shown = previous
+        previous = [UInt8](repeating: 0, count: 4 * width * height)
         current = previous
-        drawn = [UInt16](repeating: 0xFFFF, count: width * height)
+        shown = [UInt32](repeating: 0, count: width * height)
     }
 
     /// What `encode` found about a frame.
@@ -92,7 +114,9 @@ struct GIFFrameEncoder {
     /// - Parameter pendingRect: the rectangle of the frame written just before this one, if any
     ///   (needed when pixels turn transparent: that frame is then disposed to the background).
     mutating func encode(_ image: Image, duration: Duration, pendingRect: PixelRect?) -> Outcome {
-        let scan = scan(image)
+        // The frame's own storage: read through `Keys`, never copied.
+        current = image.pixels
+        let scan = scan()
         if frameCount > 0 && scan.identical { return .identical }
         var clear: PixelRect?
         var candidates = scan.candidates
@@ -102,12 +126,12 @@ struct GIFFrameEncoder {
             for y in disposed.y..<(disposed.y + disposed.height) {
                 let row = y * width
                 for x in disposed.x..<(disposed.x + disposed.width) {
-                    shownError -= Int64(GIFFrameEncoder.error(previous[row + x], shown[row + x]))
+                    shownError -= Int64(GIFFrameEncoder.error(Keys.key(previousWord(row + x)), shown[row + x]))
                     shown[row + x] = 0
                 }
             }
             // Cleared pixels that are opaque again are candidates now.
-            candidates = boundingBox(current, shown) { c, s, p in c != 0 && (c != p || s == 0) }
+            candidates = candidateBox()
         }
         var (palette, mapper, local, exact, bestError) = choosePalette(candidates: candidates)
         let slack = exact ? 0 : tolerance
@@ -115,7 +139,7 @@ struct GIFFrameEncoder {
         // while the whole frame stays within the quality target.
         let budget = quantizer.targetMSE * GIFFrameEncoder.globalPaletteSlack * Double(3 * width * height)
         var allowance = slack > 0 ? Int64(max(0, budget - bestError)) : 0
-        var rect = draw(candidates: candidates, mapper: &mapper, dither: !exact && dithering == .ordered, slack: slack, allowance: &allowance)
+        var rect = draw(mapper: &mapper, dither: !exact && dithering == .ordered, slack: slack, allowance: &allowance)
         if !local { globalMapper = mapper }
         if frameCount == 0 {
             rect = PixelRect(x: 0, y: 0, width: width, height: height)
@@ -124,8 +148,7 @@ struct GIFFrameEncoder {
             rect = PixelRect(x: 0, y: 0, width: 1, height: 1)
         }
         let indices = plan(rect: rect, palette: palette, slack: slack, allowance: &allowance)
-        clearDrawn(candidates)
-        swap(&previous, &current)
+        previous = current
         frameCount += 1
         let frame = IndexedFrame(
             rect: rect, indices: indices, localPalette: local ? palette : nil,
@@ -133,41 +156,37 @@ struct GIFFrameEncoder {
         return .frame(frame, clearPending: clear)
     }
 
-    /// One pass over a new frame: stores its keys in `current`, and finds whether it equals the
-    /// last frame, the box of pixels turning transparent, and the box of candidates.
+    /// One pass over the new frame: whether it equals the last frame, the box of pixels turning
+    /// transparent, and the box of candidates.
     ///
     /// Reads only the frame and `previous`: after every frame `shown` is 0 exactly where `previous`
     /// is (drawn pixels are never transparent, and nothing else changes `shown` outside a clear), so
     /// "shown transparent but opaque now" is "was transparent, opaque now", a change like any other.
-    private mutating func scan(_ image: Image) -> (identical: Bool, cleared: PixelRect, candidates: PixelRect) {
+    private func scan() -> (identical: Bool, cleared: PixelRect, candidates: PixelRect) {
         var identical = true
         var cleared = BoxBuilder(), candidates = BoxBuilder()
         let width = self.width, height = self.height
-        image.pixels.withUnsafeBytes { raw in
-            raw.withMemoryRebound(to: UInt32.self) { source in
-                current.withUnsafeMutableBufferPointer { out in
-                    previous.withUnsafeBufferPointer { p in
-                        for y in 0..<height {
-                            let row = y * width
-                            var first = -1, last = -1
-                            for x in 0..<width {
-                                let pixel = source[row + x]
-                                let c = pixel >> 24 < 128 ? 0 : pixel | 0xFF00_0000
-                                out[row + x] = c
-                                guard c != p[row + x] else { continue }
-                                identical = false
-                                if c == 0 {
-                                    cleared.add(x: x, y: y)
-                                } else {
-                                    if first < 0 { first = x }
-                                    last = x
-                                }
-                            }
-                            if first >= 0 {
-                                candidates.add(x: first, y: y)
-                                candidates.add(x: last, y: y)
-                            }
+        Keys.with(current) { c in
+            Keys.with(previous) { p in
+                for y in 0..<height {
+                    let row = y * width
+                    var first = -1, last = -1
+                    for x in 0..<width {
+                        // Raw words first: equal words are equal keys, the common case.
+                        guard c.raw[row + x] != p.raw[row + x] else { continue }
+                        let k = c[row + x]
+                        guard k != p[row + x] else { continue }
+                        identical = false
+                        if k == 0 {
+                            cleared.add(x: x, y: y)
+                        } else {
+                            if first < 0 { first = x }
+                            last = x
                         }
+                    }
+                    if first >= 0 {
+                        candidates.add(x: first, y: y)
+                        candidates.add(x: last, y: y)
                     }
                 }
             }
@@ -175,34 +194,23 @@ struct GIFFrameEncoder {
         return (identical, cleared.rect, candidates.rect)
     }
 
-    /// The smallest rectangle holding every pixel where `test(current, shown, previous)`.
-    private func boundingBox(_ c: [UInt32], _ s: [UInt32], _ test: (UInt32, UInt32, UInt32) -> Bool) -> PixelRect {
-        var x0 = width, x1 = -1, y0 = height, y1 = -1
-        c.withUnsafeBufferPointer { c in
-            s.withUnsafeBufferPointer { s in
-                previous.withUnsafeBufferPointer { p in
+    /// The smallest rectangle holding every candidate (after a clear, where `shown` no longer
+    /// follows `previous`).
+    private func candidateBox() -> PixelRect {
+        var box = BoxBuilder()
+        let width = self.width
+        Keys.with(current) { c in
+            Keys.with(previous) { p in
+                shown.withUnsafeBufferPointer { s in
                     for y in 0..<height {
-                        let row = y * width
-                        var first = -1
-                        for x in 0..<width where test(c[row + x], s[row + x], p[row + x]) {
-                            first = x
-                            break
+                        for x in 0..<width where GIFFrameEncoder.isCandidate(c[y * width + x], s[y * width + x], p[y * width + x]) {
+                            box.add(x: x, y: y)
                         }
-                        guard first >= 0 else { continue }
-                        var last = first
-                        for x in stride(from: width - 1, to: max(first, x1), by: -1) where test(c[row + x], s[row + x], p[row + x]) {
-                            last = x
-                            break
-                        }
-                        if y0 == height { y0 = y }
-                        y1 = y
-                        x0 = min(x0, first)
-                        x1 = max(x1, last)
                     }
                 }
             }
         }
-        return y1 < 0 ? PixelRect(x: 0, y: 0, width: 0, height: 0) : PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+        return box.rect
     }
 
     /// Whether the pixel at `i` is a candidate: its key changed, or it is shown transparent but is not.
@@ -216,12 +224,15 @@ struct GIFFrameEncoder {
     /// Also returns the frame's predicted squared error when every candidate gets its best entry.
     private mutating func choosePalette(candidates rect: PixelRect) -> (GIFPalette, PaletteMapper, local: Bool, exact: Bool, bestError: Double) {
         var histogram = ColorHistogram()
+        var list = candidateList
+        list.removeAll(keepingCapacity: true)
+        defer { candidateList = list }
         // Error of the candidates against what they show now, before (old keys) and after (new keys).
         var before: Int64 = 0, after: Int64 = 0
         if !rect.isEmpty {
-            current.withUnsafeBufferPointer { c in
+            Keys.with(current) { c in
                 shown.withUnsafeBufferPointer { s in
-                    previous.withUnsafeBufferPointer { p in
+                    Keys.with(previous) { p in
                         for y in rect.y..<(rect.y + rect.height) {
                             let row = y * width
                             var last: UInt32 = 0
@@ -229,6 +240,7 @@ struct GIFFrameEncoder {
                             for x in rect.x..<(rect.x + rect.width) {
                                 let k = c[row + x]
                                 guard GIFFrameEncoder.isCandidate(k, s[row + x], p[row + x]) else { continue }
+                                list.append(Int32(row + x))
                                 before += Int64(GIFFrameEncoder.error(p[row + x], s[row + x]))
                                 after += Int64(GIFFrameEncoder.error(k, s[row + x]))
                                 if k == last {
@@ -279,62 +291,57 @@ struct GIFFrameEncoder {
         return (palette, mapper, true, false, Double(untouched) + error)
     }
 
-    /// Maps every candidate in `rect` and draws those whose colour differs from what is shown by
-    /// more than `slack` (squared RGB distance to the true colour, beyond the best entry's): records
-    /// the index in `drawn` and the colour in `shown`. Returns the rectangle of drawn pixels.
-    /// A skip's extra error is taken from `allowance` and only allowed while it lasts.
-    private mutating func draw(candidates rect: PixelRect, mapper: inout PaletteMapper, dither: Bool, slack: Int, allowance: inout Int64) -> PixelRect {
-        guard !rect.isEmpty else { return rect }
-        var x0 = width, x1 = -1, y0 = height, y1 = -1
+    /// Maps every candidate (`candidateList`) and draws those whose colour differs from what is shown
+    /// by more than `slack` (squared RGB distance to the true colour, beyond the best entry's):
+    /// records them in `drawnList`/`drawnIndices` and their colour in `shown`. Returns the rectangle
+    /// of drawn pixels. A skip's extra error is taken from `allowance` and only allowed while it lasts.
+    private mutating func draw(mapper: inout PaletteMapper, dither: Bool, slack: Int, allowance: inout Int64) -> PixelRect {
+        var box = BoxBuilder()
         let palette = mapper.colors
         let width = self.width
-        current.withUnsafeBufferPointer { c in
-            previous.withUnsafeBufferPointer { p in
-                shown.withUnsafeMutableBufferPointer { s in
-                    drawn.withUnsafeMutableBufferPointer { d in
-                        var lastKey: UInt32 = 0
-                        var lastIndex: UInt8 = 0
-                        for y in rect.y..<(rect.y + rect.height) {
-                            let row = y * width
-                            for x in rect.x..<(rect.x + rect.width) {
-                                let k = c[row + x]
-                                guard GIFFrameEncoder.isCandidate(k, s[row + x], p[row + x]) else { continue }
-                                let index: UInt8
-                                if k != lastKey {
-                                    lastKey = k
-                                    lastIndex = mapper.index(k)
-                                }
-                                // Colours the palette holds exactly are never dithered: flat
-                                // backgrounds and lines stay clean.
-                                if dither && palette[Int(lastIndex)] != k {
-                                    index = mapper.index(GIFFrameEncoder.dithered(k, x: x, y: y))
-                                } else {
-                                    index = lastIndex
-                                }
-                                let color = palette[Int(index)]
-                                let was = s[row + x]
-                                guard color != was else { continue }
-                                if slack > 0 && was != 0 {
-                                    let extra = GIFFrameEncoder.distance2(k, was) - GIFFrameEncoder.distance2(k, color)
-                                    if extra <= slack && Int64(extra) <= allowance {
-                                        allowance -= Int64(max(0, extra))
-                                        continue
-                                    }
-                                }
-                                shownError += Int64(GIFFrameEncoder.error(k, color) - GIFFrameEncoder.error(k, was))
-                                s[row + x] = color
-                                d[row + x] = UInt16(index)
-                                if y < y0 { y0 = y }
-                                y1 = y
-                                if x < x0 { x0 = x }
-                                if x > x1 { x1 = x }
+        var positions = drawnList, indices = drawnIndices
+        positions.removeAll(keepingCapacity: true)
+        indices.removeAll(keepingCapacity: true)
+        var error: Int64 = 0
+        Keys.with(current) { c in
+            shown.withUnsafeMutableBufferPointer { s in
+                candidateList.withUnsafeBufferPointer { list in
+                    var lastKey: UInt32 = 0
+                    var lastIndex: UInt8 = 0
+                    for position in list {
+                        let i = Int(position)
+                        let k = c[i]
+                        if k != lastKey {
+                            lastKey = k
+                            lastIndex = mapper.index(k)
+                        }
+                        // Colours the palette holds exactly are never dithered: flat backgrounds
+                        // and lines stay clean.
+                        let index = dither && palette[Int(lastIndex)] != k
+                            ? mapper.index(GIFFrameEncoder.dithered(k, x: i % width, y: i / width)) : lastIndex
+                        let color = palette[Int(index)]
+                        let was = s[i]
+                        guard color != was else { continue }
+                        if slack > 0 && was != 0 {
+                            let extra = GIFFrameEncoder.distance2(k, was) - GIFFrameEncoder.distance2(k, color)
+                            if extra <= slack && Int64(extra) <= allowance {
+                                allowance -= Int64(max(0, extra))
+                                continue
                             }
                         }
+                        error += Int64(GIFFrameEncoder.error(k, color) - GIFFrameEncoder.error(k, was))
+                        s[i] = color
+                        positions.append(position)
+                        indices.append(index)
+                        box.add(x: i % width, y: i / width)
                     }
                 }
             }
         }
-        return y1 < 0 ? PixelRect(x: 0, y: 0, width: 0, height: 0) : PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+        shownError += error
+        drawnList = positions
+        drawnIndices = indices
+        return box.rect
     }
 
     /// One index per pixel of `rect`: drawn pixels their entry, the others the transparent index.
@@ -343,21 +350,11 @@ struct GIFFrameEncoder {
     /// entry where the shown colour allows it (287 KB against 295 KB): uniform transparent stretches
     /// repeat from row to row, so LZW learns them, while mixing in background runs breaks them up.
     private func indices(rect: PixelRect, palette: GIFPalette) -> [UInt8] {
-        let t = UInt8(palette.transparentIndex ?? 0)
-        var indices = [UInt8](repeating: t, count: rect.width * rect.height)
+        var indices = [UInt8](repeating: UInt8(palette.transparentIndex ?? 0), count: rect.width * rect.height)
         let width = self.width
-        drawn.withUnsafeBufferPointer { d in
-            indices.withUnsafeMutableBufferPointer { out in
-                var n = 0
-                for y in rect.y..<(rect.y + rect.height) {
-                    let row = y * width
-                    for x in rect.x..<(rect.x + rect.width) {
-                        let index = d[row + x]
-                        if index != 0xFFFF { out[n] = UInt8(truncatingIfNeeded: index) }
-                        n += 1
-                    }
-                }
-            }
+        for (position, index) in zip(drawnList, drawnIndices) {
+            let i = Int(position)
+            indices[(i / width - rect.y) * rect.width + (i % width - rect.x)] = index
         }
         return indices
     }
@@ -366,21 +363,23 @@ struct GIFFrameEncoder {
     /// where a pixel accepts another index; `shown` then records what the chosen indices show.
     private mutating func plan(rect: PixelRect, palette: GIFPalette, slack: Int, allowance: inout Int64) -> [UInt8] {
         var planned = indices(rect: rect, palette: palette)
+        // Drawn pixels prefer their entry, the others the transparent index.
+        let preferred = planned
         let t = UInt8(palette.transparentIndex ?? 0)
         var colors = [UInt32](repeating: 0, count: 256)
         for (i, c) in palette.colors.enumerated() { colors[i] = c }
         var planner = LZWPlanner(tableSize: palette.tableSize, frequent: t)
         let width = self.width
-        current.withUnsafeBufferPointer { c in
+        Keys.with(current) { c in
             shown.withUnsafeBufferPointer { s in
-                drawn.withUnsafeBufferPointer { d in
+                preferred.withUnsafeBufferPointer { d in
                         planner.plan(&planned) { i, j in
                             let p = (rect.y + i / rect.width) * width + rect.x + i % rect.width
                             let k = c[p]
-                            let drawnIndex = d[p]
-                            if drawnIndex != 0xFFFF {
+                            let want = d[i]
+                            if want != t {
                                 guard j != t else { return false }
-                                let best = colors[Int(drawnIndex)]
+                                let best = colors[Int(want)]
                                 let extra = GIFFrameEncoder.distance2(k, colors[Int(j)]) - GIFFrameEncoder.distance2(k, best)
                                 guard extra <= slack && Int64(extra) <= allowance else { return false }
                                 allowance -= Int64(max(0, extra))
@@ -401,7 +400,7 @@ struct GIFFrameEncoder {
             }
         }
         var delta: Int64 = 0
-        current.withUnsafeBufferPointer { c in
+        Keys.with(current) { c in
             shown.withUnsafeMutableBufferPointer { s in
                 var n = 0
                 for y in rect.y..<(rect.y + rect.height) {
@@ -421,15 +420,6 @@ struct GIFFrameEncoder {
         return planned
     }
 
-    /// Resets `drawn` to 0xFFFF over `rect` for the next frame.
-    private mutating func clearDrawn(_ rect: PixelRect) {
-        guard !rect.isEmpty else { return }
-        for y in rect.y..<(rect.y + rect.height) {
-            let row = y * width
-            for x in rect.x..<(rect.x + rect.width) { drawn[row + x] = 0xFFFF }
-        }
-    }
-
     /// Weighted squared RGB error of mapping the histogram's colours through `mapper`.
     private func squaredError(colors: [UInt32], weights: [Float], mapper: inout PaletteMapper) -> Double {
         var sum: Double = 0, total: Double = 0
@@ -444,6 +434,11 @@ struct GIFFrameEncoder {
             total += Double(w)
         }
         return sum
+    }
+
+    /// The raw word of the previous frame at pixel `i`.
+    private func previousWord(_ i: Int) -> UInt32 {
+        previous.withUnsafeBytes { $0.load(fromByteOffset: 4 * i, as: UInt32.self) }
     }
 
     /// The error bookkept for a pixel with key `k` showing `s`: 0 when either is transparent.

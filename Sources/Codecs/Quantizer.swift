@@ -148,7 +148,13 @@ struct Quantizer {
             for k in boxes.indices where boxes[k].error > 0 && (pick < 0 || boxes[k].error > boxes[pick].error) { pick = k }
             guard pick >= 0 else { break }
             let box = boxes[pick]
-            let sorted = box.members.sorted { (value($0, box.axis), $0) < (value($1, box.axis), $1) }
+            // Sort by (value, index) packed into one integer: the float's bits made order-preserving
+            // in the high half, the index in the low half, so ties break by index.
+            let sorted = box.members.map { i -> UInt64 in
+                let bits = value(i, box.axis).bitPattern
+                let ordered = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+                return UInt64(ordered) << 32 | UInt64(i)
+            }.sorted().map { Int($0 & 0xFFFF_FFFF) }
             let total = sorted.reduce(0) { $0 + Double(weights[$1]) }
             var running: Double = 0
             var cut = 1
