@@ -98,13 +98,13 @@ public final class GIFWriter {
 
     /// Writes the last frame and the trailer, then renames the file into place.
     ///
-    /// - Throws: `CodecsError.invalidSize` if no frame was added, or a giflib or file error; in every
+    /// - Throws: `CodecsError.noFrames` if no frame was added, or a giflib or file error; in every
     ///   case nothing is left at `path` unless it succeeds.
     public func finish() throws {
         guard gif != nil else { throw CodecsError.writerClosed(path: path) }
         guard let last = pending else {
             cancel()
-            throw CodecsError.invalidSize(width: 0, height: 0, limit: "no frame was added to \(path)")
+            throw CodecsError.noFrames(path: path)
         }
         try guarded { try put(last) }
         pending = nil

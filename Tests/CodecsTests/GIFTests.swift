@@ -164,7 +164,7 @@ private func roundTrip(_ frames: [Image], milliseconds: Int = 100, options: GIFO
             try writer.add(try Image(width: 11, height: 10), delayMilliseconds: 100)
         }
         #expect(throws: CodecsError.self) { try writer.add(try Image(width: 10, height: 10), delayMilliseconds: -5) }
-        #expect(throws: CodecsError.self) { try writer.finish() }  // no frame
+        #expect(throws: CodecsError.noFrames(path: path)) { try writer.finish() }
         #expect(throws: CodecsError.writerClosed(path: path)) { try writer.add(try Image(width: 10, height: 10), delayMilliseconds: 1) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
         #expect(throws: CodecsError.self) { _ = try GIFWriter(path: path, width: 5, height: 5, options: GIFOptions(loop: .times(0))) }
