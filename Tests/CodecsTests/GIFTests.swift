@@ -186,15 +186,18 @@ private func roundTrip(_ frames: [Image], milliseconds: Int = 100, options: GIFO
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 
-    /// A full disk: a 64 KB tmpfs (needs root and mount; skipped elsewhere) and a 2 MB animation.
+    /// A full disk: a 64 KB tmpfs (needs root and mount; skipped elsewhere) and about 150 KB of noise.
     @Test(.enabled(if: TinyFileSystem.canMount))
     func aFullDiskIsAnErrorNamingTheReasonAndLeavesNothing() throws {
         let disk = try TinyFileSystem()
         defer { disk.unmount() }
         let path = disk.path + "/big.gif"
-        let frames = try (0..<4).map { try TestImages.noise(width: 400, height: 400, seed: UInt64($0), opaque: true) }
+        var rng = SplitMix64(seed: 77)
+        let colors = (0..<200).map { _ in RGBA8(.random(in: 0...255, using: &rng), .random(in: 0...255, using: &rng), .random(in: 0...255, using: &rng)) }
+        // Random pixels of 200 colours: exact palettes (no quantizing), about 40 KB of LZW per frame.
+        let frames = try (0..<4).map { try TestImages.fromPalette(colors, width: 200, height: 200, seed: UInt64($0)) }
         #expect {
-            let writer = try GIFWriter(path: path, width: 400, height: 400)
+            let writer = try GIFWriter(path: path, width: 200, height: 200)
             for frame in frames { try writer.add(frame, delayMilliseconds: 100) }
             try writer.finish()
         } throws: { error in
@@ -202,7 +205,7 @@ private func roundTrip(_ frames: [Image], milliseconds: Int = 100, options: GIFO
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).isEmpty)
         #expect {
-            try PNGEncoder().write(frames[0], to: disk.path + "/big.png")
+            try PNGEncoder().write(try TestImages.noise(width: 200, height: 200, seed: 1, opaque: true), to: disk.path + "/big.png")
         } throws: { error in
             "\(error)".contains("No space left on device")
         }
