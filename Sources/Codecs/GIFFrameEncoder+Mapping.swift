@@ -77,51 +77,47 @@ extension GIFFrameEncoder {
         let t = UInt8(palette.transparentIndex ?? 0)
         var colors = [UInt32](repeating: 0, count: 256)
         for (i, c) in palette.colors.enumerated() { colors[i] = c }
-        var planner = LZWPlanner(tableSize: palette.tableSize, frequent: t)
+        let planner = LZWPlanner(tableSize: palette.tableSize, frequent: t)
         let width = self.width
+        // Pixels given another opaque entry than they preferred: rectangle offset and entry.
+        var changed: [(Int, UInt8)] = []
         Keys.with(current) { c in
             shown.withUnsafeBufferPointer { s in
                 preferred.withUnsafeBufferPointer { d in
-                        planner.plan(&planned) { i, j in
-                            let p = (rect.y + i / rect.width) * width + rect.x + i % rect.width
-                            let k = c[p]
-                            let want = d[i]
-                            if want != t {
-                                guard j != t else { return false }
-                                let best = colors[Int(want)]
-                                let extra = GIFFrameEncoder.distance2(k, colors[Int(j)]) - GIFFrameEncoder.distance2(k, best)
-                                guard extra <= slack && Int64(extra) <= allowance else { return false }
-                                allowance -= Int64(max(0, extra))
-                                return true
-                            }
+                    planner.plan(&planned) { i, j in
+                        let p = (rect.y + i / rect.width) * width + rect.x + i % rect.width
+                        let k = c[p]
+                        let want = d[i]
+                        let extra: Int
+                        if want != t {
+                            guard j != t else { return false }
+                            extra = GIFFrameEncoder.distance2(k, colors[Int(j)]) - GIFFrameEncoder.distance2(k, colors[Int(want)])
+                        } else {
                             if j == t { return true }
                             let was = s[p]
                             if k == 0 || was == 0 { return false }
-                            let color = colors[Int(j)]
-                            if color == was { return true }
-                            guard slack > 0 else { return false }
-                            let extra = GIFFrameEncoder.distance2(k, color) - GIFFrameEncoder.distance2(k, was)
-                            guard extra <= slack && Int64(extra) <= allowance else { return false }
-                            allowance -= Int64(max(0, extra))
-                            return true
+                            if colors[Int(j)] == was {
+                                extra = 0
+                            } else {
+                                guard slack > 0 else { return false }
+                                extra = GIFFrameEncoder.distance2(k, colors[Int(j)]) - GIFFrameEncoder.distance2(k, was)
+                            }
                         }
+                        guard extra <= slack && Int64(extra) <= allowance else { return false }
+                        allowance -= Int64(max(0, extra))
+                        changed.append((p, j))
+                        return true
+                    }
                 }
             }
         }
         var delta: Int64 = 0
         Keys.with(current) { c in
             shown.withUnsafeMutableBufferPointer { s in
-                var n = 0
-                for y in rect.y..<(rect.y + rect.height) {
-                    let row = y * width
-                    for x in rect.x..<(rect.x + rect.width) {
-                        let j = planned[n]
-                        n += 1
-                        guard j != t, colors[Int(j)] != s[row + x] else { continue }
-                        let k = c[row + x]
-                        delta += Int64(GIFFrameEncoder.error(k, colors[Int(j)]) - GIFFrameEncoder.error(k, s[row + x]))
-                        s[row + x] = colors[Int(j)]
-                    }
+                for (p, j) in changed where colors[Int(j)] != s[p] {
+                    let k = c[p]
+                    delta += Int64(GIFFrameEncoder.error(k, colors[Int(j)]) - GIFFrameEncoder.error(k, s[p]))
+                    s[p] = colors[Int(j)]
                 }
             }
         }

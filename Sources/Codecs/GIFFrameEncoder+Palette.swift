@@ -1,40 +1,33 @@
 // Palette choice for a frame: see the top of GIFFrameEncoder.swift.
 extension GIFFrameEncoder {
-    /// Picks the palette for the candidates in `rect` (see the top of GIFFrameEncoder.swift): the
-    /// global one if exact or within the quality budget, else a local exact or quantized one.
+    /// Picks the palette for the candidates (see the top of GIFFrameEncoder.swift): the global one
+    /// if exact or within the quality budget, else a local exact or quantized one.
     ///
     /// Also returns the frame's predicted squared error when every candidate gets its best entry.
-    mutating func choosePalette(candidates rect: PixelRect) -> (GIFPalette, PaletteMapper, local: Bool, exact: Bool, bestError: Double) {
+    mutating func choosePalette() -> (GIFPalette, PaletteMapper, local: Bool, exact: Bool, bestError: Double) {
         var histogram = ColorHistogram()
-        var list = candidateList
-        list.removeAll(keepingCapacity: true)
-        defer { candidateList = list }
         // Error of the candidates against what they show now, before (old keys) and after (new keys).
         var before: Int64 = 0, after: Int64 = 0
-        if !rect.isEmpty {
-            Keys.with(current) { c in
+        Keys.with(current) { c in
+            Keys.with(previous) { p in
                 shown.withUnsafeBufferPointer { s in
-                    Keys.with(previous) { p in
-                        for y in rect.y..<(rect.y + rect.height) {
-                            let row = y * width
-                            var last: UInt32 = 0
-                            var run: UInt32 = 0
-                            for x in rect.x..<(rect.x + rect.width) {
-                                let k = c[row + x]
-                                guard GIFFrameEncoder.isCandidate(k, s[row + x], p[row + x]) else { continue }
-                                list.append(Int32(row + x))
-                                before += Int64(GIFFrameEncoder.error(p[row + x], s[row + x]))
-                                after += Int64(GIFFrameEncoder.error(k, s[row + x]))
-                                if k == last {
-                                    run += 1
-                                } else {
-                                    if run > 0 { histogram.add(last, count: run) }
-                                    last = k
-                                    run = 1
-                                }
+                    candidateList.withUnsafeBufferPointer { list in
+                        var last: UInt32 = 0
+                        var run: UInt32 = 0
+                        for position in list {
+                            let i = Int(position)
+                            let k = c[i]
+                            before += Int64(GIFFrameEncoder.error(p[i], s[i]))
+                            after += Int64(GIFFrameEncoder.error(k, s[i]))
+                            if k == last {
+                                run += 1
+                            } else {
+                                if run > 0 { histogram.add(last, count: run) }
+                                last = k
+                                run = 1
                             }
-                            if run > 0 { histogram.add(last, count: run) }
                         }
+                        if run > 0 { histogram.add(last, count: run) }
                     }
                 }
             }

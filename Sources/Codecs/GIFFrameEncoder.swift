@@ -78,7 +78,6 @@ struct GIFFrameEncoder {
         let scan = scan()
         if frameCount > 0 && scan.identical { return .identical }
         var clear: PixelRect?
-        var candidates = scan.candidates
         if !scan.cleared.isEmpty, let pending = pendingRect {
             let disposed = pending.union(scan.cleared)
             clear = disposed
@@ -90,9 +89,9 @@ struct GIFFrameEncoder {
                 }
             }
             // Cleared pixels that are opaque again are candidates now.
-            candidates = candidateBox()
+            collectCandidates()
         }
-        var (palette, mapper, local, exact, bestError) = choosePalette(candidates: candidates)
+        var (palette, mapper, local, exact, bestError) = choosePalette()
         let slack = exact ? 0 : tolerance
         // Lossy shortcuts (keeping a stale pixel, an LZW-friendly neighbour entry) may add error only
         // while the whole frame stays within the quality target.
@@ -116,60 +115,51 @@ struct GIFFrameEncoder {
     }
 
     /// One pass over the new frame: whether it equals the last frame, the box of pixels turning
-    /// transparent, and the box of candidates.
+    /// transparent, and the candidates (into `candidateList`, in row order).
     ///
     /// Reads only the frame and `previous`: after every frame `shown` is 0 exactly where `previous`
     /// is (drawn pixels are never transparent, and nothing else changes `shown` outside a clear), so
     /// "shown transparent but opaque now" is "was transparent, opaque now", a change like any other.
-    private func scan() -> (identical: Bool, cleared: PixelRect, candidates: PixelRect) {
+    private mutating func scan() -> (identical: Bool, cleared: PixelRect) {
         var identical = true
-        var cleared = BoxBuilder(), candidates = BoxBuilder()
-        let width = self.width, height = self.height
+        var cleared = BoxBuilder()
+        var list = candidateList
+        list.removeAll(keepingCapacity: true)
+        let count = width * height
         Keys.with(current) { c in
             Keys.with(previous) { p in
-                for y in 0..<height {
-                    let row = y * width
-                    var first = -1, last = -1
-                    for x in 0..<width {
-                        // Raw words first: equal words are equal keys, the common case.
-                        guard c.raw[row + x] != p.raw[row + x] else { continue }
-                        let k = c[row + x]
-                        guard k != p[row + x] else { continue }
-                        identical = false
-                        if k == 0 {
-                            cleared.add(x: x, y: y)
-                        } else {
-                            if first < 0 { first = x }
-                            last = x
-                        }
-                    }
-                    if first >= 0 {
-                        candidates.add(x: first, y: y)
-                        candidates.add(x: last, y: y)
+                for i in 0..<count {
+                    // Raw words first: equal words are equal keys, the common case.
+                    guard c.raw[i] != p.raw[i] else { continue }
+                    let k = c[i]
+                    guard k != p[i] else { continue }
+                    identical = false
+                    if k == 0 {
+                        cleared.add(x: i % width, y: i / width)
+                    } else {
+                        list.append(Int32(i))
                     }
                 }
             }
         }
-        return (identical, cleared.rect, candidates.rect)
+        candidateList = list
+        return (identical, cleared.rect)
     }
 
-    /// The smallest rectangle holding every candidate (after a clear, where `shown` no longer
-    /// follows `previous`).
-    private func candidateBox() -> PixelRect {
-        var box = BoxBuilder()
-        let width = self.width
+    /// Lists every candidate again, after a clear (where `shown` no longer follows `previous`).
+    private mutating func collectCandidates() {
+        var list = candidateList
+        list.removeAll(keepingCapacity: true)
         Keys.with(current) { c in
             Keys.with(previous) { p in
                 shown.withUnsafeBufferPointer { s in
-                    for y in 0..<height {
-                        for x in 0..<width where GIFFrameEncoder.isCandidate(c[y * width + x], s[y * width + x], p[y * width + x]) {
-                            box.add(x: x, y: y)
-                        }
+                    for i in 0..<(width * height) where GIFFrameEncoder.isCandidate(c[i], s[i], p[i]) {
+                        list.append(Int32(i))
                     }
                 }
             }
         }
-        return box.rect
+        candidateList = list
     }
 
     /// Whether the pixel at `i` is a candidate: its key changed, or it is shown transparent but is not.

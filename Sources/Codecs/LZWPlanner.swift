@@ -12,19 +12,19 @@
 ///
 /// The dictionary is a hash of (prefix code, index) like giflib's, plus first-child/next-sibling
 /// links so that a string's extensions can be listed.
-struct LZWPlanner {
-    private var firstChild = [Int16](repeating: -1, count: 4096)
-    private var nextSibling = [Int16](repeating: -1, count: 4096)
-    private var symbol = [UInt8](repeating: 0, count: 4096)
-    private var hashKeys = [Int32](repeating: -1, count: 8192)
-    private var hashCodes = [Int16](repeating: 0, count: 8192)
-    private var touched: [Int] = []
+final class LZWPlanner {
+    private let firstChild = UnsafeMutablePointer<Int16>.allocate(capacity: 4096)
+    private let nextSibling = UnsafeMutablePointer<Int16>.allocate(capacity: 4096)
+    private let symbol = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
     /// The code extending each code by `frequent` (−1: none): most pixels of a difference frame are
     /// transparent, and this answers them without hashing.
-    private var frequentChild = [Int16](repeating: -1, count: 4096)
-    private let frequent: UInt8
+    private let frequentChild = UnsafeMutablePointer<Int16>.allocate(capacity: 4096)
+    private let hashKeys = UnsafeMutablePointer<Int32>.allocate(capacity: 8192)
+    private let hashCodes = UnsafeMutablePointer<Int16>.allocate(capacity: 8192)
+    private var touched: [Int] = []
     private var running = 0
     private let clearCode: Int
+    private let frequent: UInt8
 
     /// - Parameters:
     ///   - tableSize: the colour table's size (a power of two, 2…256).
@@ -32,10 +32,27 @@ struct LZWPlanner {
     init(tableSize: Int, frequent: UInt8) {
         clearCode = max(4, tableSize)
         self.frequent = frequent
+        hashKeys.initialize(repeating: -1, count: 8192)
+        hashCodes.initialize(repeating: 0, count: 8192)
+        firstChild.initialize(repeating: -1, count: 4096)
+        nextSibling.initialize(repeating: -1, count: 4096)
+        frequentChild.initialize(repeating: -1, count: 4096)
+        symbol.initialize(repeating: 0, count: 4096)
+        touched.reserveCapacity(4096)
         reset()
     }
 
-    private mutating func reset() {
+    deinit {
+        firstChild.deallocate()
+        nextSibling.deallocate()
+        symbol.deallocate()
+        frequentChild.deallocate()
+        hashKeys.deallocate()
+        hashCodes.deallocate()
+    }
+
+    /// Forgets every string, as a GIF clear code does. Codes below `clearCode` are the roots.
+    private func reset() {
         for code in 0..<clearCode {
             firstChild[code] = -1
             frequentChild[code] = -1
@@ -57,7 +74,7 @@ struct LZWPlanner {
         }
     }
 
-    private mutating func insert(_ prefix: Int, _ index: UInt8) {
+    private func insert(_ prefix: Int, _ index: UInt8) {
         let key = Int32(prefix << 8 | Int(index))
         var slot = Int((UInt32(bitPattern: key) &* 0x9E37_79B1) >> 19)
         while hashKeys[slot] >= 0 { slot = (slot + 1) & 8191 }
@@ -77,47 +94,43 @@ struct LZWPlanner {
     ///
     /// - Parameters:
     ///   - indices: on entry each pixel's preferred index (used when nothing better is found), in
-    ///     row order; on return the chosen ones.
+    ///     row order; on return the chosen ones. Every index must be below the table size.
     ///   - accepts: whether pixel i may take index j instead; asked only when the preferred index
-    ///     does not extend the current string.
-    mutating func plan(_ indices: inout [UInt8], accepts: (Int, UInt8) -> Bool) {
+    ///     does not extend the current string. A `true` is final: the pixel takes j.
+    func plan(_ indices: inout [UInt8], accepts: (Int, UInt8) -> Bool) {
         indices.withUnsafeMutableBufferPointer { out in
-            plan(out, accepts: accepts)
-        }
-    }
-
-    private mutating func plan(_ out: UnsafeMutableBufferPointer<UInt8>, accepts: (Int, UInt8) -> Bool) {
-        let count = out.count
-        guard count > 0 else { return }
-        var current = Int(out[0])
-        for i in 1..<count {
-            let want = out[i]
-            let exact = want == frequent ? Int(frequentChild[current]) : lookup(current, want)
-            if exact >= 0 {
-                current = exact
-                continue
-            }
-            var child = Int(firstChild[current])
-            var found = -1
-            while child >= 0 {
-                if accepts(i, symbol[child]) {
-                    found = child
-                    break
+            let count = out.count
+            guard count > 0 else { return }
+            var current = Int(out[0])
+            for i in 1..<count {
+                let want = out[i]
+                let exact = want == frequent ? Int(frequentChild[current]) : lookup(current, want)
+                if exact >= 0 {
+                    current = exact
+                    continue
                 }
-                child = Int(nextSibling[child])
+                var child = Int(firstChild[current])
+                var found = -1
+                while child >= 0 {
+                    if accepts(i, symbol[child]) {
+                        found = child
+                        break
+                    }
+                    child = Int(nextSibling[child])
+                }
+                if found >= 0 {
+                    out[i] = symbol[found]
+                    current = found
+                    continue
+                }
+                // giflib: output `current`, then either clear (code 4095 reached) or add current + want.
+                if running >= 4095 {
+                    reset()
+                } else {
+                    insert(current, want)
+                }
+                current = Int(want)
             }
-            if found >= 0 {
-                out[i] = symbol[found]
-                current = found
-                continue
-            }
-            // giflib: output `current`, then either clear (code 4095 reached) or add current + want.
-            if running >= 4095 {
-                reset()
-            } else {
-                insert(current, want)
-            }
-            current = Int(want)
         }
     }
 }

@@ -230,7 +230,7 @@ private func bruteNearest(_ q: Oklab, _ palette: [Oklab]) -> (index: Int, distan
         var rng = SplitMix64(seed: 1)
         let original = (0..<20_000).map { _ in UInt8.random(in: 0...15, using: &rng) }
         var planned = original
-        var planner = LZWPlanner(tableSize: 16, frequent: 15)
+        let planner = LZWPlanner(tableSize: 16, frequent: 15)
         planner.plan(&planned) { _, _ in false }
         #expect(planned == original)
     }
@@ -240,7 +240,7 @@ private func bruteNearest(_ q: Oklab, _ palette: [Oklab]) -> (index: Int, distan
         // Noisy runs: each pixel prefers v but also accepts v ± 1 (like near-identical shades).
         let original = (0..<30_000).map { i in UInt8(clamping: 8 + (i / 50) % 5 + Int.random(in: -1...1, using: &rng)) }
         var planned = original
-        var planner = LZWPlanner(tableSize: 32, frequent: 31)
+        let planner = LZWPlanner(tableSize: 32, frequent: 31)
         planner.plan(&planned) { i, j in abs(Int(j) - Int(original[i])) <= 1 }
         #expect(zip(planned, original).allSatisfy { abs(Int($0) - Int($1)) <= 1 })
         #expect(codeCount(planned, tableSize: 32) < codeCount(original, tableSize: 32) * 3 / 4)
