@@ -18,6 +18,14 @@ import Raster
 /// The file appears at `path` only when `finish()` succeeds; until then it is a hidden temporary file
 /// beside it, removed by `cancel()`, by deinit, or by any error. Output depends only on the frames and
 /// options (never on timing or threads). Not thread-safe: call it from one thread or task at a time.
+///
+/// All per-frame work (difference, palette, mapping, LZW) happens in `add`, and it cannot be split
+/// off to run ahead on other cores: each frame is encoded against what the frames before it left on
+/// screen, and spends an error budget they determine. It is cheap next to drawing (about 1.8 ms for a
+/// 1000×450 plot frame, one core), so render frames in parallel and add them in order.
+///
+/// Transparency: pixels with alpha below 128 become GIF's transparent index; a frame that turns
+/// opaque pixels transparent makes the frame before it dispose to the background (disposal 2).
 public final class GIFWriter {
     public let path: String
     public let width: Int

@@ -98,6 +98,18 @@ private func roundTrip(_ frames: [Image], milliseconds: Int = 100, options: GIFO
         #expect(psnr(playback.frames[2], a) >= 40)
     }
 
+    @Test func aOnePixelCanvasAndRepeatedFramesWork() throws {
+        let colors = [RGBA8(1, 2, 3), RGBA8(200, 100, 0), RGBA8(200, 100, 0), RGBA8(0, 0, 0, 0), RGBA8(9, 9, 9)]
+        let frames = try colors.map { try Image(width: 1, height: 1, fill: $0) }
+        let (playback, _, folder) = try roundTrip(frames, milliseconds: 50)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(playback.frames.map { $0[0, 0] } == [RGBA8(1, 2, 3), RGBA8(200, 100, 0), .clear, RGBA8(9, 9, 9)])
+        #expect(playback.delays == [5, 10, 5, 5])
+        let (still, _, stillFolder) = try roundTrip([frames[0], frames[0]], milliseconds: 70)
+        defer { try? FileManager.default.removeItem(atPath: stillFolder) }
+        #expect(still.delays == [14])
+    }
+
     @Test func transparentPixelsStayTransparentAndAppearingTransparencyIsCleared() throws {
         var a = try Image(width: 20, height: 10, fill: .clear)
         for x in 2..<18 { a[x, 5] = RGBA8(200, 10, 10) }
