@@ -153,6 +153,15 @@ private func header(_ data: Data) -> (depth: UInt8, colorType: UInt8)? {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test func theMissingFolderIsNamedInTheMessage() throws {
+        #expect(throws: CodecsError.fileFailed(
+            path: "/nonexistent-nmfviz/out.png", operation: "create a file in /nonexistent-nmfviz",
+            message: "No such file or directory")
+        ) {
+            try PNGEncoder().write(try Image(width: 2, height: 2), to: "/nonexistent-nmfviz/out.png")
+        }
+    }
+
     @Test func badOptionsAreNamed() throws {
         let image = try Image(width: 3, height: 3)
         #expect(throws: CodecsError.invalidOption(name: "PNG compression level", value: "12", allowed: "must be 0…9")) {
