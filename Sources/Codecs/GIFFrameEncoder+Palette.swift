@@ -68,16 +68,10 @@ extension GIFFrameEncoder {
 
     /// Weighted squared RGB error of mapping the histogram's colours through `mapper`.
     func squaredError(colors: [UInt32], weights: [Float], mapper: inout PaletteMapper) -> Double {
-        var sum: Double = 0, total: Double = 0
+        var sum: Double = 0
         for (c, w) in zip(colors, weights) {
             let p = mapper.colors[Int(mapper.index(c))]
-            var e: Double = 0
-            for shift in [0, 8, 16] as [UInt32] {
-                let d = Double(Int((c >> shift) & 0xFF) - Int((p >> shift) & 0xFF))
-                e += d * d
-            }
-            sum += e * Double(w)
-            total += Double(w)
+            sum += Double(GIFFrameEncoder.distance2(c, p)) * Double(w)
         }
         return sum
     }
