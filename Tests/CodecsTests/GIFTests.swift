@@ -98,6 +98,19 @@ private func roundTrip(_ frames: [Image], milliseconds: Int = 100, options: GIFO
         #expect(psnr(playback.frames[2], a) >= 40)
     }
 
+    @Test func theSameFramesGiveTheSameBytes() throws {
+        let frames = try (0..<8).map { try TestImages.plotFrame($0 * 3, width: 160, height: 90) }
+        let (_, first, firstFolder) = try roundTrip(frames)
+        let (_, second, secondFolder) = try roundTrip(frames)
+        defer {
+            try? FileManager.default.removeItem(atPath: firstFolder)
+            try? FileManager.default.removeItem(atPath: secondFolder)
+        }
+        let a = try Data(contentsOf: URL(fileURLWithPath: first))
+        #expect(a.count > 1000)
+        #expect(a == (try Data(contentsOf: URL(fileURLWithPath: second))))
+    }
+
     @Test func aOnePixelCanvasAndRepeatedFramesWork() throws {
         let colors = [RGBA8(1, 2, 3), RGBA8(200, 100, 0), RGBA8(200, 100, 0), RGBA8(0, 0, 0, 0), RGBA8(9, 9, 9)]
         let frames = try colors.map { try Image(width: 1, height: 1, fill: $0) }
