@@ -86,6 +86,10 @@ public final class GIFWriter {
         guard image.width == width, image.height == height else {
             throw CodecsError.frameSizeMismatch(path: path, expectedWidth: width, expectedHeight: height, width: image.width, height: image.height)
         }
+        // `pixels` is a public var: its length is checked before any unchecked read.
+        guard image.pixels.count == width * height * 4 else {
+            throw CodecsError.invalidSize(width: width, height: height, limit: "the frame holds \(image.pixels.count) bytes, not width × height × 4")
+        }
         guard duration >= .zero else {
             throw CodecsError.invalidOption(name: "frame duration", value: "\(duration)", allowed: "must be ≥ 0")
         }

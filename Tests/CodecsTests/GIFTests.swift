@@ -189,6 +189,10 @@ private func roundTrip(_ frames: [Image], milliseconds: Int = 100, options: GIFO
             try writer.add(try Image(width: 11, height: 10), delayMilliseconds: 100)
         }
         #expect(throws: CodecsError.self) { try writer.add(try Image(width: 10, height: 10), delayMilliseconds: -5) }
+        var broken = try Image(width: 10, height: 10)
+        broken.pixels.removeLast(4)
+        #expect(throws: CodecsError.self) { try writer.add(broken, delayMilliseconds: 10) }
+        #expect(throws: CodecsError.self) { try PNGEncoder().encode(broken) }
         #expect(throws: CodecsError.noFrames(path: path)) { try writer.finish() }
         #expect(throws: CodecsError.writerClosed(path: path)) { try writer.add(try Image(width: 10, height: 10), delayMilliseconds: 1) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
