@@ -84,29 +84,30 @@ extension GIFFrameEncoder {
         Keys.with(current) { c in
             shown.withUnsafeBufferPointer { s in
                 preferred.withUnsafeBufferPointer { d in
-                    planner.plan(&planned) { i, j in
+                    planner.plan(&planned) { i, j -> Int? in
                         let p = (rect.y + i / rect.width) * width + rect.x + i % rect.width
                         let k = c[p]
                         let want = d[i]
                         let extra: Int
                         if want != t {
-                            guard j != t else { return false }
+                            guard j != t else { return nil }
                             extra = GIFFrameEncoder.distance2(k, colors[Int(j)]) - GIFFrameEncoder.distance2(k, colors[Int(want)])
                         } else {
-                            if j == t { return true }
+                            if j == t { return 0 }
                             let was = s[p]
-                            if k == 0 || was == 0 { return false }
+                            if k == 0 || was == 0 { return nil }
                             if colors[Int(j)] == was {
                                 extra = 0
                             } else {
-                                guard slack > 0 else { return false }
+                                guard slack > 0 else { return nil }
                                 extra = GIFFrameEncoder.distance2(k, colors[Int(j)]) - GIFFrameEncoder.distance2(k, was)
                             }
                         }
-                        guard extra <= slack && Int64(extra) <= allowance else { return false }
-                        allowance -= Int64(max(0, extra))
-                        changed.append((p, j))
-                        return true
+                        guard extra <= slack && Int64(extra) <= allowance else { return nil }
+                        return max(0, extra)
+                    } take: { i, j, extra in
+                        allowance -= Int64(extra)
+                        if j != t { changed.append(((rect.y + i / rect.width) * width + rect.x + i % rect.width, j)) }
                     }
                 }
             }

@@ -7,8 +7,11 @@
 /// is reached, the GIF variant of Welch's algorithm) and, at each pixel, extends the current string
 /// with an acceptable index if the dictionary already holds that extension — the idea of gifsicle's
 /// lossy compression, here applied before encoding so that giflib, fed the chosen indices, parses
-/// them the same way. Only when no extension is acceptable does it fall back to the pixel's own
-/// preferred index (the best entry, or transparency for unchanged pixels).
+/// them the same way. Among acceptable extensions it prefers one that is itself extended in the
+/// dictionary (the string can keep growing), then the cheapest. Only when no extension is
+/// acceptable does it fall back to the pixel's own preferred index (the best entry, or transparency
+/// for unchanged pixels). Measured on the article's 50 frames: 198,849 bytes against 207,063 with
+/// the preferred indices alone, at the same quality target, for about 3 ms more.
 ///
 /// The dictionary is a hash of (prefix code, index) like giflib's, plus first-child/next-sibling
 /// links so that a string's extensions can be listed.
@@ -95,9 +98,10 @@ final class LZWPlanner {
     /// - Parameters:
     ///   - indices: on entry each pixel's preferred index (used when nothing better is found), in
     ///     row order; on return the chosen ones. Every index must be below the table size.
-    ///   - accepts: whether pixel i may take index j instead; asked only when the preferred index
-    ///     does not extend the current string. A `true` is final: the pixel takes j.
-    func plan(_ indices: inout [UInt8], accepts: (Int, UInt8) -> Bool) {
+    ///   - cost: the extra error of giving pixel i index j instead, or nil if it may not; asked only
+    ///     when the preferred index does not extend the current string.
+    ///   - take: told when pixel i takes index j at that cost.
+    func plan(_ indices: inout [UInt8], cost: (Int, UInt8) -> Int?, take: (Int, UInt8, Int) -> Void) {
         indices.withUnsafeMutableBufferPointer { out in
             let count = out.count
             guard count > 0 else { return }
@@ -109,16 +113,24 @@ final class LZWPlanner {
                     current = exact
                     continue
                 }
+                // Among acceptable extensions, prefer one that can itself be extended, then the cheapest.
                 var child = Int(firstChild[current])
                 var found = -1
+                var foundCost = Int.max
+                var foundExtends = false
                 while child >= 0 {
-                    if accepts(i, symbol[child]) {
-                        found = child
-                        break
+                    if let c = cost(i, symbol[child]) {
+                        let extends = firstChild[child] >= 0
+                        if found < 0 || (extends && !foundExtends) || (extends == foundExtends && c < foundCost) {
+                            found = child
+                            foundCost = c
+                            foundExtends = extends
+                        }
                     }
                     child = Int(nextSibling[child])
                 }
                 if found >= 0 {
+                    take(i, symbol[found], foundCost)
                     out[i] = symbol[found]
                     current = found
                     continue

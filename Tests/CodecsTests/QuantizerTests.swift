@@ -231,7 +231,7 @@ private func bruteNearest(_ q: Oklab, _ palette: [Oklab]) -> (index: Int, distan
         let original = (0..<20_000).map { _ in UInt8.random(in: 0...15, using: &rng) }
         var planned = original
         let planner = LZWPlanner(tableSize: 16, frequent: 15)
-        planner.plan(&planned) { _, _ in false }
+        planner.plan(&planned, cost: { _, _ in nil }, take: { _, _, _ in Issue.record("nothing may be taken") })
         #expect(planned == original)
     }
 
@@ -241,7 +241,9 @@ private func bruteNearest(_ q: Oklab, _ palette: [Oklab]) -> (index: Int, distan
         let original = (0..<30_000).map { i in UInt8(clamping: 8 + (i / 50) % 5 + Int.random(in: -1...1, using: &rng)) }
         var planned = original
         let planner = LZWPlanner(tableSize: 32, frequent: 31)
-        planner.plan(&planned) { i, j in abs(Int(j) - Int(original[i])) <= 1 }
+        var taken = 0
+        planner.plan(&planned, cost: { i, j in abs(Int(j) - Int(original[i])) <= 1 ? 0 : nil }, take: { _, _, _ in taken += 1 })
+        #expect(taken == zip(planned, original).filter { $0 != $1 }.count)
         #expect(zip(planned, original).allSatisfy { abs(Int($0) - Int($1)) <= 1 })
         #expect(codeCount(planned, tableSize: 32) < codeCount(original, tableSize: 32) * 3 / 4)
     }
