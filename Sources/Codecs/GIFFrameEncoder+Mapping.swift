@@ -55,9 +55,11 @@ extension GIFFrameEncoder {
 
     /// One index per pixel of `rect`: drawn pixels their entry, the others the transparent index.
     ///
-    /// Measured on the article's frames, all-transparent gaps beat continuing a run of the previous
-    /// entry where the shown colour allows it (287 KB against 295 KB): uniform transparent stretches
-    /// repeat from row to row, so LZW learns them, while mixing in background runs breaks them up.
+    /// Measured on the article's frames (255 colours, before LZW planning), all-transparent gaps beat
+    /// continuing a run of the previous entry where the shown colour allows it (287 KB against
+    /// 295 KB): uniform transparent stretches repeat from row to row, so LZW learns them, while mixing
+    /// in background runs breaks them up. The planner may still pick the shown colour's entry where
+    /// that extends a string.
     func indices(rect: PixelRect, palette: GIFPalette) -> [UInt8] {
         var indices = [UInt8](repeating: UInt8(palette.transparentIndex ?? 0), count: rect.width * rect.height)
         let width = self.width

@@ -5,6 +5,11 @@ import Darwin
 #endif
 
 /// How `GIFWriter` writes an animation.
+///
+/// The defaults (quality 41 dB, tolerance 10) were measured on the article's 50 frames at 1000×450
+/// as matplotlib draws them: 198,849 bytes with every composited frame at PSNR ≥ 41.1 dB, where
+/// matplotlib's PillowWriter makes 728,489 bytes and its ImageMagick writer 442,113. Quality 43
+/// gives about 233 KB; 39, about 206 KB with a lower floor.
 public struct GIFOptions: Sendable, Equatable {
     /// How many times viewers play the animation (the NETSCAPE2.0 loop block).
     public enum Loop: Sendable, Equatable {
