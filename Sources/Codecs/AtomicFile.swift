@@ -27,14 +27,15 @@ public final class AtomicFile {
     init(path: String) throws {
         self.path = path
         let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[..<$0]) } ?? "."
+        // "a.gif" lives in ".", "/a.gif" in "/", "x/a.gif" in "x".
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         guard !name.isEmpty else {
             throw CodecsError.fileFailed(path: path, operation: "write", message: "the path names a folder")
         }
         var attempt = 0
         while true {
-            let candidate = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).\(attempt).tmp"
+            let candidate = (folder == "/" ? "/" : folder + "/") + ".\(name).\(getpid()).\(attempt).tmp"
             let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             if fd >= 0 {
                 descriptor = fd
@@ -47,7 +48,7 @@ public final class AtomicFile {
                 continue
             }
             throw CodecsError.fileFailed(
-                path: path, operation: "create a file in \(folder.isEmpty ? "/" : folder)",
+                path: path, operation: "create a file in \(folder)",
                 message: AtomicFile.reason(code))
         }
         buffer.reserveCapacity(bufferLimit)

@@ -19,6 +19,8 @@ public enum CodecsError: Error, Equatable, CustomStringConvertible {
     case fileFailed(path: String, operation: String, message: String)
     /// `add` or `finish` was called on a GIF writer that was already finished or cancelled.
     case writerClosed(path: String)
+    /// `finish` was called on a GIF writer that was given no frame.
+    case noFrames(path: String)
 
     public var description: String {
         switch self {
@@ -38,6 +40,8 @@ public enum CodecsError: Error, Equatable, CustomStringConvertible {
             return "\(path): cannot \(operation): \(message)"
         case let .writerClosed(path):
             return "\(path): the GIF writer is already finished or cancelled"
+        case let .noFrames(path):
+            return "\(path): no frame was added, so no GIF was written"
         }
     }
 }

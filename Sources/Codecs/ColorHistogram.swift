@@ -35,12 +35,13 @@ struct ColorHistogram {
         if distinctCount * 2 > keys.count { grow() }
     }
 
-    /// The colours and their counts, in ascending colour order (so results never depend on hashing).
-    func entries() -> (colors: [UInt32], weights: [Float]) {
+    /// The colours and their counts, in ascending colour order (so results never depend on hashing)
+    /// unless `sorted` is false, for callers that do not care about order.
+    func entries(sorted: Bool = true) -> (colors: [UInt32], weights: [Float]) {
         var pairs: [(UInt32, UInt32)] = []
         pairs.reserveCapacity(distinctCount)
         for i in keys.indices where keys[i] != 0 { pairs.append((keys[i], counts[i])) }
-        pairs.sort { $0.0 < $1.0 }
+        if sorted { pairs.sort { $0.0 < $1.0 } }
         return (pairs.map(\.0), pairs.map { Float($0.1) })
     }
 

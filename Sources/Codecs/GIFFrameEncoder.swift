@@ -1,20 +1,18 @@
-// The stages between an RGBA frame and LZW: difference → palette → indices.
+// The stages between an RGBA frame and LZW: difference → palette → indices (GIFFrameEncoder.swift,
+// GIFFrameEncoder+Palette.swift, GIFFrameEncoder+Mapping.swift).
 //
-// Pixels are handled as "keys": opaque pixels as their colour with alpha forced to 255, and every
-// pixel with alpha below 128 as 0, GIF's only kind of transparency. The encoder keeps two canvases:
-// `previous`, the keys of the last frame added, and `shown`, the colours a viewer displays now (0
-// where it shows nothing). A pixel is a candidate when its key changed since the last frame (or it
-// is shown transparent but is not); a candidate is drawn only when its palette colour differs from
-// what is shown. Comparing what is shown, not the source colours, is what keeps a lossy animation
+// Pixels are handled as keys (see Keys): opaque colours with alpha 255, and 0 for every pixel with
+// alpha below 128, GIF's only transparency. The encoder keeps the last frame (`previous`) and
+// `shown`, the colours a viewer displays now (0 where it shows nothing). A pixel is a candidate when
+// its key changed since the last frame; a candidate is drawn only when its palette colour differs
+// from what is shown. Comparing with what is shown, not with source colours, keeps lossy animations
 // small: a marker whose fill shifts by one level usually maps to the same entry and costs nothing.
 // The work per frame is proportional to the canvas, never to the animation.
 //
-// Palette per frame, in order of preference:
-// 1. the global palette when it holds every candidate colour (exact);
-// 2. a local exact palette when the candidates have at most 255 colours;
-// 3. the global palette when its mean squared error over the candidates is small enough;
-// 4. a local palette quantized from the candidates.
-// The global palette itself is the first frame's exact colours or its quantized palette.
+// Quality is bookkept, not hoped for: `shownError` is the squared error of the whole canvas against
+// the current frame, updated pixel by pixel. A frame keeps the global palette while its predicted
+// PSNR stays within 1 dB of `GIFOptions.quality`, and lossy shortcuts (leaving a pixel stale within
+// `tolerance`, an LZW-friendly neighbouring entry) only spend what remains of that budget.
 import Raster
 
 /// Turns RGBA frames into `IndexedFrame`s: frame differencing, palette choice and pixel mapping.
@@ -24,32 +22,41 @@ struct GIFFrameEncoder {
     let dithering: GIFOptions.Dithering
     /// `GIFOptions.tolerance` as a squared RGB distance (sum over the three channels).
     let tolerance: Int
+    /// How lossy palettes are made (`GIFOptions.maximumColors` and `.quality`).
+    let quantizer: Quantizer
     /// The palette written in the screen descriptor; set by the first frame.
-    private(set) var global: GIFPalette?
-    private var globalMapper: PaletteMapper?
-    /// Keys of the last frame added.
-    private var previous: [UInt32]
+    var global: GIFPalette?
+    var globalMapper: PaletteMapper?
+    /// The last frame added (its RGBA storage, shared with the caller's image, never copied).
+    var previous: [UInt8]
     /// Colours a viewer displays now (packed opaque), 0 where nothing is shown.
-    private var shown: [UInt32]
-    /// Keys of the frame being added (a reused buffer).
-    private var current: [UInt32]
-    /// Palette index of each pixel drawn by the frame being added, 0xFFFF elsewhere (a reused buffer).
-    private var drawn: [UInt16]
+    var shown: [UInt32]
+    /// The frame being added (its RGBA storage, shared with the caller's image).
+    var current: [UInt8]
+    /// Canvas offsets of the current frame's candidates, in row order (a reused buffer).
+    var candidateList: [Int32] = []
+    /// Canvas offsets and palette indices of the pixels the current frame draws (reused buffers).
+    var drawnList: [Int32] = []
+    var drawnIndices: [UInt8] = []
     private(set) var frameCount = 0
 
-    /// Largest mean squared error per channel (0…255 scale) over a frame's candidate pixels for which
-    /// the global palette is kept rather than a local one being built (6.5 would be PSNR 40 dB).
-    static let globalPaletteTolerance: Double = 1e9
+    /// Σ over the canvas of the squared RGB error between each pixel's key and what is shown (0 where
+    /// either is transparent), kept up to date as pixels change, so that the global palette can be
+    /// judged by the PSNR of the whole frame it would give.
+    var shownError: Int64 = 0
+    /// A frame keeps the global palette while its predicted mean squared error stays within this
+    /// factor of the quality target (1 dB): frames vary a little around the first one.
+    static let globalPaletteSlack: Double = 1.26
 
-    init(width: Int, height: Int, dithering: GIFOptions.Dithering, tolerance: Int) {
+    init(width: Int, height: Int, options: GIFOptions) {
         self.width = width
         self.height = height
-        self.dithering = dithering
-        self.tolerance = 3 * tolerance * tolerance
-        previous = [UInt32](repeating: 0, count: width * height)
-        shown = previous
+        dithering = options.dithering
+        tolerance = 3 * options.tolerance * options.tolerance
+        quantizer = Quantizer(maximumColors: options.maximumColors, targetMSE: options.targetMSE)
+        previous = [UInt8](repeating: 0, count: 4 * width * height)
         current = previous
-        drawn = [UInt16](repeating: 0xFFFF, count: width * height)
+        shown = [UInt32](repeating: 0, count: width * height)
     }
 
     /// What `encode` found about a frame.
@@ -66,31 +73,31 @@ struct GIFFrameEncoder {
     /// - Parameter pendingRect: the rectangle of the frame written just before this one, if any
     ///   (needed when pixels turn transparent: that frame is then disposed to the background).
     mutating func encode(_ image: Image, duration: Duration, pendingRect: PixelRect?) -> Outcome {
-        image.pixels.withUnsafeBytes { raw in
-            raw.withMemoryRebound(to: UInt32.self) { source in
-                current.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<out.count {
-                        let c = source[i]
-                        out[i] = c >> 24 < 128 ? 0 : c | 0xFF00_0000
-                    }
-                }
-            }
-        }
-        if frameCount > 0 && current == previous { return .identical }
+        // The frame's own storage: read through `Keys`, never copied.
+        current = image.pixels
+        let scan = scan()
+        if frameCount > 0 && scan.identical { return .identical }
         var clear: PixelRect?
-        let cleared = boundingBox(current, shown) { c, s, _ in c == 0 && s != 0 }
-        if !cleared.isEmpty, let pending = pendingRect {
-            let disposed = pending.union(cleared)
+        if !scan.cleared.isEmpty, let pending = pendingRect {
+            let disposed = pending.union(scan.cleared)
             clear = disposed
             for y in disposed.y..<(disposed.y + disposed.height) {
                 let row = y * width
-                for x in disposed.x..<(disposed.x + disposed.width) { shown[row + x] = 0 }
+                for x in disposed.x..<(disposed.x + disposed.width) {
+                    shownError -= Int64(GIFFrameEncoder.error(Keys.key(previousWord(row + x)), shown[row + x]))
+                    shown[row + x] = 0
+                }
             }
+            // Cleared pixels that are opaque again are candidates now.
+            collectCandidates()
         }
-        let candidates = boundingBox(current, shown) { c, s, p in c != 0 && (c != p || s == 0) }
-        var (palette, mapper, local, exact) = choosePalette(candidates: candidates)
+        var (palette, mapper, local, exact, bestError) = choosePalette()
         let slack = exact ? 0 : tolerance
-        var rect = draw(candidates: candidates, mapper: &mapper, dither: !exact && dithering == .ordered, slack: slack)
+        // Lossy shortcuts (keeping a stale pixel, an LZW-friendly neighbour entry) may add error only
+        // while the whole frame stays within the quality target.
+        let budget = quantizer.targetMSE * GIFFrameEncoder.globalPaletteSlack * Double(3 * width * height)
+        var allowance = slack > 0 ? Int64(max(0, budget - bestError)) : 0
+        var rect = draw(mapper: &mapper, dither: !exact && dithering == .ordered, slack: slack, allowance: &allowance)
         if !local { globalMapper = mapper }
         if frameCount == 0 {
             rect = PixelRect(x: 0, y: 0, width: width, height: height)
@@ -98,9 +105,8 @@ struct GIFFrameEncoder {
             // Nothing visible changes (or only a clear): a 1×1 frame still carries the delay.
             rect = PixelRect(x: 0, y: 0, width: 1, height: 1)
         }
-        let indices = indices(rect: rect, palette: palette)
-        clearDrawn(candidates)
-        swap(&previous, &current)
+        let indices = plan(rect: rect, palette: palette, slack: slack, allowance: &allowance)
+        previous = current
         frameCount += 1
         let frame = IndexedFrame(
             rect: rect, indices: indices, localPalette: local ? palette : nil,
@@ -108,266 +114,62 @@ struct GIFFrameEncoder {
         return .frame(frame, clearPending: clear)
     }
 
-    /// The smallest rectangle holding every pixel where `test(current, shown, previous)`.
-    private func boundingBox(_ c: [UInt32], _ s: [UInt32], _ test: (UInt32, UInt32, UInt32) -> Bool) -> PixelRect {
-        var x0 = width, x1 = -1, y0 = height, y1 = -1
-        c.withUnsafeBufferPointer { c in
-            s.withUnsafeBufferPointer { s in
-                previous.withUnsafeBufferPointer { p in
-                    for y in 0..<height {
-                        let row = y * width
-                        var first = -1
-                        for x in 0..<width where test(c[row + x], s[row + x], p[row + x]) {
-                            first = x
-                            break
-                        }
-                        guard first >= 0 else { continue }
-                        var last = first
-                        for x in stride(from: width - 1, to: max(first, x1), by: -1) where test(c[row + x], s[row + x], p[row + x]) {
-                            last = x
-                            break
-                        }
-                        if y0 == height { y0 = y }
-                        y1 = y
-                        x0 = min(x0, first)
-                        x1 = max(x1, last)
+    /// One pass over the new frame: whether it equals the last frame, the box of pixels turning
+    /// transparent, and the candidates (into `candidateList`, in row order).
+    ///
+    /// Reads only the frame and `previous`: after every frame `shown` is 0 exactly where `previous`
+    /// is (drawn pixels are never transparent, and nothing else changes `shown` outside a clear), so
+    /// "shown transparent but opaque now" is "was transparent, opaque now", a change like any other.
+    private mutating func scan() -> (identical: Bool, cleared: PixelRect) {
+        var identical = true
+        var cleared = BoxBuilder()
+        var list = candidateList
+        list.removeAll(keepingCapacity: true)
+        let count = width * height
+        Keys.with(current) { c in
+            Keys.with(previous) { p in
+                for i in 0..<count {
+                    // Raw words first: equal words are equal keys, the common case.
+                    guard c.raw[i] != p.raw[i] else { continue }
+                    let k = c[i]
+                    guard k != p[i] else { continue }
+                    identical = false
+                    if k == 0 {
+                        cleared.add(x: i % width, y: i / width)
+                    } else {
+                        list.append(Int32(i))
                     }
                 }
             }
         }
-        return y1 < 0 ? PixelRect(x: 0, y: 0, width: 0, height: 0) : PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+        candidateList = list
+        return (identical, cleared.rect)
+    }
+
+    /// Lists every candidate again, after a clear (where `shown` no longer follows `previous`).
+    private mutating func collectCandidates() {
+        var list = candidateList
+        list.removeAll(keepingCapacity: true)
+        Keys.with(current) { c in
+            Keys.with(previous) { p in
+                shown.withUnsafeBufferPointer { s in
+                    for i in 0..<(width * height) where GIFFrameEncoder.isCandidate(c[i], s[i], p[i]) {
+                        list.append(Int32(i))
+                    }
+                }
+            }
+        }
+        candidateList = list
     }
 
     /// Whether the pixel at `i` is a candidate: its key changed, or it is shown transparent but is not.
     @inline(__always)
-    private static func isCandidate(_ c: UInt32, _ s: UInt32, _ p: UInt32) -> Bool {
+    static func isCandidate(_ c: UInt32, _ s: UInt32, _ p: UInt32) -> Bool {
         c != 0 && (c != p || s == 0)
     }
 
-    /// Picks the palette for the candidates in `rect` (see the top of the file).
-    private mutating func choosePalette(candidates rect: PixelRect) -> (GIFPalette, PaletteMapper, local: Bool, exact: Bool) {
-        var histogram = ColorHistogram()
-        if !rect.isEmpty {
-            current.withUnsafeBufferPointer { c in
-                shown.withUnsafeBufferPointer { s in
-                    previous.withUnsafeBufferPointer { p in
-                        for y in rect.y..<(rect.y + rect.height) {
-                            let row = y * width
-                            var last: UInt32 = 0
-                            var run: UInt32 = 0
-                            for x in rect.x..<(rect.x + rect.width) {
-                                let k = c[row + x]
-                                guard GIFFrameEncoder.isCandidate(k, s[row + x], p[row + x]) else { continue }
-                                if k == last {
-                                    run += 1
-                                } else {
-                                    if run > 0 { histogram.add(last, count: run) }
-                                    last = k
-                                    run = 1
-                                }
-                            }
-                            if run > 0 { histogram.add(last, count: run) }
-                        }
-                    }
-                }
-            }
-        }
-        let (colors, weights) = histogram.entries()
-        guard let global, var globalMapper else {
-            let exact = colors.count <= 255
-            let chosen = exact ? colors : Quantizer(maximumColors: 255).palette(colors: colors, weights: weights)
-            let palette = GIFPalette(colors: chosen.isEmpty ? [0xFF00_0000] : chosen)
-            self.global = palette
-            return (palette, PaletteMapper(colors: palette.colors), false, exact)
-        }
-        defer { self.globalMapper = globalMapper }
-        if colors.allSatisfy({ globalMapper.contains($0) }) {
-            return (global, globalMapper, false, true)
-        }
-        if colors.count <= 255 {
-            let palette = GIFPalette(colors: colors)
-            return (palette, PaletteMapper(colors: colors), true, true)
-        }
-        if meanSquaredError(colors: colors, weights: weights, mapper: &globalMapper) <= Self.globalPaletteTolerance {
-            return (global, globalMapper, false, false)
-        }
-        let palette = GIFPalette(colors: Quantizer(maximumColors: 255).palette(colors: colors, weights: weights))
-        return (palette, PaletteMapper(colors: palette.colors), true, false)
-    }
-
-    /// Maps every candidate in `rect` and draws those whose colour differs from what is shown by
-    /// more than `slack` (squared RGB distance to the true colour, beyond the best entry's): records
-    /// the index in `drawn` and the colour in `shown`. Returns the rectangle of drawn pixels.
-    private mutating func draw(candidates rect: PixelRect, mapper: inout PaletteMapper, dither: Bool, slack: Int) -> PixelRect {
-        guard !rect.isEmpty else { return rect }
-        var x0 = width, x1 = -1, y0 = height, y1 = -1
-        let palette = mapper.colors
-        let width = self.width
-        current.withUnsafeBufferPointer { c in
-            previous.withUnsafeBufferPointer { p in
-                shown.withUnsafeMutableBufferPointer { s in
-                    drawn.withUnsafeMutableBufferPointer { d in
-                        var lastKey: UInt32 = 0
-                        var lastIndex: UInt8 = 0
-                        for y in rect.y..<(rect.y + rect.height) {
-                            let row = y * width
-                            for x in rect.x..<(rect.x + rect.width) {
-                                let k = c[row + x]
-                                guard GIFFrameEncoder.isCandidate(k, s[row + x], p[row + x]) else { continue }
-                                let index: UInt8
-                                if k != lastKey {
-                                    lastKey = k
-                                    lastIndex = mapper.index(k)
-                                }
-                                // Colours the palette holds exactly are never dithered: flat
-                                // backgrounds and lines stay clean.
-                                if dither && palette[Int(lastIndex)] != k {
-                                    index = mapper.index(GIFFrameEncoder.dithered(k, x: x, y: y))
-                                } else {
-                                    index = lastIndex
-                                }
-                                let color = palette[Int(index)]
-                                let was = s[row + x]
-                                guard color != was else { continue }
-                                if slack > 0 && was != 0
-                                    && GIFFrameEncoder.distance2(k, was) <= GIFFrameEncoder.distance2(k, color) + slack
-                                {
-                                    continue
-                                }
-                                s[row + x] = color
-                                d[row + x] = UInt16(index)
-                                if y < y0 { y0 = y }
-                                y1 = y
-                                if x < x0 { x0 = x }
-                                if x > x1 { x1 = x }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return y1 < 0 ? PixelRect(x: 0, y: 0, width: 0, height: 0) : PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
-    }
-
-    /// One index per pixel of `rect`: drawn pixels their entry, the others the transparent index.
-    ///
-    /// Measured on the article's frames, all-transparent gaps beat continuing a run of the previous
-    /// entry where the shown colour allows it (287 KB against 295 KB): uniform transparent stretches
-    /// repeat from row to row, so LZW learns them, while mixing in background runs breaks them up.
-    private func indices(rect: PixelRect, palette: GIFPalette) -> [UInt8] {
-        let t = UInt8(palette.transparentIndex ?? 0)
-        var indices = [UInt8](repeating: t, count: rect.width * rect.height)
-        let width = self.width
-        drawn.withUnsafeBufferPointer { d in
-            indices.withUnsafeMutableBufferPointer { out in
-                var n = 0
-                for y in rect.y..<(rect.y + rect.height) {
-                    let row = y * width
-                    for x in rect.x..<(rect.x + rect.width) {
-                        let index = d[row + x]
-                        if index != 0xFFFF { out[n] = UInt8(truncatingIfNeeded: index) }
-                        n += 1
-                    }
-                }
-            }
-        }
-        return indices
-    }
-
-    /// Resets `drawn` to 0xFFFF over `rect` for the next frame.
-    private mutating func clearDrawn(_ rect: PixelRect) {
-        guard !rect.isEmpty else { return }
-        for y in rect.y..<(rect.y + rect.height) {
-            let row = y * width
-            for x in rect.x..<(rect.x + rect.width) { drawn[row + x] = 0xFFFF }
-        }
-    }
-
-    /// Mean squared error per RGB channel of mapping the histogram's colours through `mapper`.
-    private func meanSquaredError(colors: [UInt32], weights: [Float], mapper: inout PaletteMapper) -> Double {
-        var sum: Double = 0, total: Double = 0
-        for (c, w) in zip(colors, weights) {
-            let p = mapper.colors[Int(mapper.index(c))]
-            var e: Double = 0
-            for shift in [0, 8, 16] as [UInt32] {
-                let d = Double(Int((c >> shift) & 0xFF) - Int((p >> shift) & 0xFF))
-                e += d * d
-            }
-            sum += e * Double(w)
-            total += Double(w)
-        }
-        return total > 0 ? sum / (3 * total) : 0
-    }
-
-    /// One index per pixel of `rect`. Changed pixels get their palette entry. Unchanged pixels get
-    /// the transparent index — unless their colour is exactly the entry just written, which keeps the
-    /// run going: both show the same, and one long run is what makes LZW's output short (white
-    /// background around a moving marker stays one run instead of alternating with transparency).
-    private func mapPixels(rect: PixelRect, mapper: inout PaletteMapper, transparent: Int?, dither: Bool) -> [UInt8] {
-        var indices = [UInt8](repeating: 0, count: rect.width * rect.height)
-        let t = transparent.map { UInt8($0) }
-        let palette = mapper.colors
-        current.withUnsafeBufferPointer { c in
-            shown.withUnsafeBufferPointer { s in
-                indices.withUnsafeMutableBufferPointer { out in
-                    var n = 0
-                    var previous: Int = -1
-                    var lastKey: UInt32 = 0
-                    var lastIndex: UInt8 = 0
-                    for y in rect.y..<(rect.y + rect.height) {
-                        let row = y * width
-                        for x in rect.x..<(rect.x + rect.width) {
-                            let k = c[row + x]
-                            var index: UInt8
-                            if k == 0 {
-                                index = t ?? 0
-                            } else if dither && k != s[row + x] {
-                                index = mapper.index(GIFFrameEncoder.dithered(k, x: x, y: y))
-                            } else {
-                                if k != lastKey {
-                                    lastKey = k
-                                    lastIndex = mapper.index(k)
-                                }
-                                index = lastIndex
-                                if let t, k == s[row + x], Int(index) != previous || palette[Int(index)] != k { index = t }
-                            }
-                            out[n] = index
-                            previous = Int(index)
-                            n += 1
-                        }
-                    }
-                }
-            }
-        }
-        return indices
-    }
-
-    /// Squared RGB distance between two packed colours.
-    @inline(__always)
-    static func distance2(_ a: UInt32, _ b: UInt32) -> Int {
-        let dr = Int(a & 0xFF) - Int(b & 0xFF)
-        let dg = Int((a >> 8) & 0xFF) - Int((b >> 8) & 0xFF)
-        let db = Int((a >> 16) & 0xFF) - Int((b >> 16) & 0xFF)
-        return dr * dr + dg * dg + db * db
-    }
-
-    /// The 8×8 Bayer matrix, values 0…63.
-    private static let bayer: [Int] = [
-        0, 32, 8, 40, 2, 34, 10, 42, 48, 16, 56, 24, 50, 18, 58, 26,
-        12, 44, 4, 36, 14, 46, 6, 38, 60, 28, 52, 20, 62, 30, 54, 22,
-        3, 35, 11, 43, 1, 33, 9, 41, 51, 19, 59, 27, 49, 17, 57, 25,
-        15, 47, 7, 39, 13, 45, 5, 37, 63, 31, 55, 23, 61, 29, 53, 21,
-    ]
-
-    /// `k` with a position-dependent offset of −4…+3 levels per channel (ordered dithering): about the
-    /// spacing of a 255-entry palette around anti-aliased shades, so it breaks bands without visible noise.
-    static func dithered(_ k: UInt32, x: Int, y: Int) -> UInt32 {
-        let offset = (bayer[(y & 7) * 8 + (x & 7)] - 32) / 8
-        var out: UInt32 = 0xFF00_0000
-        for shift in [0, 8, 16] as [UInt32] {
-            let v = max(0, min(255, Int((k >> shift) & 0xFF) + offset))
-            out |= UInt32(v) << shift
-        }
-        return out
+    /// The raw word of the previous frame at pixel `i`.
+    private func previousWord(_ i: Int) -> UInt32 {
+        previous.withUnsafeBytes { $0.load(fromByteOffset: 4 * i, as: UInt32.self) }
     }
 }

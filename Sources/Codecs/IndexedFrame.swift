@@ -1,36 +1,3 @@
-/// A rectangle of pixels on the animation's canvas.
-struct PixelRect: Equatable {
-    var x: Int
-    var y: Int
-    var width: Int
-    var height: Int
-
-    var isEmpty: Bool { width <= 0 || height <= 0 }
-
-    /// The smallest rectangle holding both (an empty one is ignored).
-    func union(_ other: PixelRect) -> PixelRect {
-        if isEmpty { return other }
-        if other.isEmpty { return self }
-        let x0 = min(x, other.x), y0 = min(y, other.y)
-        let x1 = max(x + width, other.x + other.width), y1 = max(y + height, other.y + other.height)
-        return PixelRect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
-    }
-}
-
-/// A palette as it is written: opaque colours, then (when there is room) one transparent entry.
-struct GIFPalette: Equatable {
-    /// Packed `r | g << 8 | b << 16 | 0xFF << 24`, at most 256 (255 when `transparentIndex` is set).
-    var colors: [UInt32]
-    /// The index that shows what is beneath, `colors.count`, or nil when the palette is full.
-    var transparentIndex: Int? { colors.count < 256 ? colors.count : nil }
-    /// Entries in the colour table: the next power of two ≥ colours + transparent entry, at least 2.
-    var tableSize: Int {
-        var size = 2
-        while size < colors.count + (transparentIndex == nil ? 0 : 1) { size *= 2 }
-        return size
-    }
-}
-
 /// One frame ready for LZW: the rectangle it covers, an index per pixel, and how it is shown.
 ///
 /// This is the typed value between the frame encoder (difference, palette, indices) and the GIF

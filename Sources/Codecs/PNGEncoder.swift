@@ -43,6 +43,11 @@ public struct PNGEncoder: Sendable {
 
     func encodeBytes(_ image: Image, path: String?) throws -> [UInt8] {
         try options.validate()
+        // `pixels` is a public var: its length is checked before any unchecked read.
+        guard image.pixels.count == image.width * image.height * 4 else {
+            throw CodecsError.invalidSize(
+                width: image.width, height: image.height, limit: "the image holds \(image.pixels.count) bytes, not width × height × 4")
+        }
         guard image.width <= Int(Int32.max), image.height <= Int(Int32.max) else {
             throw CodecsError.invalidSize(width: image.width, height: image.height, limit: "PNG allows at most 2³¹−1 px a side")
         }

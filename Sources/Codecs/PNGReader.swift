@@ -8,8 +8,9 @@ import Raster
 /// scaled to 8 bits, missing alpha made opaque. No gamma correction is applied, so the samples are
 /// those stored in the file, which is what comparing images pixel by pixel needs.
 public struct PNGReader: Sendable {
-    /// Images larger than this many pixels are refused rather than allocated (1 gigapixel).
-    public static let maximumPixelCount = 1 << 30
+    /// Images larger than this many pixels (2²⁶, e.g. 8192 × 8192) are refused before anything is
+    /// allocated, so a corrupt or hostile header cannot make the reader ask for gigabytes.
+    public static let maximumPixelCount = 1 << 26
 
     public init() {}
 

@@ -8,19 +8,45 @@
 ///    marker fills) get their own entries and rare anti-aliasing shades share.
 /// 2. K-means (Lloyd) for a few rounds from the box means, weighted by pixel count: this lowers the
 ///    total squared Oklab error that median cut's axis-aligned cuts leave.
+/// Median cut stops early once the palette is good enough: when the pixel-weighted mean squared
+/// error per RGB channel (each colour against its box's mean) is at most `targetMSE`. Fewer entries
+/// make a smaller GIF (LZW finds more repeats), so the palette is as small as the quality asks.
 /// A cluster holding a single distinct colour keeps that colour exactly. Everything is deterministic:
 /// ties break by index, sorts are stable by construction.
 struct Quantizer {
     /// At most this many entries (1…256).
     var maximumColors: Int
+    /// Stop splitting once the mean squared error per channel is this low (0: always use every entry).
+    var targetMSE: Double = 0
     /// Lloyd rounds after median cut.
     var refinementRounds: Int = 4
 
     /// A palette for `colors` (packed `r | g << 8 | b << 16 | a << 24`, all opaque) with pixel counts `weights`.
+    ///
+    /// With a `targetMSE`, median cut stops when its boxes' error reaches it; k-means and nearest
+    /// matching then do better than the box means, so the palette is rebuilt once with fewer entries,
+    /// chosen from median cut's error curve scaled by the improvement just measured. The result lands
+    /// near the target instead of 2–3 dB above it.
     func palette(colors: [UInt32], weights: [Float]) -> [UInt32] {
         guard colors.count > maximumColors else { return colors }
         let points = colors.map { Oklab(packed: $0) }
-        var clusters = medianCut(points: points, weights: weights)
+        let totalWeight = weights.reduce(0) { $0 + Double($1) }
+        let targetError = targetMSE * 3 * totalWeight
+        let (boxes, curve) = medianCut(points: points, colors: colors, weights: weights, limit: maximumColors, targetError: targetError)
+        var (palette, error) = refine(boxes, points: points, colors: colors, weights: weights)
+        if targetError > 0, let reached = curve.last, reached > 0, error < targetError {
+            let ratio = error / reached
+            if let count = curve.firstIndex(where: { $0 * ratio <= targetError }).map({ $0 + 1 }), count < boxes.count {
+                let fewer = medianCut(points: points, colors: colors, weights: weights, limit: count, targetError: 0).boxes
+                palette = refine(fewer, points: points, colors: colors, weights: weights).palette
+            }
+        }
+        return palette
+    }
+
+    /// K-means from the boxes' means; returns the palette and its weighted squared RGB error.
+    private func refine(_ boxes: [[Int]], points: [Oklab], colors: [UInt32], weights: [Float]) -> (palette: [UInt32], error: Double) {
+        var clusters = boxes
         var centroids = clusters.map { centroid(of: $0, points: points, weights: weights) }
         var assignment = [Int](repeating: 0, count: points.count)
         for round in 0..<refinementRounds {
@@ -39,12 +65,22 @@ struct Quantizer {
             clusters = members
             if !changed { break }
         }
-        var result: [UInt32] = []
-        result.reserveCapacity(centroids.count)
+        var palette: [UInt32] = []
+        palette.reserveCapacity(centroids.count)
+        var error: Double = 0
         for k in centroids.indices where !clusters[k].isEmpty {
-            result.append(clusters[k].count == 1 ? colors[clusters[k][0]] | 0xFF00_0000 : centroids[k].packed)
+            let entry = clusters[k].count == 1 ? colors[clusters[k][0]] | 0xFF00_0000 : centroids[k].packed
+            palette.append(entry)
+            for i in clusters[k] {
+                var e = 0
+                for shift in [UInt32(0), 8, 16] {
+                    let d = Int((colors[i] >> shift) & 0xFF) - Int((entry >> shift) & 0xFF)
+                    e += d * d
+                }
+                error += Double(e) * Double(weights[i])
+            }
         }
-        return result
+        return (palette, error)
     }
 
     private func centroid(of members: [Int], points: [Oklab], weights: [Float]) -> Oklab {
@@ -60,12 +96,16 @@ struct Quantizer {
         return Oklab(l: Float(l / w), a: Float(a / w), b: Float(b / w))
     }
 
-    /// Splits the points into at most `maximumColors` boxes; returns each box's member indices.
-    private func medianCut(points: [Oklab], weights: [Float]) -> [[Int]] {
+    /// Splits the points into at most `limit` boxes, stopping once the boxes' weighted squared RGB
+    /// error is at most `targetError`; returns each box's member indices, and the error after each
+    /// split (`curve[n - 1]` with n boxes).
+    private func medianCut(points: [Oklab], colors: [UInt32], weights: [Float], limit: Int, targetError: Double) -> (boxes: [[Int]], curve: [Double]) {
         struct Box {
             var members: [Int]
             var error: Double
             var axis: Int
+            /// Weighted squared RGB error of the members against their RGB mean.
+            var rgbError: Double
         }
         func value(_ i: Int, _ axis: Int) -> Float {
             axis == 0 ? points[i].l : axis == 1 ? points[i].a : points[i].b
@@ -81,6 +121,16 @@ struct Quantizer {
                 }
                 w += wi
             }
+            var rgbSum = [Double](repeating: 0, count: 3), rgbSum2: Double = 0
+            for i in members {
+                let wi = Double(weights[i])
+                for (channel, shift) in [UInt32(0), 8, 16].enumerated() {
+                    let v = Double((colors[i] >> shift) & 0xFF)
+                    rgbSum[channel] += v * wi
+                    rgbSum2 += v * v * wi
+                }
+            }
+            let rgbError = w > 0 ? max(0, rgbSum2 - (rgbSum[0] * rgbSum[0] + rgbSum[1] * rgbSum[1] + rgbSum[2] * rgbSum[2]) / w) : 0
             var variances = [Double](repeating: 0, count: 3)
             if w > 0 {
                 for axis in 0..<3 { variances[axis] = max(0, sum2[axis] - sum[axis] * sum[axis] / w) }
@@ -88,15 +138,23 @@ struct Quantizer {
             // Oklab's L spans 0…1 while a and b span about ±0.3: no rescaling, distance is what counts.
             let axis = variances[0] >= variances[1] ? (variances[0] >= variances[2] ? 0 : 2) : (variances[1] >= variances[2] ? 1 : 2)
             let error = members.count > 1 ? variances[0] + variances[1] + variances[2] : -1
-            return Box(members: members, error: error, axis: axis)
+            return Box(members: members, error: error, axis: axis, rgbError: rgbError)
         }
         var boxes = [makeBox(Array(points.indices))]
-        while boxes.count < maximumColors {
+        var totalError = boxes[0].rgbError
+        var curve = [totalError]
+        while boxes.count < limit && totalError > targetError {
             var pick = -1
             for k in boxes.indices where boxes[k].error > 0 && (pick < 0 || boxes[k].error > boxes[pick].error) { pick = k }
             guard pick >= 0 else { break }
             let box = boxes[pick]
-            let sorted = box.members.sorted { (value($0, box.axis), $0) < (value($1, box.axis), $1) }
+            // Sort by (value, index) packed into one integer: the float's bits made order-preserving
+            // in the high half, the index in the low half, so ties break by index.
+            let sorted = box.members.map { i -> UInt64 in
+                let bits = value(i, box.axis).bitPattern
+                let ordered = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+                return UInt64(ordered) << 32 | UInt64(i)
+            }.sorted().map { Int($0 & 0xFFFF_FFFF) }
             let total = sorted.reduce(0) { $0 + Double(weights[$1]) }
             var running: Double = 0
             var cut = 1
@@ -108,9 +166,12 @@ struct Quantizer {
                 }
             }
             cut = min(max(cut, 1), sorted.count - 1)
+            totalError -= box.rgbError
             boxes[pick] = makeBox(Array(sorted[..<cut]))
             boxes.append(makeBox(Array(sorted[cut...])))
+            totalError += boxes[pick].rgbError + boxes[boxes.count - 1].rgbError
+            curve.append(totalError)
         }
-        return boxes.map(\.members)
+        return (boxes.map(\.members), curve)
     }
 }

@@ -98,6 +98,31 @@ private func roundTrip(_ frames: [Image], milliseconds: Int = 100, options: GIFO
         #expect(psnr(playback.frames[2], a) >= 40)
     }
 
+    @Test func theSameFramesGiveTheSameBytes() throws {
+        let frames = try (0..<8).map { try TestImages.plotFrame($0 * 3, width: 160, height: 90) }
+        let (_, first, firstFolder) = try roundTrip(frames)
+        let (_, second, secondFolder) = try roundTrip(frames)
+        defer {
+            try? FileManager.default.removeItem(atPath: firstFolder)
+            try? FileManager.default.removeItem(atPath: secondFolder)
+        }
+        let a = try Data(contentsOf: URL(fileURLWithPath: first))
+        #expect(a.count > 1000)
+        #expect(a == (try Data(contentsOf: URL(fileURLWithPath: second))))
+    }
+
+    @Test func aOnePixelCanvasAndRepeatedFramesWork() throws {
+        let colors = [RGBA8(1, 2, 3), RGBA8(200, 100, 0), RGBA8(200, 100, 0), RGBA8(0, 0, 0, 0), RGBA8(9, 9, 9)]
+        let frames = try colors.map { try Image(width: 1, height: 1, fill: $0) }
+        let (playback, _, folder) = try roundTrip(frames, milliseconds: 50)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(playback.frames.map { $0[0, 0] } == [RGBA8(1, 2, 3), RGBA8(200, 100, 0), .clear, RGBA8(9, 9, 9)])
+        #expect(playback.delays == [5, 10, 5, 5])
+        let (still, _, stillFolder) = try roundTrip([frames[0], frames[0]], milliseconds: 70)
+        defer { try? FileManager.default.removeItem(atPath: stillFolder) }
+        #expect(still.delays == [14])
+    }
+
     @Test func transparentPixelsStayTransparentAndAppearingTransparencyIsCleared() throws {
         var a = try Image(width: 20, height: 10, fill: .clear)
         for x in 2..<18 { a[x, 5] = RGBA8(200, 10, 10) }
@@ -164,7 +189,11 @@ private func roundTrip(_ frames: [Image], milliseconds: Int = 100, options: GIFO
             try writer.add(try Image(width: 11, height: 10), delayMilliseconds: 100)
         }
         #expect(throws: CodecsError.self) { try writer.add(try Image(width: 10, height: 10), delayMilliseconds: -5) }
-        #expect(throws: CodecsError.self) { try writer.finish() }  // no frame
+        var broken = try Image(width: 10, height: 10)
+        broken.pixels.removeLast(4)
+        #expect(throws: CodecsError.self) { try writer.add(broken, delayMilliseconds: 10) }
+        #expect(throws: CodecsError.self) { try PNGEncoder().encode(broken) }
+        #expect(throws: CodecsError.noFrames(path: path)) { try writer.finish() }
         #expect(throws: CodecsError.writerClosed(path: path)) { try writer.add(try Image(width: 10, height: 10), delayMilliseconds: 1) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
         #expect(throws: CodecsError.self) { _ = try GIFWriter(path: path, width: 5, height: 5, options: GIFOptions(loop: .times(0))) }
@@ -186,15 +215,18 @@ private func roundTrip(_ frames: [Image], milliseconds: Int = 100, options: GIFO
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 
-    /// A full disk: a 64 KB tmpfs (needs root and mount; skipped elsewhere) and a 2 MB animation.
+    /// A full disk: a 64 KB tmpfs (needs root and mount; skipped elsewhere) and about 150 KB of noise.
     @Test(.enabled(if: TinyFileSystem.canMount))
     func aFullDiskIsAnErrorNamingTheReasonAndLeavesNothing() throws {
         let disk = try TinyFileSystem()
         defer { disk.unmount() }
         let path = disk.path + "/big.gif"
-        let frames = try (0..<4).map { try TestImages.noise(width: 400, height: 400, seed: UInt64($0), opaque: true) }
+        var rng = SplitMix64(seed: 77)
+        let colors = (0..<200).map { _ in RGBA8(.random(in: 0...255, using: &rng), .random(in: 0...255, using: &rng), .random(in: 0...255, using: &rng)) }
+        // Random pixels of 200 colours: exact palettes (no quantizing), about 40 KB of LZW per frame.
+        let frames = try (0..<4).map { try TestImages.fromPalette(colors, width: 200, height: 200, seed: UInt64($0)) }
         #expect {
-            let writer = try GIFWriter(path: path, width: 400, height: 400)
+            let writer = try GIFWriter(path: path, width: 200, height: 200)
             for frame in frames { try writer.add(frame, delayMilliseconds: 100) }
             try writer.finish()
         } throws: { error in
@@ -202,7 +234,7 @@ private func roundTrip(_ frames: [Image], milliseconds: Int = 100, options: GIFO
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).isEmpty)
         #expect {
-            try PNGEncoder().write(frames[0], to: disk.path + "/big.png")
+            try PNGEncoder().write(try TestImages.noise(width: 200, height: 200, seed: 1, opaque: true), to: disk.path + "/big.png")
         } throws: { error in
             "\(error)".contains("No space left on device")
         }

@@ -132,6 +132,29 @@ private func header(_ data: Data) -> (depth: UInt8, colorType: UInt8)? {
         }
     }
 
+    @Test func aHugeHeaderIsRefusedBeforeAllocating() throws {
+        // A valid signature, an IHDR chunk claiming 20000 × 20000 RGBA pixels, and an empty IDAT.
+        func be32(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        func crc32(_ bytes: [UInt8]) -> UInt32 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in bytes {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+            }
+            return ~crc
+        }
+        let body = Array("IHDR".utf8) + be32(20000) + be32(20000) + [8, 6, 0, 0, 0]
+        let idat = Array("IDAT".utf8)
+        let png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + be32(13) + body + be32(crc32(body))
+            + be32(0) + idat + be32(crc32(idat))
+        #expect {
+            try PNGReader().decode(Data(png))
+        } throws: { error in
+            guard case CodecsError.pngDecodingFailed(_, let message) = error else { return false }
+            return message.contains("larger than the reader accepts")
+        }
+    }
+
     @Test func aMissingFileIsAFileError() {
         #expect {
             try PNGReader().read(path: "/nonexistent-nmfviz/none.png")
@@ -151,6 +174,15 @@ private func header(_ data: Data) -> (depth: UInt8, colorType: UInt8)? {
             return failed == path && !message.isEmpty
         }
         #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func theMissingFolderIsNamedInTheMessage() throws {
+        #expect(throws: CodecsError.fileFailed(
+            path: "/nonexistent-nmfviz/out.png", operation: "create a file in /nonexistent-nmfviz",
+            message: "No such file or directory")
+        ) {
+            try PNGEncoder().write(try Image(width: 2, height: 2), to: "/nonexistent-nmfviz/out.png")
+        }
     }
 
     @Test func badOptionsAreNamed() throws {

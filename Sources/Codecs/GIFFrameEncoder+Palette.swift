@@ -1,0 +1,78 @@
+// Palette choice for a frame: see the top of GIFFrameEncoder.swift.
+extension GIFFrameEncoder {
+    /// Picks the palette for the candidates (see the top of GIFFrameEncoder.swift): the global one
+    /// if exact or within the quality budget, else a local exact or quantized one.
+    ///
+    /// Also returns the frame's predicted squared error when every candidate gets its best entry.
+    mutating func choosePalette() -> (GIFPalette, PaletteMapper, local: Bool, exact: Bool, bestError: Double) {
+        var histogram = ColorHistogram()
+        // Error of the candidates against what they show now, before (old keys) and after (new keys).
+        var before: Int64 = 0, after: Int64 = 0
+        Keys.with(current) { c in
+            Keys.with(previous) { p in
+                shown.withUnsafeBufferPointer { s in
+                    candidateList.withUnsafeBufferPointer { list in
+                        var last: UInt32 = 0
+                        var run: UInt32 = 0
+                        for position in list {
+                            let i = Int(position)
+                            let k = c[i]
+                            before += Int64(GIFFrameEncoder.error(p[i], s[i]))
+                            after += Int64(GIFFrameEncoder.error(k, s[i]))
+                            if k == last {
+                                run += 1
+                            } else {
+                                if run > 0 { histogram.add(last, count: run) }
+                                last = k
+                                run = 1
+                            }
+                        }
+                        if run > 0 { histogram.add(last, count: run) }
+                    }
+                }
+            }
+        }
+        let untouched = shownError - before
+        shownError += after - before
+        guard let global, var globalMapper else {
+            let (colors, weights) = histogram.entries()
+            let exact = colors.count <= 255
+            let chosen = exact ? colors : quantizer.palette(colors: colors, weights: weights)
+            let palette = GIFPalette(colors: chosen.isEmpty ? [0xFF00_0000] : chosen)
+            self.global = palette
+            var mapper = PaletteMapper(colors: palette.colors)
+            let error = exact ? 0 : squaredError(colors: colors, weights: weights, mapper: &mapper)
+            return (palette, mapper, false, exact, Double(untouched) + error)
+        }
+        defer { self.globalMapper = globalMapper }
+        // Checks against the global palette do not depend on order: skip the sort.
+        let (unsorted, counts) = histogram.entries(sorted: false)
+        if unsorted.allSatisfy({ globalMapper.contains($0) }) {
+            return (global, globalMapper, false, true, Double(untouched))
+        }
+        let budget = quantizer.targetMSE * GIFFrameEncoder.globalPaletteSlack * Double(3 * width * height)
+        if unsorted.count > 255 {
+            let predicted = Double(untouched) + squaredError(colors: unsorted, weights: counts, mapper: &globalMapper)
+            if predicted <= budget { return (global, globalMapper, false, false, predicted) }
+        }
+        let (colors, weights) = histogram.entries()
+        if colors.count <= 255 {
+            let palette = GIFPalette(colors: colors)
+            return (palette, PaletteMapper(colors: colors), true, true, Double(untouched))
+        }
+        let palette = GIFPalette(colors: quantizer.palette(colors: colors, weights: weights))
+        var mapper = PaletteMapper(colors: palette.colors)
+        let error = squaredError(colors: colors, weights: weights, mapper: &mapper)
+        return (palette, mapper, true, false, Double(untouched) + error)
+    }
+
+    /// Weighted squared RGB error of mapping the histogram's colours through `mapper`.
+    func squaredError(colors: [UInt32], weights: [Float], mapper: inout PaletteMapper) -> Double {
+        var sum: Double = 0
+        for (c, w) in zip(colors, weights) {
+            let p = mapper.colors[Int(mapper.index(c))]
+            sum += Double(GIFFrameEncoder.distance2(c, p)) * Double(w)
+        }
+        return sum
+    }
+}
