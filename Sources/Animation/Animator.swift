@@ -44,6 +44,9 @@ public struct Animator: Sendable {
         let scene = scene
         let prepare = sink.prepare
         let (width, height) = scene.pixelSize
+        if sink.sampleCount > 0 {
+            try sink.useSamples(try sampleImages(count: sink.sampleCount))
+        }
         let frames = TimedSequence(base: frames())
         let pipeline = OrderedPipeline<Frame, FrameWork<Sink.Prepared>, RenderState>(jobs: jobs)
         var done = 0
@@ -77,6 +80,38 @@ public struct Animator: Sendable {
             sink.cancel()
             throw error
         }
+    }
+}
+
+extension Animator {
+    /// The indices (0-based, into the schedule) of `count` frames spread evenly from first to last.
+    static func sampleIndices(count: Int, of total: Int) -> [Int] {
+        guard count > 0, total > 0 else { return [] }
+        guard count > 1, total > 1 else { return [0] }
+        let n = min(count, total)
+        var indices: [Int] = []
+        for j in 0..<n {
+            let i = (j * (total - 1) + (n - 1) / 2) / (n - 1)
+            if indices.last != i { indices.append(i) }
+        }
+        return indices
+    }
+
+    /// Renders the sample frames on the calling thread, running the solvers only as far as the last.
+    func sampleImages(count: Int) throws -> [Image] {
+        let wanted = Self.sampleIndices(count: count, of: schedule.count)
+        guard let last = wanted.last else { return [] }
+        var state = try RenderState(width: scene.pixelSize.width, height: scene.pixelSize.height)
+        var images: [Image] = []
+        var next = 0
+        for (index, frame) in frames().enumerated() {
+            guard index <= last else { break }
+            guard index == wanted[next] else { continue }
+            try scene.render(frame, into: &state.canvas, font: state.font)
+            images.append(state.canvas.image)
+            next += 1
+        }
+        return images
     }
 }
 

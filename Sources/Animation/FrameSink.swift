@@ -20,4 +20,19 @@ public protocol FrameSink: AnyObject {
 
     /// Abandons the output, removing what was written. Safe to call more than once.
     func cancel()
+
+    /// How many frames, spread evenly over the animation, the sink wants to see before the first `add`
+    /// (a GIF chooses its global palette from them); 0 for none.
+    var sampleCount: Int { get }
+
+    /// Receives the sample frames, in order, before the first `add`.
+    func useSamples(_ images: [Image]) throws
+}
+
+// MARK: - Default implementations
+
+extension FrameSink {
+    public var sampleCount: Int { 0 }
+
+    public func useSamples(_ images: [Image]) throws {}
 }

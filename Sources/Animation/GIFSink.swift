@@ -22,6 +22,14 @@ public final class GIFSink: FrameSink {
         try writer.add(frame, duration: delay)
     }
 
+    /// Five frames spread over the animation choose the global palette: the first frame alone (the
+    /// initialization) often lacks colours that the points take on later.
+    public var sampleCount: Int { 5 }
+
+    public func useSamples(_ images: [Image]) throws {
+        try writer.useGlobalPalette(from: images)
+    }
+
     public func finish() throws -> [String] {
         try writer.finish()
         return [path]

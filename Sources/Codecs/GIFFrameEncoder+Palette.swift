@@ -1,3 +1,5 @@
+import Raster
+
 // Palette choice for a frame: see the top of GIFFrameEncoder.swift.
 extension GIFFrameEncoder {
     /// Picks the palette for the candidates (see the top of GIFFrameEncoder.swift): the global one
@@ -74,5 +76,56 @@ extension GIFFrameEncoder {
             sum += Double(GIFFrameEncoder.distance2(c, p)) * Double(w)
         }
         return sum
+    }
+}
+
+extension GIFFrameEncoder {
+    /// Makes the global palette from sample frames of the whole animation instead of from the first
+    /// frame alone, so that colours which appear only later (points that move into another part of a
+    /// colormap) are in it and later frames need no local palettes.
+    ///
+    /// The palette is quantized from the first sample's pixels plus, for each later sample, the pixels
+    /// where it differs from the first — so what moves weighs as much as the static background. Of the
+    /// palettes made for looser and tighter quality targets, the smallest is kept that every sample
+    /// frame, mapped through it whole, accepts within the quality target: fewer colours make shorter
+    /// LZW codes, and a palette the frames accept spares them local palettes.
+    mutating func seedGlobalPalette(from samples: [Image]) {
+        guard let first = samples.first else { return }
+        var histogram = ColorHistogram()
+        var perSample = [ColorHistogram](repeating: ColorHistogram(), count: samples.count)
+        let count = width * height
+        Keys.with(first.pixels) { base in
+            for (s, image) in samples.enumerated() {
+                Keys.with(image.pixels) { keys in
+                    for i in 0..<count {
+                        let k = keys[i]
+                        guard k != 0 else { continue }
+                        perSample[s].add(k)
+                        if s == 0 || k != base[i] { histogram.add(k) }
+                    }
+                }
+            }
+        }
+        let (colors, weights) = histogram.entries()
+        guard !colors.isEmpty else { return }
+        var chosen = colors
+        if colors.count > 255 {
+            // The same test a frame passes to keep the global palette (see `choosePalette`).
+            let budget = quantizer.targetMSE * GIFFrameEncoder.globalPaletteSlack * Double(3 * count)
+            let sampleEntries = perSample.map { $0.entries(sorted: false) }
+            // Loosest first; the last (0: every entry) always stands as the fallback.
+            for looseness in [4.0, 2.5, 2, 1.5, 1, 0.5, 0] {
+                let candidate = Quantizer(maximumColors: quantizer.maximumColors, targetMSE: quantizer.targetMSE * looseness)
+                    .palette(colors: colors, weights: weights)
+                chosen = candidate
+                var mapper = PaletteMapper(colors: candidate)
+                if sampleEntries.allSatisfy({ squaredError(colors: $0.colors, weights: $0.weights, mapper: &mapper) <= budget }) {
+                    break
+                }
+            }
+        }
+        let palette = GIFPalette(colors: chosen)
+        global = palette
+        globalMapper = PaletteMapper(colors: palette.colors)
     }
 }

@@ -47,6 +47,8 @@ struct GIFFrameEncoder {
     /// A frame keeps the global palette while its predicted mean squared error stays within this
     /// factor of the quality target (1 dB): frames vary a little around the first one.
     static let globalPaletteSlack: Double = 1.26
+    /// The share of the budget that stale pixels may hold before they are repainted.
+    static let repaintThreshold: Double = 0.5
 
     init(width: Int, height: Int, options: GIFOptions) {
         self.width = width
@@ -91,11 +93,17 @@ struct GIFFrameEncoder {
             // Cleared pixels that are opaque again are candidates now.
             collectCandidates()
         }
-        var (palette, mapper, local, exact, bestError) = choosePalette()
-        let slack = exact ? 0 : tolerance
         // Lossy shortcuts (keeping a stale pixel, an LZW-friendly neighbour entry) may add error only
         // while the whole frame stays within the quality target.
         let budget = quantizer.targetMSE * GIFFrameEncoder.globalPaletteSlack * Double(3 * width * height)
+        // Pixels left slightly off by earlier frames are not candidates by themselves: once they hold
+        // over half the budget, they are offered for repainting too, so the error cannot creep past
+        // the target over a long lossy animation (measured before: 45 dB down to 39 dB in 30 frames).
+        if frameCount > 0 && Double(shownError) > budget * GIFFrameEncoder.repaintThreshold {
+            collectCandidates(includingStale: true)
+        }
+        var (palette, mapper, local, exact, bestError) = choosePalette()
+        let slack = exact ? 0 : tolerance
         var allowance = slack > 0 ? Int64(max(0, budget - bestError)) : 0
         var rect = draw(mapper: &mapper, dither: !exact && dithering == .ordered, slack: slack, allowance: &allowance)
         if !local { globalMapper = mapper }
@@ -146,14 +154,16 @@ struct GIFFrameEncoder {
         return (identical, cleared.rect)
     }
 
-    /// Lists every candidate again, after a clear (where `shown` no longer follows `previous`).
-    private mutating func collectCandidates() {
+    /// Lists every candidate again, after a clear (where `shown` no longer follows `previous`), and
+    /// with `includingStale` also every opaque pixel that shows another colour than its own.
+    private mutating func collectCandidates(includingStale: Bool = false) {
         var list = candidateList
         list.removeAll(keepingCapacity: true)
         Keys.with(current) { c in
             Keys.with(previous) { p in
                 shown.withUnsafeBufferPointer { s in
-                    for i in 0..<(width * height) where GIFFrameEncoder.isCandidate(c[i], s[i], p[i]) {
+                    for i in 0..<(width * height)
+                    where GIFFrameEncoder.isCandidate(c[i], s[i], p[i]) || (includingStale && c[i] != 0 && s[i] != c[i]) {
                         list.append(Int32(i))
                     }
                 }

@@ -66,6 +66,28 @@ public final class GIFWriter {
         cancel()
     }
 
+    /// Builds the global palette from sample frames of the whole animation (for example its first,
+    /// middle and last frames) rather than from the first frame alone.
+    ///
+    /// When the first frame lacks colours that later frames use — points that move across a colormap —
+    /// a palette made from it alone sends those frames to local palettes, which costs size. Samples
+    /// only choose colours: every frame is still encoded from its own pixels, so the output stays
+    /// within `GIFOptions.quality` either way. Call it before the first `add`.
+    ///
+    /// - Throws: `CodecsError.invalidOption` once a frame was added, `.writerClosed` after `finish`, and
+    ///   `CodecsError.frameSizeMismatch` for a sample of another size.
+    public func useGlobalPalette(from samples: [Image]) throws {
+        guard gif != nil else { throw CodecsError.writerClosed(path: path) }
+        guard encoder.global == nil, pending == nil else {
+            throw CodecsError.invalidOption(name: "global palette samples", value: "given after the first frame",
+                                            allowed: "only before the first frame")
+        }
+        for image in samples where image.width != width || image.height != height || image.pixels.count != width * height * 4 {
+            throw CodecsError.frameSizeMismatch(path: path, expectedWidth: width, expectedHeight: height, width: image.width, height: image.height)
+        }
+        encoder.seedGlobalPalette(from: samples)
+    }
+
     /// Adds a frame shown for `delayMilliseconds` ms.
     ///
     /// - Throws: as `add(_:duration:)`.
