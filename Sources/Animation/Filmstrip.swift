@@ -28,11 +28,24 @@ public struct Filmstrip: Sendable {
         return ((max(1, count) + columns - 1) / columns, columns)
     }
 
-    /// The default figure size for `count` panels: 2.5 in a panel across and 2.8 in a row down, so that
-    /// each panel keeps the article's proportions and its title and tick labels stay readable.
+    /// The default figure size for `count` panels: 2.6 in a panel across and down plus 0.2 in, which with
+    /// `parameters` gives axes of about 2 in, nearly square as the article's, with room for the tick labels
+    /// and titles between them.
     public static func defaultSize(count: Int) -> (widthInches: Double, heightInches: Double) {
         let (rows, columns) = grid(count: count)
-        return (2.5 * Double(columns), 2.8 * Double(rows))
+        return (2.6 * Double(columns) + 0.2, 2.6 * Double(rows) + 0.2)
+    }
+
+    /// The grid's margins, fixed in inches rather than matplotlib's fractions, because a strip is wide and
+    /// short: fractions of 15 in would waste 2 in on the left and leave 0.3 in below. Left 0.6 in (the
+    /// y tick labels), right 0.2, top 0.45 (the titles), bottom 0.4 (the x tick labels); between panels
+    /// 0.3 of a panel's width and 0.35 of its height. A figure too small for these margins keeps
+    /// matplotlib's fractions.
+    public static func parameters(widthInches: Double, heightInches: Double) -> SubplotParameters {
+        let left = 0.6 / widthInches, right = 1 - 0.2 / widthInches
+        let bottom = 0.4 / heightInches, top = 1 - 0.45 / heightInches
+        guard right - left > 0.3, top - bottom > 0.3 else { return .matplotlib }
+        return SubplotParameters(left: left, right: right, bottom: bottom, top: top, wspace: 0.3, hspace: 0.35)
     }
 
     /// Prepares the grid of empty panels.
@@ -55,9 +68,9 @@ public struct Filmstrip: Sendable {
                                 scale: style.scale, theme: style.theme)
         try ImageLimits.check(width: figure.pixelWidth, height: figure.pixelHeight)
         let (rows, gridColumns) = Self.grid(count: iterations.count)
+        let parameters = Self.parameters(widthInches: style.widthInches, heightInches: style.heightInches)
         for i in iterations.indices {
-            let index = try figure.addSubplot(rows: rows, columns: gridColumns, index: i,
-                                              parameters: PanelScene.gridParameters)
+            let index = try figure.addSubplot(rows: rows, columns: gridColumns, index: i, parameters: parameters)
             PanelArtists.setLimits(of: &figure.axes[index], bounds: bounds)
         }
         self.iterations = iterations
