@@ -52,7 +52,7 @@ struct Render: ParsableCommand {
     var loop = "forever"
 
     @Option(help: ArgumentHelp(
-        "Figure size in inches, or a slide preset: 16:9 (12.8x7.2) or 4:3 (10x7.5). Default 10x4.5 (the article's), 5 in a panel across and 4.5 a row down with --panels or --compare, 2.5x2.8 a panel for --filmstrip; e.g. --size 16:9.",
+        "Figure size in inches, or a slide preset: 16:9 (12.8x7.2, 1280×720 px at 100 dpi) or 4:3 (10x7.5, 1000×750 px). Default 10x4.5 (the article's); with --panels or --compare 5 in a panel across and 4.5 in a row down; with --filmstrip 2.6 in a panel across and down, plus 0.2. E.g. --size 16:9.",
         valueName: "WxH|16:9|4:3"))
     var size: String?
 

@@ -122,7 +122,7 @@ import Testing
         // Help wraps its lines: compare the words.
         let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for example in ["--panels data,reconstruction,loss", "--compare mu,hals", "--filmstrip 0,1,2,5,10,49",
-                        "--theme dark", "--transparent", "--size 16:9", "--scale 2", "16:9 (12.8x7.2)", "4:3 (10x7.5)"] {
+                        "--theme dark", "--transparent", "--size 16:9", "--scale 2", "16:9 (12.8x7.2, 1280×720 px", "4:3 (10x7.5, 1000×750 px)"] {
             #expect(words.contains(example), "help lacks \(example)")
         }
     }
