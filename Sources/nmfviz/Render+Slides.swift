@@ -2,12 +2,12 @@ import Animation
 import ArgumentParser
 import Plot
 
-/// `--theme`: the look of the figure.
-enum ThemeName: String, ExpressibleByArgument, CaseIterable {
-    case light, dark
-}
-
 extension Render {
+    /// `--theme`: the look of the figure.
+    enum ThemeName: String, ExpressibleByArgument, CaseIterable {
+        case light, dark
+    }
+
     /// `--size` presets for slides at 100 dpi: 16:9 is 1280×720 px, 4:3 is 1000×750 px (×`--scale`).
     static let sizePresets: [String: (Double, Double)] = ["16:9": (12.8, 7.2), "4:3": (10, 7.5)]
 
