@@ -46,8 +46,8 @@ let package = Package(
         .testTarget(name: "RasterTests", dependencies: ["Raster"], exclude: ["Fixtures"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Codecs"], exclude: ["Fixtures"]),
         .testTarget(name: "CodecsTests", dependencies: ["Codecs", "CGIF"], exclude: ["Fixtures"]),
-        .testTarget(name: "AnimationTests", dependencies: ["Animation"]),
-        .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "Codecs"]),
+        .testTarget(name: "AnimationTests", dependencies: ["Animation"], exclude: ["Fixtures"]),
+        .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "Codecs", "CGIF"]),
     ],
     swiftLanguageModes: [.v6]
 )

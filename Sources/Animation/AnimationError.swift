@@ -14,6 +14,10 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
     case badColumns(String)
     /// A file or folder could not be written: the path and the system's reason.
     case cannotWrite(path: String, reason: String)
+    /// A list of panels that cannot be drawn (`--panels`): the reason.
+    case badPanels(String)
+    /// Filmstrip iterations that cannot be drawn (`--filmstrip`): the reason.
+    case badFilmstrip(String)
 
     public var description: String {
         switch self {
@@ -32,6 +36,10 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
             return reason
         case let .cannotWrite(path, reason):
             return "cannot write \(path): \(reason)"
+        case let .badPanels(reason):
+            return "--panels: \(reason)"
+        case let .badFilmstrip(reason):
+            return "--filmstrip: \(reason)"
         }
     }
 }

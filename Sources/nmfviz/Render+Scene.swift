@@ -7,6 +7,7 @@ extension Render {
     /// - Throws: `NMFError` for data that cannot be read or factorized as asked, `AnimationError` for a
     ///   scene that cannot be drawn (columns out of range, an image over the size limit).
     func makeScene(schedule: FrameSchedule) throws -> (any Scene, [NMFSolver]) {
+        if let teaching = try teachingScene(schedule: schedule) { return teaching }
         let configuration = try solverOptions.makeConfiguration()
         let solver = try NMFSolver(configuration)
         return (try articleScene(configuration: configuration, solver: solver, schedule: schedule), [solver])
@@ -23,6 +24,7 @@ extension Render {
         style.scale = scale
         style.colormap = colormap
         style.title = title
+        style.theme = slideTheme()
         let bounds: ArticleScene.Bounds
         if Dataset.builtInNames.contains(solverOptions.data) && columns == (0, 1) {
             bounds = .article

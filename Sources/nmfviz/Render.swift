@@ -51,8 +51,10 @@ struct Render: ParsableCommand {
                                valueName: "forever|n|none"))
     var loop = "forever"
 
-    @Option(help: ArgumentHelp("Figure size in inches, e.g. --size 10x4.5 (the article's).", valueName: "WxH"))
-    var size = "10x4.5"
+    @Option(help: ArgumentHelp(
+        "Figure size in inches, or a slide preset: 16:9 (12.8x7.2, 1280×720 px at 100 dpi) or 4:3 (10x7.5, 1000×750 px). Default 10x4.5 (the article's); with --panels or --compare 5 in a panel across and 4.5 in a row down; with --filmstrip 2.6 in a panel across and down, plus 0.2. E.g. --size 16:9.",
+        valueName: "WxH|16:9|4:3"))
+    var size: String?
 
     @Option(help: ArgumentHelp("Dots per inch, e.g. --dpi 100 (1000×450 px at the default size).", valueName: "dpi"))
     var dpi = 100.0
@@ -82,6 +84,29 @@ struct Render: ParsableCommand {
 
     // MARK: - Teaching options (issue 8)
 
+    @Option(help: ArgumentHelp(
+        "The panels of each row, in order: data, reconstruction, loss (the loss so far on a log axis, the current iteration marked), e.g. --panels data,reconstruction,loss.",
+        valueName: "list"))
+    var panels: String?
+
+    @Option(help: ArgumentHelp(
+        "Run two solvers (mu,hals) or two losses (frobenius,kl) from the same data and initialization, one row each (reconstruction and loss unless --panels), e.g. --compare mu,hals.",
+        valueName: "a,b"))
+    var compare: String?
+
+    @Option(help: ArgumentHelp(
+        "Write one PNG (--output must be a .png) with the reconstruction at these iterations side by side, 6 a row, e.g. --filmstrip 0,1,2,5,10,49 -o strip.png.",
+        valueName: "list"))
+    var filmstrip: String?
+
+    @Option(help: ArgumentHelp(
+        "light (matplotlib's) or dark (light text, spines and marker edges for dark slides), e.g. --theme dark.",
+        valueName: "light|dark"))
+    var theme: ThemeName = .light
+
+    @Flag(help: "A transparent figure background for slides (GIF: a transparent index; PNG: alpha 0); the axes stay opaque, e.g. --transparent.")
+    var transparent = false
+
     // MARK: - Image data options (issue 9)
 
     func validate() throws {
@@ -108,6 +133,7 @@ struct Render: ParsableCommand {
             throw ValidationError("--fps must be above 0 and at most 100, not \(fps)")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+        try validateTeaching()
         _ = try parsedLoop()
         _ = try parsedSize()
         _ = try parsedColumns()
@@ -131,6 +157,7 @@ struct Render: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let target = try OutputTarget.parse(output)
+        if filmstrip != nil { return try runFilmstrip() }
         let schedule = try schedule()
         let (scene, solvers) = try makeScene(schedule: schedule)
         let animator = Animator(solvers: solvers, scene: scene, schedule: schedule,
@@ -191,10 +218,12 @@ struct Render: ParsableCommand {
     }
 
     func parsedSize() throws -> (Double, Double) {
+        guard let size else { return try defaultSize() }
+        if let preset = Self.sizePresets[size] { return preset }
         let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 2, let w = Double(parts[0]), let h = Double(parts[1]), w.isFinite, h.isFinite,
               w > 0, h > 0 else {
-            throw ValidationError("--size must be WxH in inches with positive numbers, such as 10x4.5, not '\(size)'")
+            throw ValidationError("--size must be WxH in inches with positive numbers, such as 10x4.5, or 16:9 or 4:3, not '\(size)'")
         }
         return (w, h)
     }

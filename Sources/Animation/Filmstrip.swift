@@ -1,0 +1,116 @@
+import NMF
+import Plot
+import Raster
+
+/// One image for one slide: the reconstruction panel at several iterations side by side, each titled with
+/// its iteration, wrapping to a grid of `maximumColumns` past that many.
+///
+/// Unlike the animated scenes it shows several iterations at once, so it takes snapshots rather than a
+/// `Frame`; `image(solver:)` runs the solver once and picks them. Panels share the data limits and colour
+/// range, so that the strip reads as the frames of one animation.
+public struct Filmstrip: Sendable {
+    /// Panels per row before the strip wraps.
+    public static let maximumColumns = 6
+    /// More panels than this would be too small to read on a slide.
+    public static let maximumPanels = 36
+
+    /// The iterations shown, in the order given.
+    public let iterations: [Int]
+    public let style: ArticleScene.Style
+    public let bounds: ArticleScene.Bounds
+    public let columns: (x: Int, y: Int)
+    private let base: Figure
+    private let artists: PanelArtists
+
+    /// Rows and columns of the grid for `count` panels: one row of up to `maximumColumns`, then more rows.
+    public static func grid(count: Int) -> (rows: Int, columns: Int) {
+        let columns = max(1, min(count, maximumColumns))
+        return ((max(1, count) + columns - 1) / columns, columns)
+    }
+
+    /// The default figure size for `count` panels: 2.6 in a panel across and down plus 0.2 in, which with
+    /// `parameters` gives axes of about 2 in, nearly square as the article's, with room for the tick labels
+    /// and titles between them.
+    public static func defaultSize(count: Int) -> (widthInches: Double, heightInches: Double) {
+        let (rows, columns) = grid(count: count)
+        return (2.6 * Double(columns) + 0.2, 2.6 * Double(rows) + 0.2)
+    }
+
+    /// The grid's margins, fixed in inches rather than matplotlib's fractions, because a strip is wide and
+    /// short: fractions of 15 in would waste 2 in on the left and leave 0.3 in below. Left 0.6 in (the
+    /// y tick labels), right 0.2, top 0.45 (the titles), bottom 0.4 (the x tick labels); between panels
+    /// 0.3 of a panel's width and 0.35 of its height. A figure too small for these margins keeps
+    /// matplotlib's fractions.
+    public static func parameters(widthInches: Double, heightInches: Double) -> SubplotParameters {
+        let left = 0.6 / widthInches, right = 1 - 0.2 / widthInches
+        let bottom = 0.4 / heightInches, top = 1 - 0.45 / heightInches
+        guard right - left > 0.3, top - bottom > 0.3 else { return .matplotlib }
+        return SubplotParameters(left: left, right: right, bottom: bottom, top: top, wspace: 0.3, hspace: 0.35)
+    }
+
+    /// Prepares the grid of empty panels.
+    ///
+    /// - Throws: `AnimationError.badFilmstrip` for no iterations, a negative one, one past
+    ///   `FrameSchedule.maximumIteration` or more than `maximumPanels`; `AnimationError.badColumns`,
+    ///   `AnimationError.imageTooLarge` and the errors of `Figure`, `Colormap` and `Normalize`.
+    public init(data: Matrix, iterations: [Int], columns: (x: Int, y: Int) = (0, 1),
+                bounds: ArticleScene.Bounds = .article, style: ArticleScene.Style) throws {
+        guard !iterations.isEmpty else { throw AnimationError.badFilmstrip("give at least one iteration") }
+        guard iterations.count <= Self.maximumPanels else {
+            throw AnimationError.badFilmstrip("\(iterations.count) iterations; at most \(Self.maximumPanels) fit on a slide")
+        }
+        if let bad = iterations.first(where: { $0 < 0 || $0 > FrameSchedule.maximumIteration }) {
+            throw AnimationError.badFilmstrip(
+                "iteration \(bad) is outside 0…\(FrameSchedule.maximumIteration)")
+        }
+        try ArticleScene.check(columns: columns, of: data)
+        var figure = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
+                                scale: style.scale, theme: style.theme)
+        try ImageLimits.check(width: figure.pixelWidth, height: figure.pixelHeight)
+        let (rows, gridColumns) = Self.grid(count: iterations.count)
+        let parameters = Self.parameters(widthInches: style.widthInches, heightInches: style.heightInches)
+        for i in iterations.indices {
+            let index = try figure.addSubplot(rows: rows, columns: gridColumns, index: i, parameters: parameters)
+            PanelArtists.setLimits(of: &figure.axes[index], bounds: bounds)
+        }
+        self.iterations = iterations
+        self.style = style
+        self.bounds = bounds
+        self.columns = columns
+        self.base = figure
+        self.artists = try PanelArtists(style: style, columns: columns, bounds: bounds)
+    }
+
+    /// The image size in pixels.
+    public var pixelSize: (width: Int, height: Int) { (base.pixelWidth, base.pixelHeight) }
+
+    /// The figure for the snapshots at `iterations`, in that order.
+    ///
+    /// - Throws: `AnimationError.badFilmstrip` unless there is one snapshot per iteration, at that iteration.
+    public func figure(for snapshots: [Snapshot]) throws -> Figure {
+        guard snapshots.map(\.iteration) == iterations else {
+            throw AnimationError.badFilmstrip(
+                "snapshots at \(snapshots.map(\.iteration)) do not match the iterations \(iterations)")
+        }
+        var figure = base
+        for (i, snapshot) in snapshots.enumerated() {
+            try artists.drawReconstruction(snapshot, title: artists.title(for: snapshot), into: &figure.axes[i])
+        }
+        return figure
+    }
+
+    /// Runs `solver` to the last iteration shown, keeping only the snapshots shown.
+    public func snapshots(solver: NMFSolver) -> [Snapshot] {
+        let wanted = Set(iterations)
+        var kept: [Int: Snapshot] = [:]
+        for snapshot in solver.makeSnapshots(iterations: iterations.max() ?? 0) where wanted.contains(snapshot.iteration) {
+            kept[snapshot.iteration] = snapshot
+        }
+        return iterations.compactMap { kept[$0] }
+    }
+
+    /// The filmstrip of `solver`'s run as an image.
+    public func image(solver: NMFSolver, font: Font? = nil) throws -> Image {
+        try figure(for: snapshots(solver: solver)).render(font: font)
+    }
+}

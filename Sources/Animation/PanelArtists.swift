@@ -1,0 +1,99 @@
+import Foundation
+import NMF
+import Plot
+import Raster
+
+/// What the teaching scenes draw into one axes: the data, a reconstruction with its basis vectors, a loss
+/// curve. One place for it, so that `PanelScene` and `Filmstrip` draw a panel exactly as the article's
+/// scene does (same markers, colours, arrows).
+struct PanelArtists: Sendable {
+    let style: ArticleScene.Style
+    let columns: (x: Int, y: Int)
+    let colormap: Colormap
+    let normalize: Normalize
+
+    /// matplotlib's C3, the colour of the current-iteration marker: red stands out on both themes and
+    /// against the C0 blue (or the dark theme's teal) curve.
+    static let markerColor = RGBA8(0xd6, 0x27, 0x28)
+    /// The other runs' curves in a comparison: a mid grey, visible on white and on black.
+    static let otherRunColor = RGBA8(150, 150, 150)
+
+    /// - Throws: the errors of `Colormap(named:)` and `Normalize` for a bad colormap or colour range.
+    init(style: ArticleScene.Style, columns: (x: Int, y: Int), bounds: ArticleScene.Bounds) throws {
+        self.style = style
+        self.columns = columns
+        self.colormap = try Colormap(named: style.colormap)
+        self.normalize = try Normalize(vmin: bounds.colorRange.lower, vmax: bounds.colorRange.upper)
+    }
+
+    /// Sets the data limits of a data or reconstruction panel.
+    static func setLimits(of axes: inout Axes, bounds: ArticleScene.Bounds) {
+        axes.xLimits = bounds.xLimits
+        axes.yLimits = bounds.yLimits
+    }
+
+    /// The rows of `matrix` as points, coloured by their x (the article's scatter).
+    func drawPoints(_ matrix: Matrix, into axes: inout Axes) throws {
+        let xs = (0..<matrix.rows).map { matrix[$0, columns.x] }
+        let ys = (0..<matrix.rows).map { matrix[$0, columns.y] }
+        try axes.scatter(x: xs, y: ys, size: style.markerSize, values: xs, colormap: colormap, normalize: normalize,
+                         edgeColor: style.theme.markerEdgeColor, edgeWidth: style.markerEdgeWidth)
+    }
+
+    /// Ŷ = WH and the basis vectors (rows of H) as arrows from the origin, titled `title`.
+    func drawReconstruction(_ snapshot: Snapshot, title: String, into axes: inout Axes) throws {
+        try drawPoints(snapshot.reconstruction(), into: &axes)
+        let h = snapshot.h
+        let zeros = [Double](repeating: 0, count: h.rows)
+        try axes.quiver(x: zeros, y: zeros, u: (0..<h.rows).map { h[$0, columns.x] },
+                        v: (0..<h.rows).map { h[$0, columns.y] })
+        axes.title = title
+    }
+
+    /// Prepares a loss panel: log y axis, fixed limits, the x label.
+    static func prepareLoss(_ axes: inout Axes, bounds: LossBounds) {
+        axes.xLimits = bounds.xLimits
+        axes.yLimits = bounds.yLimits
+        axes.yScale = .log
+        axes.xLabel = "iteration"
+    }
+
+    /// A loss curve `losses[0…]` against iterations 0, 1, …, keeping only what a log axis can show.
+    static func curve(_ losses: [Double]) -> (x: [Double], y: [Double]) {
+        var x: [Double] = []
+        var y: [Double] = []
+        x.reserveCapacity(losses.count)
+        y.reserveCapacity(losses.count)
+        for (i, loss) in losses.enumerated() where loss.isFinite && loss > 0 {
+            x.append(Double(i))
+            y.append(loss)
+        }
+        return (x, y)
+    }
+
+    /// The loss curve of one run so far with its current point marked; `others` (other runs' curves so
+    /// far) are drawn first in grey so that the run's own curve stays on top.
+    func drawLoss(_ losses: [Double], others: [[Double]], title: String, into axes: inout Axes) throws {
+        for other in others {
+            let c = Self.curve(other)
+            try axes.line(x: c.x, y: c.y, color: Self.otherRunColor)
+        }
+        let c = Self.curve(losses)
+        try axes.line(x: c.x, y: c.y)
+        if let x = c.x.last, let y = c.y.last, x == Double(losses.count - 1) {
+            try axes.scatter(x: [x], y: [y], size: 36, colors: [Self.markerColor],
+                             edgeColor: style.theme.markerEdgeColor, edgeWidth: 0.5)
+        }
+        axes.title = title
+    }
+
+    /// A title format with `{iteration}` and `{loss}` filled in (`ArticleScene`'s rule).
+    func title(for snapshot: Snapshot) -> String {
+        ArticleScene.title(style.title, snapshot: snapshot)
+    }
+
+    /// A loss value as titles show it: 4 significant digits.
+    static func format(loss: Double) -> String {
+        String(format: "%.4g", loss)
+    }
+}

@@ -1,0 +1,132 @@
+import NMF
+import Plot
+import Raster
+
+/// A grid of panels for teaching: one row per run, the chosen panels (data, reconstruction, loss) in order
+/// across each row.
+///
+/// One run with `[.data, .reconstruction]` draws exactly the article's figure; add `.loss` for the loss
+/// curve on a log axis with the current iteration marked. Two runs of the same data and initialization
+/// under different solvers or losses (`nmfviz --compare mu,hals`) make two rows, so that a class sees
+/// which converges faster; with `overlaysOtherRuns` each loss panel also shows the other runs' curves in
+/// grey, on shared limits.
+///
+/// Like `ArticleScene`, everything that does not change between frames — layout, limits, the data
+/// panels — is built once; `figure(for:)` copies it and adds the frame's artists.
+public struct PanelScene: Scene {
+    /// One run's row: a label for its titles (nil for a single run) and its loss panel's limits.
+    public struct Row: Sendable {
+        /// Put before the reconstruction's title and on the loss panel, e.g. "mu" or "kl"; nil: none.
+        public var label: String?
+        public var lossBounds: LossBounds
+
+        public init(label: String? = nil, lossBounds: LossBounds) {
+            self.label = label
+            self.lossBounds = lossBounds
+        }
+    }
+
+    public let panels: [Panel]
+    public let rows: [Row]
+    public let style: ArticleScene.Style
+    public let bounds: ArticleScene.Bounds
+    /// The two data columns plotted (x, y), 0-based.
+    public let columns: (x: Int, y: Int)
+    /// Whether each loss panel also draws the other rows' curves (in grey, behind its own).
+    public let overlaysOtherRuns: Bool
+    private let base: Figure
+    private let artists: PanelArtists
+
+    /// The subplot grid: matplotlib's margins, with more room between rows than its default so that a
+    /// loss panel's x label clears the title of the row below.
+    public static let gridParameters = SubplotParameters(
+        left: 0.125, right: 0.9, bottom: 0.11, top: 0.88, wspace: 0.2, hspace: 0.45)
+
+    /// Prepares the grid and draws the data panels from `data`.
+    ///
+    /// - Throws: `AnimationError.badPanels` for no panels or no rows, `AnimationError.badColumns` when
+    ///   `data` lacks the columns, `AnimationError.imageTooLarge`, and the errors of `Figure`, `Colormap`
+    ///   and `Normalize` for a bad style or bounds.
+    public init(data: Matrix, panels: [Panel], rows: [Row], columns: (x: Int, y: Int) = (0, 1),
+                bounds: ArticleScene.Bounds = .article, style: ArticleScene.Style = ArticleScene.Style(),
+                overlaysOtherRuns: Bool = false) throws {
+        guard !panels.isEmpty else { throw AnimationError.badPanels("choose at least one panel") }
+        guard !rows.isEmpty else { throw AnimationError.badPanels("there is no run to draw") }
+        try ArticleScene.check(columns: columns, of: data)
+        var figure = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
+                                scale: style.scale, theme: style.theme)
+        try ImageLimits.check(width: figure.pixelWidth, height: figure.pixelHeight)
+        let artists = try PanelArtists(style: style, columns: columns, bounds: bounds)
+        // A single row keeps matplotlib's own grid, so that [data, reconstruction] is the article's figure.
+        try figure.addSubplots(rows: rows.count, columns: panels.count,
+                               parameters: rows.count == 1 ? .matplotlib : Self.gridParameters)
+        for (r, row) in rows.enumerated() {
+            for (p, panel) in panels.enumerated() {
+                let i = r * panels.count + p
+                switch panel {
+                case .data:
+                    PanelArtists.setLimits(of: &figure.axes[i], bounds: bounds)
+                    try artists.drawPoints(data, into: &figure.axes[i])
+                    if let label = row.label { figure.axes[i].title = "\(label): data" }
+                case .reconstruction:
+                    PanelArtists.setLimits(of: &figure.axes[i], bounds: bounds)
+                case .loss:
+                    PanelArtists.prepareLoss(&figure.axes[i], bounds: row.lossBounds)
+                }
+            }
+        }
+        self.panels = panels
+        self.rows = rows
+        self.style = style
+        self.bounds = bounds
+        self.columns = columns
+        self.overlaysOtherRuns = overlaysOtherRuns
+        self.base = figure
+        self.artists = artists
+    }
+
+    /// The image size in pixels.
+    public var pixelSize: (width: Int, height: Int) { (base.pixelWidth, base.pixelHeight) }
+
+    /// The index in `figure.axes` of a row's panel, or nil when the scene does not show that panel.
+    public func axesIndex(row: Int, panel: Panel) -> Int? {
+        guard rows.indices.contains(row), let p = panels.firstIndex(of: panel) else { return nil }
+        return row * panels.count + p
+    }
+
+    /// The whole figure for one frame. Rows without a snapshot in the frame keep only their fixed parts.
+    public func figure(for frame: Frame) throws -> Figure {
+        var figure = base
+        for r in rows.indices where r < frame.snapshots.count {
+            let snapshot = frame.snapshots[r]
+            let label = rows[r].label
+            if let i = axesIndex(row: r, panel: .reconstruction) {
+                let title = artists.title(for: snapshot)
+                try artists.drawReconstruction(snapshot, title: label.map { "\($0): \(title)" } ?? title,
+                                               into: &figure.axes[i])
+            }
+            if let i = axesIndex(row: r, panel: .loss) {
+                let losses = r < frame.losses.count ? frame.losses[r] : [snapshot.loss]
+                let others = overlaysOtherRuns
+                    ? frame.losses.indices.filter { $0 != r }.map { frame.losses[$0] } : []
+                let value = PanelArtists.format(loss: snapshot.loss)
+                try artists.drawLoss(losses, others: others,
+                                     title: label.map { "\($0) loss: \(value)" } ?? "loss: \(value)",
+                                     into: &figure.axes[i])
+            }
+        }
+        return figure
+    }
+
+    /// Draws `frame` into `canvas` (which must be `pixelSize`), reusing its buffers.
+    public func render(_ frame: Frame, into canvas: inout Canvas, font: Font?) throws {
+        try figure(for: frame).render(into: &canvas, font: font)
+    }
+
+    /// The loss curve a row's panel shows for `frame`: iterations and losses, its last point the row's
+    /// current snapshot (when a log axis can show that loss).
+    public func lossCurve(for frame: Frame, row: Int) -> (x: [Double], y: [Double]) {
+        guard frame.losses.indices.contains(row) else { return ([], []) }
+        return PanelArtists.curve(frame.losses[row])
+    }
+}

@@ -1,0 +1,56 @@
+import Animation
+import ArgumentParser
+import Codecs
+import Foundation
+import NMF
+
+extension Render {
+    /// `--filmstrip`, read: the iterations in the order given.
+    ///
+    /// - Throws: `ValidationError` for anything but a comma-separated list of 1…36 iterations in
+    ///   0…`FrameSchedule.maximumIteration`.
+    func parsedFilmstrip() throws -> [Int] {
+        guard let filmstrip else { return [] }
+        let parts = filmstrip.split(separator: ",", omittingEmptySubsequences: false)
+        let iterations = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard iterations.count == parts.count,
+              iterations.allSatisfy({ (0...FrameSchedule.maximumIteration).contains($0) }) else {
+            throw ValidationError(
+                "--filmstrip takes iterations from 0 to \(FrameSchedule.maximumIteration) such as 0,1,2,5,10,49, not '\(filmstrip)'")
+        }
+        guard iterations.count <= Filmstrip.maximumPanels else {
+            throw ValidationError("--filmstrip takes at most \(Filmstrip.maximumPanels) iterations, not \(iterations.count)")
+        }
+        return iterations
+    }
+
+    /// Draws the filmstrip and writes it, atomically, to the `--output` PNG: no animation, no frame sinks.
+    func runFilmstrip() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let iterations = try parsedFilmstrip()
+        let configuration = try solverOptions.makeConfiguration()
+        let solver = try NMFSolver(configuration)
+        let columns = try parsedColumns() ?? (0, 1)
+        let bounds: ArticleScene.Bounds
+        if Dataset.builtInNames.contains(solverOptions.data) && columns == (0, 1) {
+            bounds = .article
+        } else {
+            let wanted = Set(iterations)
+            bounds = try .covering(
+                data: configuration.data,
+                snapshots: solver.makeSnapshots(iterations: iterations.max() ?? 0).lazy.filter { wanted.contains($0.iteration) },
+                columns: columns)
+        }
+        let strip = try Filmstrip(data: configuration.data, iterations: iterations, columns: columns, bounds: bounds,
+                                  style: try slideStyle())
+        let image = try strip.image(solver: solver)
+        try AtomicFile.write([UInt8](try pngEncoder().encode(image)), to: output)
+        if !quiet {
+            Self.printError(String(format: "nmfviz: filmstrip of %d iteration%@ → %@, %d×%d px, %@, %.2f s",
+                                   iterations.count, iterations.count == 1 ? "" : "s", output, image.width,
+                                   image.height, Self.formatBytes(Self.fileSize(output)),
+                                   (clock.now - start).seconds))
+        }
+    }
+}
