@@ -9,6 +9,7 @@ extension Render {
     func makeScene(schedule: FrameSchedule) throws -> (any Scene, [NMFSolver]) {
         let configuration = try solverOptions.makeConfiguration()
         let solver = try NMFSolver(configuration)
+        if showsImages { return (try basisImagesScene(configuration: configuration), [solver]) }
         return (try articleScene(configuration: configuration, solver: solver, schedule: schedule), [solver])
     }
 
