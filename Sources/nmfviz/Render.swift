@@ -21,6 +21,7 @@ struct Render: ParsableCommand {
               nmfviz -o out/f_%04d.png --every 5  # iterations 0, 5, 10, …
               nmfviz -o still.png --iteration 10 --scale 2
               nmfviz --data points.csv --rank 3 --columns 0,2 -o points.gif
+              nmfviz --data digits                # NMF_digits.gif: 16 basis images learning parts
             """)
 
     @OptionGroup(title: "Data and solver") var solverOptions: SolverOptions
