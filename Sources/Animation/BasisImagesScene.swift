@@ -87,9 +87,7 @@ public struct BasisImagesScene: Scene {
 
     /// The colours of basis image `k` (row k of `h`), scaled to the row's own maximum.
     public func basisColors(_ h: Matrix, component k: Int) -> [RGBA8] {
-        let row = h.values[(k * h.columns)..<((k + 1) * h.columns)]
-        let peak = row.max() ?? 0
-        return TileBlitter.colors(of: row, scale: peak > 0 ? 1 / peak : 0, colormap: colormap)
+        TileBlitter.colors(ofRow: k, in: h, colormap: colormap)
     }
 
     /// Row `row` of WH, computed alone: the scene shows a handful of rows, not the whole product.
@@ -139,10 +137,9 @@ public struct BasisImagesScene: Scene {
         }
     }
 
-    /// A tile framed like an axes: the spine colour `border` pixels around it, then the image.
+    /// A tile framed in the spine colour, like an axes.
     private func drawTile(_ colors: [RGBA8], in rect: PixelRect, border: Int, canvas: inout Canvas) {
-        let frame = PixelRect(x0: rect.x0 - border, y0: rect.y0 - border, x1: rect.x1 + border, y1: rect.y1 + border)
-        canvas.clear(style.theme.spineColor, in: frame)
-        TileBlitter.blit(colors, shape: shape, into: &canvas.image, rect: rect)
+        TileBlitter.drawFramed(colors, shape: shape, in: rect, border: border, frameColor: style.theme.spineColor,
+                               canvas: &canvas)
     }
 }

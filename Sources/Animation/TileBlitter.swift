@@ -14,6 +14,22 @@ enum TileBlitter {
         values.map { colormap.table[Colormap.index(for: $0 * scale) ?? 0] }
     }
 
+    /// The colours of row `row` of `matrix` as an image scaled to the row's own maximum (an all-zero row
+    /// takes the colormap's bottom colour).
+    static func colors(ofRow row: Int, in matrix: Matrix, colormap: Colormap) -> [RGBA8] {
+        let values = matrix.values[(row * matrix.columns)..<((row + 1) * matrix.columns)]
+        let peak = values.max() ?? 0
+        return colors(of: values, scale: peak > 0 ? 1 / peak : 0, colormap: colormap)
+    }
+
+    /// A tile framed like an axes: `border` pixels of `frameColor` around `rect`, then the image in it.
+    static func drawFramed(_ colors: [RGBA8], shape: ImageShape, in rect: PixelRect, border: Int, frameColor: RGBA8,
+                           canvas: inout Canvas) {
+        let frame = PixelRect(x0: rect.x0 - border, y0: rect.y0 - border, x1: rect.x1 + border, y1: rect.y1 + border)
+        canvas.clear(frameColor, in: frame)
+        blit(colors, shape: shape, into: &canvas.image, rect: rect)
+    }
+
     /// Copies `colors` (one per image pixel, row-major `shape`) into `rect` of `image`, each image pixel
     /// covering the frame pixels whose position in the tile maps to it: column ⌊(x − x0)·width / rect width⌋,
     /// row likewise. Parts of `rect` outside `image` are skipped; a `colors` array of the wrong length

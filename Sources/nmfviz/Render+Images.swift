@@ -1,6 +1,7 @@
 import Animation
 import ArgumentParser
 import NMF
+import Raster
 
 /// Image data (issue 9): `--data digits`, or any CSV whose rows are images (`--image-shape HxW`), drawn
 /// as basis images with a few data rows and their reconstructions instead of points and arrows.
@@ -63,5 +64,23 @@ extension Render {
         let count = samples ?? min(BasisImagesScene.defaultSampleCount, configuration.data.rows)
         return try BasisImagesScene(data: configuration.data, shape: shape, rank: configuration.rank,
                                     samples: Array(0..<count), style: style, source: solverOptions.data)
+    }
+
+    /// The image data's filmstrip: the basis images at `iterations`, side by side (6 a row), for
+    /// `--filmstrip` with image data (issue 8's option; its runner calls this when `showsImages`).
+    ///
+    /// - Throws: `AnimationError` for a bad list or an image over the size limit; `NMFError` for data that
+    ///   cannot be factorized or are not images of the shape.
+    func basisImagesFilmstrip(iterations: [Int]) throws -> Image {
+        let configuration = try solverOptions.makeConfiguration()
+        let shape = try parsedImageShape() ?? .digits
+        try shape.check(configuration.data, source: solverOptions.data)
+        var style = BasisImagesScene.Style()
+        style.dpi = dpi
+        style.scale = scale
+        style.colormap = colormap
+        let strip = try BasisImagesFilmstrip(shape: shape, rank: configuration.rank, iterations: iterations,
+                                             style: style)
+        return try strip.image(solver: try NMFSolver(configuration))
     }
 }
