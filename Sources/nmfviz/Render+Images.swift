@@ -61,7 +61,11 @@ extension Render {
         style.scale = scale
         style.colormap = colormap
         style.title = title
-        let count = samples ?? min(BasisImagesScene.defaultSampleCount, configuration.data.rows)
+        let rows = configuration.data.rows
+        let count = samples ?? min(BasisImagesScene.defaultSampleCount, rows)
+        guard count <= rows else {
+            throw AnimationError.badColumns("--samples \(count): the data have only \(rows) rows")
+        }
         return try BasisImagesScene(data: configuration.data, shape: shape, rank: configuration.rank,
                                     samples: Array(0..<count), style: style, source: solverOptions.data)
     }

@@ -25,6 +25,20 @@ import Testing
         #expect(layout.basisTiles[4].y0 - layout.basisTiles[0].y1 == 9)
     }
 
+    @Test func theDefaultFiguresTilesAreCentredBelowTheTitle() throws {
+        let layout = try Self.defaultLayout()
+        // Bands: title ⌈12 pt · 2.4⌉ = 40 px, labels ⌈10 pt · 1.6⌉ = 23 px; margins 40 px across, 18 px below,
+        // leaving 392 px of height. Grid 4·72 + 3·9 = 315 px wide, gutter 72, samples 6·72 + 5·9 = 477:
+        // 864 px centred in 1000 starts at 68. The grid block (23 + 315 px) is centred in 392 px from y 40:
+        // 27 px down, its first tiles at 40 + 27 + 23 = 90. The data/reconstruction block is 2·23 + 2·72 + 18
+        // = 208 px: 92 px down, data tiles at 155, reconstructions at 155 + 72 + 18 + 23 = 268, from x 455.
+        #expect(layout.basisTiles[0] == PixelRect(x: 68, y: 90, width: 72, height: 72))
+        #expect(layout.basisTiles[15] == PixelRect(x: 68 + 3 * 81, y: 90 + 3 * 81, width: 72, height: 72))
+        #expect(layout.sampleTiles[0] == PixelRect(x: 455, y: 155, width: 72, height: 72))
+        #expect(layout.sampleTiles[5] == PixelRect(x: 455 + 5 * 81, y: 155, width: 72, height: 72))
+        #expect(layout.reconstructionTiles[0] == PixelRect(x: 455, y: 268, width: 72, height: 72))
+    }
+
     @Test func basisTilesFillTheGridRowByRow() throws {
         let layout = try Self.defaultLayout()
         let tiles = layout.basisTiles

@@ -86,7 +86,7 @@ import Testing
         Case(arguments: ["--data", "digits", "--samples", "0", "-o", "out.gif"], status: 2, message: "--samples must be"),
         Case(arguments: ["--data", "digits", "--columns", "0,1", "-o", "out.gif"], status: 2, message: "--columns"),
         Case(arguments: ["--data", "data.csv", "--image-shape", "1x3", "--samples", "9", "-o", "out.gif"], status: 1,
-             message: "sample row 4 is not in the data's rows 0…3"),
+             message: "--samples 9: the data have only 4 rows"),
         Case(arguments: ["--data", "digits", "--size", "0.2x0.2", "-o", "out.gif"], status: 1,
              message: "too small for 16 basis images"),
     ]
