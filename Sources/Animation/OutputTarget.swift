@@ -26,7 +26,7 @@ public enum OutputTarget: Equatable, Sendable {
         guard !argument.isEmpty else { throw AnimationError.badOutput(argument, "the path is empty") }
         if argument.contains("%") {
             let pattern = try FramePattern(argument)
-            guard pattern.pathExtension == "png" else {
+            guard pattern.suffix.lowercased().hasSuffix(".png") else {
                 throw AnimationError.badOutput(argument, "a frame pattern must end in .png")
             }
             return .frames(pattern)
@@ -117,6 +117,4 @@ public struct FramePattern: Equatable, Sendable {
         let folder = (prefix as NSString).deletingLastPathComponent
         return folder.isEmpty ? "." : folder
     }
-
-    var pathExtension: String { (suffix as NSString).pathExtension.lowercased() }
 }

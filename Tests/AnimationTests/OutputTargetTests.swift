@@ -30,6 +30,12 @@ import Testing
         #expect(pattern.path(for: 0) == folder + "/frame_000.png")
     }
 
+    @Test func patternTargets() throws {
+        // The extension directly after the number is still an extension.
+        #expect(try OutputTarget.parse("out/f_%04d.png") == .frames(FramePattern("out/f_%04d.png")))
+        #expect(try OutputTarget.parse("f%d_x.PNG") == .frames(FramePattern("f%d_x.PNG")))
+    }
+
     @Test func printfPatterns() throws {
         #expect(try FramePattern("out/f_%04d.png").path(for: 42) == "out/f_0042.png")
         #expect(try FramePattern("f%d.png").path(for: 42) == "f42.png")
