@@ -29,12 +29,14 @@ let package = Package(
 
         // DejaVu Sans (Assets/DejaVuSans.ttf) embedded with C23 #embed: no resource bundle to lose.
         .target(name: "CDejaVu"),
+        // The hand-written digits (Assets/digits.png) embedded the same way, for `--data digits`.
+        .target(name: "CDigits"),
 
         .target(name: "NMF"),
         .target(name: "Raster", dependencies: ["CFreeType", "CDejaVu"]),
         .target(name: "Plot", dependencies: ["Raster"]),
         .target(name: "Codecs", dependencies: ["Raster", "CPNG", "CGIF"]),
-        .target(name: "Animation", dependencies: ["NMF", "Plot", "Codecs"]),
+        .target(name: "Animation", dependencies: ["NMF", "Plot", "Codecs", "CDigits"]),
         .executableTarget(
             name: "nmfviz",
             dependencies: [

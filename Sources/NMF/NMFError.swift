@@ -37,6 +37,10 @@ public enum NMFError: Error, Equatable, CustomStringConvertible {
     case tooFewValues(path: String, rows: Int, columns: Int)
     /// Every value in the file is zero.
     case allZeroFile(path: String)
+    /// An image shape that is not `HxW` with sides in 1…`ImageShape.maximumSide`.
+    case invalidImageShape(String)
+    /// Data whose rows cannot be images of that shape: the columns are not one per pixel.
+    case imageShapeMismatch(source: String, shape: String, pixels: Int, columns: Int)
 
     public var description: String {
         switch self {
@@ -75,6 +79,10 @@ public enum NMFError: Error, Equatable, CustomStringConvertible {
             return "\(path): found \(rows) rows × \(columns) columns; need at least 2 rows and 1 column"
         case let .allZeroFile(path):
             return "\(path): every value is zero, there is nothing to factorize"
+        case let .invalidImageShape(text):
+            return "image shape '\(text)' must be HxW with sides from 1 to \(ImageShape.maximumSide), such as 8x8"
+        case let .imageShapeMismatch(source, shape, pixels, columns):
+            return "\(source) has \(columns) columns, but \(shape) images need \(pixels), one per pixel"
         }
     }
 }

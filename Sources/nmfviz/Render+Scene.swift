@@ -10,6 +10,7 @@ extension Render {
         if let teaching = try teachingScene(schedule: schedule) { return teaching }
         let configuration = try solverOptions.makeConfiguration()
         let solver = try NMFSolver(configuration)
+        if showsImages { return (try basisImagesScene(configuration: configuration), [solver]) }
         return (try articleScene(configuration: configuration, solver: solver, schedule: schedule), [solver])
     }
 

@@ -21,21 +21,27 @@ struct Render: ParsableCommand {
               nmfviz -o out/f_%04d.png --every 5  # iterations 0, 5, 10, …
               nmfviz -o still.png --iteration 10 --scale 2
               nmfviz --data points.csv --rank 3 --columns 0,2 -o points.gif
+              nmfviz --data digits                # NMF_digits.gif: 16 basis images learning parts
             """)
 
     @OptionGroup(title: "Data and solver") var solverOptions: SolverOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp(
-        "A .gif; a .png still (see --iteration); a folder (existing, or ending in /) for frame_000.png …; or a pattern such as out/f_%04d.png.",
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
+        "A .gif (default NMF_cos2.gif; NMF_digits.gif with --data digits); a .png still (see --iteration); a folder (existing, or ending in /) for frame_000.png …; or a pattern such as out/f_%04d.png.",
         valueName: "path"))
-    var output = "NMF_cos2.gif"
+    var outputOption: String?
+    var output: String { outputOption ?? (usesDigitsDefaults ? "NMF_digits.gif" : "NMF_cos2.gif") }
 
-    @Option(help: ArgumentHelp("The number of frames, e.g. --frames 100.", valueName: "n"))
-    var frames = 50
+    @Option(name: .customLong("frames"), help: ArgumentHelp(
+        "The number of frames (default 50; 51 with --data digits), e.g. --frames 100.", valueName: "n"))
+    var framesOption: Int?
+    var frames: Int { framesOption ?? (usesDigitsDefaults ? 51 : 50) }
 
-    @Option(help: ArgumentHelp("Show every n-th iteration: frames show 0, n, 2n, … (e.g. --every 5).",
-                               valueName: "n"))
-    var every = 1
+    @Option(name: .customLong("every"), help: ArgumentHelp(
+        "Show every n-th iteration: frames show 0, n, 2n, … (default 1; 4 with --data digits), e.g. --every 5.",
+        valueName: "n"))
+    var everyOption: Int?
+    var every: Int { everyOption ?? (usesDigitsDefaults ? 4 : 1) }
 
     @Option(help: ArgumentHelp("The iteration a .png still shows (default: the last frame's), e.g. --iteration 10.",
                                valueName: "n"))
@@ -63,12 +69,17 @@ struct Render: ParsableCommand {
                                valueName: "factor"))
     var scale = 1.0
 
-    @Option(help: ArgumentHelp("The colormap of the points, e.g. --colormap viridis.", valueName: "name"))
-    var colormap = "jet"
+    @Option(name: .customLong("colormap"), help: ArgumentHelp(
+        "The colormap of the points (default jet), or of image data (default gray_r), e.g. --colormap viridis.",
+        valueName: "name"))
+    var colormapOption: String?
+    var colormap: String { colormapOption ?? (showsImages ? "gray_r" : "jet") }
 
-    @Option(help: ArgumentHelp("The right panel's title; {iteration} and {loss} are filled in, e.g. --title 'step {iteration}, loss {loss}'.",
-                               valueName: "format"))
-    var title = "{iteration}"
+    @Option(name: .customLong("title"), help: ArgumentHelp(
+        "The right panel's title (default {iteration}; for image data 'iteration {iteration}, loss {loss}'); {iteration} and {loss} are filled in, e.g. --title 'step {iteration}, loss {loss}'.",
+        valueName: "format"))
+    var titleOption: String?
+    var title: String { titleOption ?? (showsImages ? "iteration {iteration}, loss {loss}" : "{iteration}") }
 
     @Option(help: ArgumentHelp("The two data columns to plot (0-based), e.g. --columns 0,2.", valueName: "i,j"))
     var columns: String?
@@ -109,6 +120,16 @@ struct Render: ParsableCommand {
 
     // MARK: - Image data options (issue 9)
 
+    @Option(name: .customLong("image-shape"), help: ArgumentHelp(
+        "Draw the data's rows as images of H rows by W pixels (one column per pixel, row-major), with basis images instead of arrows, e.g. --data faces.csv --image-shape 64x64. Implied (8x8) by --data digits.",
+        valueName: "HxW"))
+    var imageShape: String?
+
+    @Option(help: ArgumentHelp(
+        "How many data rows an image scene shows with their reconstructions: the first n (default \(BasisImagesScene.defaultSampleCount)), e.g. --samples 8.",
+        valueName: "n"))
+    var samples: Int?
+
     func validate() throws {
         guard frames >= 1 else { throw ValidationError("--frames must be at least 1, not \(frames)") }
         guard every >= 1 else { throw ValidationError("--every must be at least 1, not \(every)") }
@@ -137,6 +158,7 @@ struct Render: ParsableCommand {
         _ = try parsedLoop()
         _ = try parsedSize()
         _ = try parsedColumns()
+        try validateImageOptions()
         guard dpi.isFinite, dpi > 0 else { throw ValidationError("--dpi must be a positive number, not \(dpi)") }
         guard scale.isFinite, scale > 0 else { throw ValidationError("--scale must be a positive number, not \(scale)") }
         do {

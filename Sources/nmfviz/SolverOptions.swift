@@ -1,3 +1,4 @@
+import Animation
 import ArgumentParser
 import NMF
 
@@ -19,12 +20,13 @@ struct SolverOptions: ParsableArguments {
         case article, random, nndsvd, nndsvda, nndsvdar
     }
 
-    @Option(help: ArgumentHelp("The data: cos2 or linear (the article's 80 points), or a CSV file, e.g. --data points.csv.",
-                               valueName: "cos2|linear|path"))
+    @Option(help: ArgumentHelp("The data: cos2 or linear (the article's 80 points), digits (1797 hand-written 8×8 digits, drawn as images), or a CSV file, e.g. --data points.csv.",
+                               valueName: "cos2|linear|digits|path"))
     var data = "cos2"
 
-    @Option(help: "The number of components k, e.g. --rank 3.")
-    var rank = 2
+    @Option(name: .customLong("rank"), help: "The number of components k (default 2; 16 with --data digits), e.g. --rank 3.")
+    var rankOption: Int?
+    var rank: Int { rankOption ?? (data == DigitsDataset.name ? 16 : 2) }
 
     @Option(help: "The loss: frobenius (‖Y − WH‖², the article's) or kl (generalized Kullback–Leibler), e.g. --loss kl.")
     var loss: LossName = .frobenius
@@ -32,8 +34,9 @@ struct SolverOptions: ParsableArguments {
     @Option(help: "The update rule: mu (multiplicative updates) or hals (coordinate descent, Frobenius only), e.g. --solver hals.")
     var solver: SolverName = .mu
 
-    @Option(name: .customLong("init"), help: "The starting W and H: article (the article's uniform draws), random (scikit-learn's), nndsvd, nndsvda or nndsvdar, e.g. --init nndsvda.")
-    var initialization: InitName = .article
+    @Option(name: .customLong("init"), help: "The starting W and H: article (the article's uniform draws; the default), random (scikit-learn's), nndsvd, nndsvda (the default with --data digits) or nndsvdar, e.g. --init nndsvda.")
+    var initializationOption: InitName?
+    var initialization: InitName { initializationOption ?? (data == DigitsDataset.name ? .nndsvda : .article) }
 
     @Option(help: "The seed of the initialization's random draws (numpy's np.random.seed), e.g. --seed 0.")
     var seed: UInt32 = Dataset.articleSeed
@@ -49,7 +52,7 @@ struct SolverOptions: ParsableArguments {
     ///
     /// - Throws: `NMFError` when the data cannot be read or do not fit the options.
     func makeConfiguration() throws -> NMFConfiguration {
-        let matrix = try Dataset.named(data)
+        let matrix = try data == DigitsDataset.name ? DigitsDataset.load().images : Dataset.named(data)
         let start = Initialization(name: initialization.rawValue, seed: seed) ?? .article(seed: seed)
         return try NMFConfiguration(data: matrix, rank: rank, loss: loss.loss, solver: solver.solver,
                                     initialization: start)

@@ -1,0 +1,145 @@
+import Foundation
+import NMF
+import Plot
+import Raster
+
+/// Parts-based learning: the k basis images (the rows of H) as a grid, beside a few data images and
+/// their current reconstructions, titled with the iteration and the loss.
+///
+/// This is how NMF is taught with faces and digits (Lee & Seung, Nature 1999): as learning goes on, the
+/// basis images turn into parts — strokes of digits — that add up to the data. Each basis tile is scaled
+/// to its own maximum, since the scale of a row of H is traded freely against its column of W and only
+/// its shape matters. A data image and its reconstruction share one scale, the data row's maximum, so
+/// they can be compared; reconstruction values above it take the colormap's top colour.
+///
+/// The layout (`BasisImagesLayout`) and the data tiles' colours are fixed when the scene is built; each
+/// frame computes only the basis tiles and the shown rows of WH, so rendering stays cheap.
+public struct BasisImagesScene: Scene {
+    /// How the figure looks.
+    public struct Style: Sendable {
+        public var widthInches = 10.0
+        public var heightInches = 4.5
+        public var dpi = 100.0
+        public var scale = 1.0
+        /// gray_r: zero is the background's white and strokes are dark, as in the digits' usual pictures.
+        public var colormap = "gray_r"
+        public var theme = Theme.matplotlib
+        /// `{iteration}` and `{loss}` (4 significant digits) are filled in.
+        public var title = "iteration {iteration}, loss {loss}"
+
+        public init() {}
+    }
+
+    public let style: Style
+    public let shape: ImageShape
+    public let layout: BasisImagesLayout
+    /// The data rows shown, left to right.
+    public let sampleRows: [Int]
+    private let colormap: Colormap
+    private let pixelWidth: Int
+    private let pixelHeight: Int
+    /// Per shown row: 1 / its maximum (0 for an all-zero row), and its tile's colours.
+    private let sampleScales: [Double]
+    private let sampleColors: [[RGBA8]]
+
+    /// The number of data rows shown when the caller does not choose.
+    public static let defaultSampleCount = 6
+
+    /// Prepares the scene for `data` whose rows are `shape` images, factorized with `rank` components.
+    ///
+    /// - Parameter samples: the data rows to show with their reconstructions; by default the first
+    ///   `defaultSampleCount` (for the digits, the digits 0 to 5).
+    /// - Throws: `NMFError.imageShapeMismatch` when the rows are not `shape` images;
+    ///   `AnimationError.badColumns` for a sample row out of range; `AnimationError.imageTooLarge`,
+    ///   `AnimationError.badFigureSize` and the errors of `Figure` and `Colormap` for a bad style.
+    public init(data: Matrix, shape: ImageShape, rank: Int, samples: [Int]? = nil, style: Style = Style(),
+                source: String = "the data") throws {
+        try shape.check(data, source: source)
+        let rows = samples ?? Array(0..<min(Self.defaultSampleCount, data.rows))
+        guard !rows.isEmpty else { throw AnimationError.notPositive(name: "--samples", value: 0) }
+        if let bad = rows.first(where: { !(0..<data.rows).contains($0) }) {
+            throw AnimationError.badColumns("sample row \(bad) is not in the data's rows 0…\(data.rows - 1)")
+        }
+        let figure = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
+                                scale: style.scale, theme: style.theme)
+        try ImageLimits.check(width: figure.pixelWidth, height: figure.pixelHeight)
+        self.layout = try BasisImagesLayout(
+            width: figure.pixelWidth, height: figure.pixelHeight, pixelsPerPoint: figure.pixelsPerPoint,
+            rank: rank, samples: rows.count, shape: shape)
+        self.colormap = try Colormap(named: style.colormap)
+        self.style = style
+        self.shape = shape
+        self.sampleRows = rows
+        self.pixelWidth = figure.pixelWidth
+        self.pixelHeight = figure.pixelHeight
+        let n = data.columns
+        let scales = rows.map { r -> Double in
+            let peak = data.values[(r * n)..<((r + 1) * n)].max() ?? 0
+            return peak > 0 ? 1 / peak : 0
+        }
+        self.sampleScales = scales
+        self.sampleColors = zip(rows, scales).map { [colormap] r, scale in
+            TileBlitter.colors(of: data.values[(r * n)..<((r + 1) * n)], scale: scale, colormap: colormap)
+        }
+    }
+
+    public var pixelSize: (width: Int, height: Int) { (pixelWidth, pixelHeight) }
+
+    /// The colours of basis image `k` (row k of `h`), scaled to the row's own maximum.
+    public func basisColors(_ h: Matrix, component k: Int) -> [RGBA8] {
+        TileBlitter.colors(ofRow: k, in: h, colormap: colormap)
+    }
+
+    /// Row `row` of WH, computed alone: the scene shows a handful of rows, not the whole product.
+    public static func reconstruction(row: Int, w: Matrix, h: Matrix) -> [Double] {
+        var out = [Double](repeating: 0, count: h.columns)
+        for k in 0..<w.columns {
+            let weight = w[row, k]
+            guard weight != 0 else { continue }
+            let base = k * h.columns
+            for j in 0..<h.columns { out[j] += weight * h.values[base + j] }
+        }
+        return out
+    }
+
+    /// Draws the first run's snapshot.
+    public func render(_ frame: Frame, into canvas: inout Canvas, font: Font?) throws {
+        canvas.clear(style.theme.figureBackground)
+        guard let snapshot = frame.snapshots.first else { return }
+        let h = snapshot.h
+        guard h.columns == shape.pixelCount else {
+            throw NMFError.shapeMismatch(what: "H", expected: "k×\(shape.pixelCount)", actual: "\(h.rows)×\(h.columns)")
+        }
+        let border = max(1, Int((0.8 * style.dpi * style.scale / 72).rounded()))
+        for (k, rect) in zip(0..<h.rows, layout.basisTiles) {
+            drawTile(basisColors(h, component: k), in: rect, border: border, canvas: &canvas)
+        }
+        for (i, row) in sampleRows.enumerated() where row < snapshot.w.rows {
+            drawTile(sampleColors[i], in: layout.sampleTiles[i], border: border, canvas: &canvas)
+            let values = Self.reconstruction(row: row, w: snapshot.w, h: h)
+            let colors = TileBlitter.colors(of: values[...], scale: sampleScales[i], colormap: colormap)
+            drawTile(colors, in: layout.reconstructionTiles[i], border: border, canvas: &canvas)
+        }
+        guard let font else { return }
+        let dpi = style.dpi * style.scale
+        let color = style.theme.textColor
+        try canvas.drawText(ArticleScene.title(style.title, snapshot: snapshot), at: layout.titleCenter, font: font,
+                            points: style.theme.titleSizePoints, dpi: dpi, color: color,
+                            horizontal: .center, vertical: .center)
+        let labels = [
+            ("basis images (rows of H)", layout.basisLabel),
+            ("data (rows of Y)", layout.sampleLabel),
+            ("reconstruction (rows of WH)", layout.reconstructionLabel),
+        ]
+        for (text, anchor) in labels {
+            try canvas.drawText(text, at: anchor, font: font, points: style.theme.axisLabelSizePoints, dpi: dpi,
+                                color: color)
+        }
+    }
+
+    /// A tile framed in the spine colour, like an axes.
+    private func drawTile(_ colors: [RGBA8], in rect: PixelRect, border: Int, canvas: inout Canvas) {
+        TileBlitter.drawFramed(colors, shape: shape, in: rect, border: border, frameColor: style.theme.spineColor,
+                               canvas: &canvas)
+    }
+}
