@@ -3,6 +3,7 @@ import ArgumentParser
 import Codecs
 import Foundation
 import NMF
+import Raster
 
 extension Render {
     /// `--filmstrip`, read: the iterations in the order given.
@@ -29,6 +30,12 @@ extension Render {
         let clock = ContinuousClock()
         let start = clock.now
         let iterations = try parsedFilmstrip()
+        if showsImages {
+            let image = try basisImagesFilmstrip(iterations: iterations)
+            try AtomicFile.write([UInt8](try pngEncoder().encode(image)), to: output)
+            printFilmstripSummary(count: iterations.count, image: image, seconds: (clock.now - start).seconds)
+            return
+        }
         let configuration = try solverOptions.makeConfiguration()
         let solver = try NMFSolver(configuration)
         let columns = try parsedColumns() ?? (0, 1)
@@ -46,11 +53,13 @@ extension Render {
                                   style: try slideStyle())
         let image = try strip.image(solver: solver)
         try AtomicFile.write([UInt8](try pngEncoder().encode(image)), to: output)
-        if !quiet {
-            Self.printError(String(format: "nmfviz: filmstrip of %d iteration%@ → %@, %d×%d px, %@, %.2f s",
-                                   iterations.count, iterations.count == 1 ? "" : "s", output, image.width,
-                                   image.height, Self.formatBytes(Self.fileSize(output)),
-                                   (clock.now - start).seconds))
-        }
+        printFilmstripSummary(count: iterations.count, image: image, seconds: (clock.now - start).seconds)
+    }
+
+    private func printFilmstripSummary(count: Int, image: Image, seconds: Double) {
+        guard !quiet else { return }
+        Self.printError(String(format: "nmfviz: filmstrip of %d iteration%@ → %@, %d×%d px, %@, %.2f s",
+                               count, count == 1 ? "" : "s", output, image.width, image.height,
+                               Self.formatBytes(Self.fileSize(output)), seconds))
     }
 }

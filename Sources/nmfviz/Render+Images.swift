@@ -44,6 +44,9 @@ extension Render {
         if showsImages && columns != nil {
             throw ValidationError("--columns picks two columns of point data; image data are drawn whole")
         }
+        if showsImages && (panels != nil || compare != nil) {
+            throw ValidationError("--panels and --compare draw point data; image data show their basis images")
+        }
     }
 
     /// More sample tiles than this would be too small to see at any usual figure size.
@@ -61,6 +64,7 @@ extension Render {
         style.scale = scale
         style.colormap = colormap
         style.title = title
+        style.theme = slideTheme()
         let rows = configuration.data.rows
         let count = samples ?? min(BasisImagesScene.defaultSampleCount, rows)
         guard count <= rows else {
@@ -83,6 +87,7 @@ extension Render {
         style.dpi = dpi
         style.scale = scale
         style.colormap = colormap
+        style.theme = slideTheme()
         let strip = try BasisImagesFilmstrip(shape: shape, rank: configuration.rank, iterations: iterations,
                                              style: style)
         return try strip.image(solver: try NMFSolver(configuration))
