@@ -12,7 +12,7 @@ import Testing
         let result = try runner.run(arguments + ["--output", name, "--quiet"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stderr.isEmpty, "stderr: \(result.stderr)")
-        if name.hasSuffix(".gif") { return try GIFFirstFrame(path: runner.path(name)).image }
+        if name.hasSuffix(".gif") { return try GIFPlayback(path: runner.path(name)).frames[0] }
         return try PNGReader().read(path: runner.path(name))
     }
 
@@ -83,10 +83,10 @@ import Testing
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let image: Image
         if name.hasSuffix(".gif") {
-            let gif = try GIFFirstFrame(path: runner.path(name))
-            #expect(gif.transparentIndex != nil)
-            #expect(gif.frameCount == 2)
-            image = gif.image
+            let gif = try GIFPlayback(path: runner.path(name))
+            #expect(gif.transparentIndices.first.map { $0 >= 0 } == true)
+            #expect(gif.frames.count == 2)
+            image = gif.frames[0]
         } else {
             image = try PNGReader().read(path: runner.path(name))
         }

@@ -2,34 +2,42 @@ import CGIF
 import Foundation
 import Raster
 
-/// A GIF decoded with giflib (DGifSlurp) and composited frame by frame as a viewer does.
+/// An animated GIF decoded with giflib (DGifSlurp) and composited frame by frame as a viewer does:
+/// what people see, for tests and tools that compare images.
 ///
 /// The canvas starts transparent; before each frame the previous frame's disposal is applied
 /// (2: its rectangle becomes transparent, 3: the canvas before it is restored); then the frame's
-/// non-transparent pixels are drawn. Used by the tests (and the benchmark) to judge what people see.
-struct GIFPlayback {
-    var version: String
-    var width: Int
-    var height: Int
+/// non-transparent pixels are drawn. Every composited frame is kept, so memory grows with the
+/// animation: this is for checking files, not for playing long ones.
+public struct GIFPlayback: Sendable {
+    public private(set) var version: String
+    public private(set) var width: Int
+    public private(set) var height: Int
     /// NETSCAPE2.0 loop count, or nil without the block.
-    var loopCount: Int?
-    var delays: [Int] = []
-    var disposals: [Int] = []
-    var transparentIndices: [Int] = []
-    var rects: [(x: Int, y: Int, width: Int, height: Int)] = []
-    var hasLocalPalette: [Bool] = []
+    public private(set) var loopCount: Int?
+    public private(set) var delays: [Int] = []
+    public private(set) var disposals: [Int] = []
+    public private(set) var transparentIndices: [Int] = []
+    public private(set) var rects: [(x: Int, y: Int, width: Int, height: Int)] = []
+    public private(set) var hasLocalPalette: [Bool] = []
     /// The canvas after each frame.
-    var frames: [Image] = []
+    public private(set) var frames: [Image] = []
 
-    struct DecodeError: Error { var code: Int32 }
-
-    init(path: String) throws {
-        let header = try FileHandle(forReadingFrom: URL(fileURLWithPath: path)).readData(ofLength: 6)
-        version = String(decoding: header, as: UTF8.self)
+    /// Decodes the file at `path`.
+    ///
+    /// - Throws: `CodecsError.gifFailed` with giflib's message for a file giflib cannot read.
+    public init(path: String) throws {
         var error: Int32 = 0
-        guard let gif = DGifOpenFileName(path, &error) else { throw DecodeError(code: error) }
+        guard let gif = DGifOpenFileName(path, &error) else {
+            throw CodecsError.gifFailed(path: path, operation: "open the file", message: GIFSink.message(error))
+        }
         defer { DGifCloseFile(gif, &error) }
-        guard DGifSlurp(gif) == GIF_OK else { throw DecodeError(code: gif.pointee.Error) }
+        guard DGifSlurp(gif) == GIF_OK else {
+            throw CodecsError.gifFailed(path: path, operation: "decode the file", message: GIFSink.message(gif.pointee.Error))
+        }
+        // giflib 5.2.1's DGifGetGifVersion always answers GIF87a: read the signature itself.
+        let header = FileHandle(forReadingAtPath: path)?.readData(ofLength: 6) ?? Data()
+        version = String(decoding: header, as: UTF8.self)
         width = Int(gif.pointee.SWidth)
         height = Int(gif.pointee.SHeight)
         var canvas = try Image(width: width, height: height, fill: .clear)
@@ -70,7 +78,9 @@ struct GIFPlayback {
             let rect = (x: Int(d.Left), y: Int(d.Top), width: Int(d.Width), height: Int(d.Height))
             rects.append(rect)
             hasLocalPalette.append(d.ColorMap != nil)
-            guard let map = d.ColorMap ?? gif.pointee.SColorMap else { throw DecodeError(code: -1) }
+            guard let map = d.ColorMap ?? gif.pointee.SColorMap else {
+                throw CodecsError.gifFailed(path: path, operation: "decode frame \(i)", message: "it has no colour table")
+            }
             for y in 0..<rect.height {
                 for x in 0..<rect.width {
                     let index = Int(saved.RasterBits[y * rect.width + x])
@@ -86,8 +96,10 @@ struct GIFPlayback {
     }
 }
 
-/// Peak signal-to-noise ratio over RGB of two images of one size (infinity when equal), in dB.
-func psnr(_ a: Image, _ b: Image) -> Double {
+/// Peak signal-to-noise ratio over RGB of two images of one size (infinity when equal), in dB; minus
+/// infinity when their sizes differ.
+public func psnr(_ a: Image, _ b: Image) -> Double {
+    guard a.width == b.width, a.height == b.height, a.pixels.count == b.pixels.count else { return -.infinity }
     var sum: Double = 0
     for i in stride(from: 0, to: a.pixels.count, by: 4) {
         for c in 0..<3 {
