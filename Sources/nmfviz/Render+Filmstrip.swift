@@ -39,16 +39,9 @@ extension Render {
         let configuration = try solverOptions.makeConfiguration()
         let solver = try NMFSolver(configuration)
         let columns = try parsedColumns() ?? (0, 1)
-        let bounds: ArticleScene.Bounds
-        if Dataset.builtInNames.contains(solverOptions.data) && columns == (0, 1) {
-            bounds = .article
-        } else {
-            let wanted = Set(iterations)
-            bounds = try .covering(
-                data: configuration.data,
-                snapshots: solver.makeSnapshots(iterations: iterations.max() ?? 0).lazy.filter { wanted.contains($0.iteration) },
-                columns: columns)
-        }
+        let wanted = Set(iterations)
+        let bounds = try pointBounds(data: configuration.data, solvers: [solver], lastIteration: iterations.max() ?? 0,
+                                     shown: { wanted.contains($0) }, columns: columns)
         let strip = try Filmstrip(data: configuration.data, iterations: iterations, columns: columns, bounds: bounds,
                                   style: try slideStyle())
         let image = try strip.image(solver: solver)

@@ -19,23 +19,22 @@ extension Render {
         -> ArticleScene
     {
         let columns = try parsedColumns() ?? (0, 1)
-        var style = ArticleScene.Style()
-        (style.widthInches, style.heightInches) = try parsedSize()
-        style.dpi = dpi
-        style.scale = scale
-        style.colormap = colormap
-        style.title = title
-        style.theme = slideTheme()
-        let bounds: ArticleScene.Bounds
-        if Dataset.builtInNames.contains(solverOptions.data) && columns == (0, 1) {
-            bounds = .article
-        } else {
-            // Fixed for the whole animation, from every frame it will show.
-            bounds = try .covering(
-                data: configuration.data,
-                snapshots: solver.makeSnapshots(iterations: schedule.last).lazy.filter { schedule.contains($0.iteration) },
-                columns: columns)
-        }
-        return try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: style)
+        let bounds = try pointBounds(data: configuration.data, solvers: [solver], lastIteration: schedule.last,
+                                     shown: schedule.contains, columns: columns)
+        return try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: try slideStyle())
+    }
+
+    /// The limits and colour range of point plots: the article's for its own data sets, else computed
+    /// once from the data and from every frame the runs will show (see `ArticleScene.Bounds.covering`),
+    /// so that nothing jumps between frames and rows share their limits.
+    func pointBounds(data: Matrix, solvers: [NMFSolver], lastIteration: Int, shown: @escaping (Int) -> Bool,
+                     columns: (x: Int, y: Int)) throws -> ArticleScene.Bounds {
+        if Dataset.builtInNames.contains(solverOptions.data) && columns == (0, 1) { return .article }
+        return try .covering(
+            data: data,
+            snapshots: solvers.lazy.flatMap {
+                $0.makeSnapshots(iterations: lastIteration).lazy.filter { shown($0.iteration) }
+            },
+            columns: columns)
     }
 }

@@ -52,18 +52,9 @@ extension Render {
         let solvers = try configurations.map(NMFSolver.init)
         let columns = try parsedColumns() ?? (0, 1)
 
-        let bounds: ArticleScene.Bounds
-        if Dataset.builtInNames.contains(solverOptions.data) && columns == (0, 1) {
-            bounds = .article
-        } else {
-            // Every row's frames, so that the rows share limits and can be compared point by point.
-            bounds = try .covering(
-                data: base.data,
-                snapshots: solvers.lazy.flatMap {
-                    $0.makeSnapshots(iterations: schedule.last).lazy.filter { schedule.contains($0.iteration) }
-                },
-                columns: columns)
-        }
+        // Every row's frames, so that the rows share limits and can be compared point by point.
+        let bounds = try pointBounds(data: base.data, solvers: solvers, lastIteration: schedule.last,
+                                     shown: schedule.contains, columns: columns)
         // Runs of one loss share the loss axis (and see each other's curves); different losses are
         // different measures, each on its own axis.
         let shared = comparison?.sharesLoss ?? true
