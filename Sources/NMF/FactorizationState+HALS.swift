@@ -8,8 +8,7 @@
 /// with W's new values, from Wᵀ W and Wᵀ Y.
 extension FactorizationState {
     mutating func halsStep() {
-        Matrix.multiplyTransposed(h, h, into: &hHt)
-        Matrix.multiplyTransposed(y, h, into: &yHt)
+        computeProductsOfH()
         let (m, k) = (self.m, self.k)
         w.values.withUnsafeMutableBufferPointer { pw in
             hHt.values.withUnsafeBufferPointer { gram in
@@ -26,7 +25,7 @@ extension FactorizationState {
                 }
             }
         }
-        Matrix.transposeMultiply(w, w, into: &wtW)
+        engine.transposeMultiply(w, w, into: &wtW)
         computeWtY()
         let n = self.n
         h.values.withUnsafeMutableBufferPointer { ph in
@@ -48,5 +47,6 @@ extension FactorizationState {
                 }
             }
         }
+        (yHtIsCurrent, hHtIsCurrent, wtWIsCurrent) = (false, false, true)
     }
 }

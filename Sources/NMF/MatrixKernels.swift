@@ -255,6 +255,34 @@ enum MatrixKernels {
 
     // MARK: - Small helpers
 
+    /// Σ a[i]·b[i] over the shorter of the two, in four lanes summed in a fixed order, then the tail.
+    static func innerProduct(_ a: [Double], _ b: [Double]) -> Double {
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                guard let x = pa.baseAddress, let y = pb.baseAddress else { return 0 }
+                let count = min(pa.count, pb.count)
+                let count4 = count & ~3
+                var s = SIMD4<Double>()
+                var j = 0
+                while j < count4 {
+                    s += load(x + j) * load(y + j)
+                    j += 4
+                }
+                var total = lanes(s)
+                while j < count {
+                    total += x[j] * y[j]
+                    j += 1
+                }
+                return total
+            }
+        }
+    }
+
+    /// Σ a[i]², as `innerProduct(a, a)`.
+    static func squaredNorm(_ a: [Double]) -> Double {
+        innerProduct(a, a)
+    }
+
     /// `dst (columns×rows) = srcᵀ` for a row-major `src` of rows×columns.
     static func transpose(_ src: Source, rows: Int, columns: Int, into dst: Target) {
         guard let ps = src.baseAddress, let pd = dst.baseAddress else { return }

@@ -1,0 +1,97 @@
+/// Chooses, per product, between the system BLAS and the Swift kernels, for the solver's workspace.
+///
+/// Design: a product of at least `minimumWork` multiply-adds goes to `blas` when there is one; all
+/// others, and every product when `blas` is `nil`, run on `MatrixKernels`. The article's 80×2 runs
+/// never reach BLAS (see `automatic(m:n:k:)`), so their snapshots are the Swift kernels' bit for bit
+/// on every machine and for any number of cores. BLAS results differ from the Swift ones only by
+/// rounding (a different summation order), and OpenBLAS splits a product over threads by output
+/// blocks, not by the summed index, so they too do not depend on the number of cores.
+///
+/// Like `Matrix.multiply(_:_:into:)` and its siblings, the methods leave the shape checks to the
+/// caller (the solver checks once when it builds its workspace).
+struct ProductEngine: Sendable {
+    /// The BLAS to use for large products, or `nil` for the Swift kernels only.
+    let blas: CBLAS?
+    /// The smallest product (in multiply-adds) worth a BLAS call.
+    let minimumWork: Int
+
+    /// Only the Swift kernels.
+    static let swiftOnly = ProductEngine(blas: nil, minimumWork: .max)
+
+    /// Below this many multiply-adds per product of Y (m·n·k) a factorization stays on the Swift
+    /// kernels entirely: small runs gain nothing from BLAS and keep machine-independent results.
+    static let problemWorkThreshold = 1 << 20
+
+    /// Products smaller than this stay on the Swift kernels even in a large factorization: the
+    /// k×k Gram matrices and their products cost less than a BLAS call's thread start-up.
+    static let productWorkThreshold = 1 << 16
+
+    /// The engine for an m×n data matrix factorized with rank k: the shared system BLAS (unless
+    /// `NMFVIZ_BLAS=0` or none is installed) when m·n·k reaches `problemWorkThreshold`.
+    static func automatic(m: Int, n: Int, k: Int) -> ProductEngine {
+        let (work, overflow) = m.multipliedReportingOverflow(by: n)
+        let large = overflow || work.multipliedReportingOverflow(by: k).overflow
+            || work * k >= problemWorkThreshold
+        guard large, let blas = CBLAS.shared else { return .swiftOnly }
+        return ProductEngine(blas: blas, minimumWork: productWorkThreshold)
+    }
+
+    /// The BLAS to use for a product of these sizes, if any.
+    func blasFor(_ a: Int, _ b: Int, _ c: Int) -> CBLAS? {
+        guard let blas, CBLAS.fits(a, b, c) else { return nil }
+        let (ab, overflow) = a.multipliedReportingOverflow(by: b)
+        if overflow || ab.multipliedReportingOverflow(by: c).overflow { return blas }
+        return ab * c >= minimumWork ? blas : nil
+    }
+
+    /// `out = a · b` (a: m×k, b: k×n, out: m×n).
+    func multiply(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
+        guard let blas = blasFor(a.rows, a.columns, b.columns) else {
+            Matrix.multiply(a, b, into: &out)
+            return
+        }
+        let (m, k, n) = (a.rows, a.columns, b.columns)
+        a.values.withUnsafeBufferPointer { pa in
+            b.values.withUnsafeBufferPointer { pb in
+                out.values.withUnsafeMutableBufferPointer { po in
+                    guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
+                    blas.multiply(a, b, m: m, k: k, n: n, into: o)
+                }
+            }
+        }
+    }
+
+    /// `out = a · bᵀ` (a: m×n, b: k×n, out: m×k).
+    func multiplyTransposed(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
+        guard let blas = blasFor(a.rows, a.columns, b.rows) else {
+            Matrix.multiplyTransposed(a, b, into: &out)
+            return
+        }
+        let (m, n, k) = (a.rows, a.columns, b.rows)
+        a.values.withUnsafeBufferPointer { pa in
+            b.values.withUnsafeBufferPointer { pb in
+                out.values.withUnsafeMutableBufferPointer { po in
+                    guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
+                    blas.multiplyTransposed(a, b, m: m, n: n, k: k, into: o)
+                }
+            }
+        }
+    }
+
+    /// `out = aᵀ · b` (a: m×k, b: m×n, out: k×n).
+    func transposeMultiply(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
+        guard let blas = blasFor(a.rows, a.columns, b.columns) else {
+            Matrix.transposeMultiply(a, b, into: &out)
+            return
+        }
+        let (m, k, n) = (a.rows, a.columns, b.columns)
+        a.values.withUnsafeBufferPointer { pa in
+            b.values.withUnsafeBufferPointer { pb in
+                out.values.withUnsafeMutableBufferPointer { po in
+                    guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
+                    blas.multiplyTransposedLeft(a, b, m: m, k: k, n: n, into: o)
+                }
+            }
+        }
+    }
+}
