@@ -5,7 +5,7 @@ struct NMFViz: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nmfviz",
         abstract: "Animate the learning of a Non-negative Matrix Factorization.",
-        subcommands: [Factorize.self])
+        subcommands: [Factorize.self, BenchSolver.self])
 }
 
 NMFViz.runAndExit()
