@@ -58,6 +58,11 @@ struct CBLAS: @unchecked Sendable {
         for name in candidates {
             guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else { continue }
             if let symbol = dlsym(handle, "cblas_dgemm") {
+                // One BLAS thread per call: the engine splits large products over cores itself (see
+                // `ProductEngine`), so BLAS threads would only spin against Dispatch's on every call.
+                if let setThreads = dlsym(handle, "openblas_set_num_threads") {
+                    unsafeBitCast(setThreads, to: (@convention(c) (Int32) -> Void).self)(1)
+                }
                 return CBLAS(libraryName: name, dgemm: unsafeBitCast(symbol, to: DGEMM.self))
             }
             dlclose(handle)
@@ -70,8 +75,8 @@ struct CBLAS: @unchecked Sendable {
         sizes.allSatisfy { $0 >= 1 && $0 <= Int(Int32.max) }
     }
 
-    /// `C (M×N) = op(A) · op(B)` on row-major buffers; sizes must already be checked with `fits`
-    /// (the leading dimensions are at most the largest of M, N, K).
+    /// `C (M×N) = op(A) · op(B)` on row-major buffers; sizes and leading dimensions must already be
+    /// checked with `fits`.
     private func gemm(transposeA: Bool, transposeB: Bool, _ m: Int, _ n: Int, _ k: Int,
                       _ a: UnsafePointer<Double>, lda: Int, _ b: UnsafePointer<Double>, ldb: Int,
                       _ c: UnsafeMutablePointer<Double>, ldc: Int) {
@@ -92,9 +97,11 @@ struct CBLAS: @unchecked Sendable {
         gemm(transposeA: false, transposeB: true, m, k, n, a, lda: n, b, ldb: n, out, ldc: k)
     }
 
-    /// `out (k×n) = Aᵀ · B` for A (m×k), B (m×n); preconditions as `MatrixKernels.multiplyTransposedLeft`.
+    /// `out (k×n) = Aᵀ · B` for A (m×k), B (m×n) whose rows are `ldb` apart and an output whose rows
+    /// are `ldc` apart (both ≥ n: a block of columns of wider matrices); otherwise preconditions as
+    /// `MatrixKernels.multiplyTransposedLeft`.
     func multiplyTransposedLeft(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, m: Int, k: Int, n: Int,
-                                into out: UnsafeMutablePointer<Double>) {
-        gemm(transposeA: true, transposeB: false, k, n, m, a, lda: k, b, ldb: n, out, ldc: n)
+                                ldb: Int, into out: UnsafeMutablePointer<Double>, ldc: Int) {
+        gemm(transposeA: true, transposeB: false, k, n, m, a, lda: k, b, ldb: ldb, out, ldc: ldc)
     }
 }

@@ -28,7 +28,13 @@ enum MatrixKernels {
     ///
     /// The ranges only decide *who* computes an output; kernels must not let them change *how*.
     static func forEachRange(count: Int, work: Int, _ body: (Range<Int>, Int) -> Void) {
-        let pieces = work >= parallelWorkThreshold ? min(parallelPieces, count) : 1
+        forEachRange(count: count, pieces: work >= parallelWorkThreshold ? parallelPieces : 1, body)
+    }
+
+    /// Runs `body(range, piece)` over `0..<count` cut into `min(pieces, count)` contiguous ranges,
+    /// in parallel when there are several.
+    static func forEachRange(count: Int, pieces requested: Int, _ body: (Range<Int>, Int) -> Void) {
+        let pieces = min(requested, count)
         if pieces <= 1 {
             body(0..<count, 0)
             return

@@ -36,6 +36,18 @@ struct ProductEngine: Sendable {
         return ProductEngine(blas: blas, minimumWork: productWorkThreshold)
     }
 
+    /// The multiply-adds a BLAS call should have at least before a product is split over cores:
+    /// below it, waking threads costs more than it saves (digits, 1797×64 with k = 16, ran about
+    /// 25 % faster in one call than in eight pieces).
+    static let workPerPiece = 1 << 21
+
+    /// Runs `body` over `0..<count` in contiguous ranges of at least `workPerPiece` multiply-adds,
+    /// in parallel when there are several. BLAS runs one thread per call (see `CBLAS.load`).
+    private func forEachPiece(count: Int, work: Int, _ body: (Range<Int>) -> Void) {
+        let pieces = max(1, min(MatrixKernels.parallelPieces, work / ProductEngine.workPerPiece))
+        MatrixKernels.forEachRange(count: count, pieces: pieces) { range, _ in body(range) }
+    }
+
     /// The BLAS to use for a product of these sizes, if any.
     func blasFor(_ a: Int, _ b: Int, _ c: Int) -> CBLAS? {
         guard let blas, CBLAS.fits(a, b, c) else { return nil }
@@ -55,7 +67,11 @@ struct ProductEngine: Sendable {
             b.values.withUnsafeBufferPointer { pb in
                 out.values.withUnsafeMutableBufferPointer { po in
                     guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
-                    blas.multiply(a, b, m: m, k: k, n: n, into: o)
+                    // Rows of A and of the output, split over cores.
+                    forEachPiece(count: m, work: m * k * n) { rows in
+                        blas.multiply(a + rows.lowerBound * k, b, m: rows.count, k: k, n: n,
+                                      into: o + rows.lowerBound * n)
+                    }
                 }
             }
         }
@@ -72,7 +88,11 @@ struct ProductEngine: Sendable {
             b.values.withUnsafeBufferPointer { pb in
                 out.values.withUnsafeMutableBufferPointer { po in
                     guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
-                    blas.multiplyTransposed(a, b, m: m, n: n, k: k, into: o)
+                    // Rows of A and of the output, split over cores.
+                    forEachPiece(count: m, work: m * n * k) { rows in
+                        blas.multiplyTransposed(a + rows.lowerBound * n, b, m: rows.count, n: n, k: k,
+                                                into: o + rows.lowerBound * k)
+                    }
                 }
             }
         }
@@ -89,7 +109,11 @@ struct ProductEngine: Sendable {
             b.values.withUnsafeBufferPointer { pb in
                 out.values.withUnsafeMutableBufferPointer { po in
                     guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
-                    blas.multiplyTransposedLeft(a, b, m: m, k: k, n: n, into: o)
+                    // Columns of B and of the output, split over cores: the sum over m stays whole.
+                    forEachPiece(count: n, work: m * k * n) { columns in
+                        blas.multiplyTransposedLeft(a, b + columns.lowerBound, m: m, k: k, n: columns.count,
+                                                    ldb: n, into: o + columns.lowerBound, ldc: n)
+                    }
                 }
             }
         }
