@@ -91,7 +91,7 @@ struct BenchSolver: ParsableCommand {
             "\"iterations\": \(iterations)", "\"repeats\": \(repeats)",
             "\"median_ms\": \(rounded(median))", "\"min_ms\": \(rounded(samples.first ?? 0))",
             "\"blas\": " + (blas.map { "\"\($0)\"" } ?? "null"),
-            "\"final_loss\": \(finalLoss)",
+            "\"final_loss\": " + (finalLoss.isFinite ? "\(finalLoss)" : "null"),
             "\"load_average_1min\": \(loads > 0 ? rounded(load[0]) : -1)",
         ]
         print("{" + fields.joined(separator: ", ") + "}")
