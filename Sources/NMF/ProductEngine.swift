@@ -4,8 +4,11 @@
 /// others, and every product when `blas` is `nil`, run on `MatrixKernels`. The article's 80×2 runs
 /// never reach BLAS (see `automatic(m:n:k:)`), so their snapshots are the Swift kernels' bit for bit
 /// on every machine and for any number of cores. BLAS results differ from the Swift ones only by
-/// rounding (a different summation order), and OpenBLAS splits a product over threads by output
-/// blocks, not by the summed index, so they too do not depend on the number of cores.
+/// rounding (a different summation order). They do not depend on the number of cores either: the
+/// engine cuts a large product into pieces by output rows or columns, how many depending only on
+/// its sizes (`pieces(work:)`), and OpenBLAS computes each piece on one thread. They may differ
+/// between machines whose OpenBLAS picks different kernels for the CPU, and with a BLAS other than
+/// OpenBLAS that threads inside a call.
 ///
 /// Like `Matrix.multiply(_:_:into:)` and its siblings, the methods leave the shape checks to the
 /// caller (the solver checks once when it builds its workspace).
@@ -41,11 +44,23 @@ struct ProductEngine: Sendable {
     /// 25 % faster in one call than in eight pieces).
     static let workPerPiece = 1 << 21
 
-    /// Runs `body` over `0..<count` in contiguous ranges of at least `workPerPiece` multiply-adds,
-    /// in parallel when there are several. BLAS runs one thread per call (see `CBLAS.load`).
+    /// At most this many pieces per product: enough to keep any core count of a workstation busy.
+    static let maximumPieces = 64
+
+    /// How many pieces a product of `work` multiply-adds is cut into: a function of the sizes only.
+    ///
+    /// BLAS kernels round an output element differently depending on where it falls in a call's
+    /// blocks (measured: a few elements of a 301×13 product change in the last bit when it is cut
+    /// in 3 or 8 pieces), so the cut must not depend on the number of cores, or results would.
+    static func pieces(work: Int) -> Int {
+        max(1, min(maximumPieces, work / workPerPiece))
+    }
+
+    /// Runs `body` over `0..<count` in `pieces(work:)` contiguous ranges, in parallel when there are
+    /// several. BLAS runs one thread per call (see `CBLAS.load`), so every piece is computed the same
+    /// way whichever thread runs it.
     private func forEachPiece(count: Int, work: Int, _ body: (Range<Int>) -> Void) {
-        let pieces = max(1, min(MatrixKernels.parallelPieces, work / ProductEngine.workPerPiece))
-        MatrixKernels.forEachRange(count: count, pieces: pieces) { range, _ in body(range) }
+        MatrixKernels.forEachRange(count: count, pieces: ProductEngine.pieces(work: work)) { range, _ in body(range) }
     }
 
     /// The BLAS to use for a product of these sizes, if any.

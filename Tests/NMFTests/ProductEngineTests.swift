@@ -42,6 +42,42 @@ struct ProductEngineTests {
         #expect(Self.agree(left, try a.transposeMultiplied(by: d), inner: m), "Aᵀ·D")
     }
 
+    /// BLAS rounds some elements differently when a product is cut differently, so the cut must be
+    /// a function of the sizes alone (never of the core count); the pieces still agree to rounding.
+    @Test(.enabled(if: blas != nil), arguments: [3, 8])
+    func blasPiecesAgreeWithOneCall(pieces: Int) throws {
+        let blas = try #require(Self.blas)
+        let (m, n, k) = (301, 203, 13)
+        let r = MatrixKernelTests.randomMatrix
+        let y = r(m, n, 25), h = r(k, n, 26)
+        var whole = [Double](repeating: 0, count: m * k), split = whole
+        y.values.withUnsafeBufferPointer { py in
+            h.values.withUnsafeBufferPointer { ph in
+                guard let yp = py.baseAddress, let hp = ph.baseAddress else { return }
+                whole.withUnsafeMutableBufferPointer { po in
+                    guard let o = po.baseAddress else { return }
+                    blas.multiplyTransposed(yp, hp, m: m, n: n, k: k, into: o)
+                }
+                split.withUnsafeMutableBufferPointer { po in
+                    guard let o = po.baseAddress else { return }
+                    MatrixKernels.forEachRange(count: m, pieces: pieces) { rows, _ in
+                        blas.multiplyTransposed(yp + rows.lowerBound * n, hp, m: rows.count, n: n, k: k,
+                                                into: o + rows.lowerBound * k)
+                    }
+                }
+            }
+        }
+        let tolerance = 64 * Double(n) * Double.ulpOfOne
+        #expect(zip(split, whole).allSatisfy { abs($0 - $1) <= tolerance })
+    }
+
+    @Test func piecesDependOnSizesOnly() {
+        #expect(ProductEngine.pieces(work: 1797 * 64 * 16) == 1)  // digits: one call
+        #expect(ProductEngine.pieces(work: 2000 * 1000 * 20) == 19)
+        #expect(ProductEngine.pieces(work: 1 << 40) == ProductEngine.maximumPieces)
+        #expect(ProductEngine.pieces(work: 0) == 1)
+    }
+
     @Test func smallProductsStayOnSwiftKernels() throws {
         let engine = ProductEngine(blas: Self.blas, minimumWork: 1000)
         #expect(engine.blasFor(10, 10, 9) == nil)
