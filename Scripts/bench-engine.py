@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Per-iteration medians of scikit-learn's and numpy's NMF iterations, printed as one JSON line.
 
-Run:  /work/venv/bin/python Scripts/bench-engine.py [--repeats 15] [--iterations 40]
+Run:  /work/venv/bin/python Scripts/bench-engine.py [--repeats 15] [--iterations 40] [--only digits|random]
+      /work/venv/bin/python Scripts/bench-engine.py --write-digits /tmp/digits.csv   (and nothing else)
 
 The reference side of nmfviz's engine benchmark (Scripts/bench calls it; the Swift side is
 `nmfviz bench-solver`). Four cases: MU and HALS on the digits matrix (1797×64, k = 16, shipped
@@ -16,6 +17,11 @@ How each figure is measured (milliseconds per iteration, median over --repeats r
 - numpy_mu:    the article's Frobenius update in numpy, `W *= (X @ H.T) / (W @ (H @ H.T))` then
   `H *= (W.T @ X) / ((W.T @ W) @ H)`, timed over n iterations per run.
 numpy uses its bundled OpenBLAS on every core; the JSON records the thread count it sees.
+
+The Swift side of the same cases (see the report of branch `blas`):
+  nmfviz bench-solver --rows 2000 --columns 1000 --rank 20 --solver mu|hals --iterations 30 --repeats 5
+  nmfviz bench-solver --data /tmp/digits.csv --rank 16 --solver mu|hals --iterations 100 --repeats 5
+with the digits matrix written by --write-digits (64 comma-separated columns, no header).
 """
 import argparse
 import json
@@ -60,9 +66,10 @@ def numpy_mu_per_iteration(x, k, iterations, repeats):
         w = scale * rng.standard_normal((x.shape[0], k)).__abs__()
         h = scale * rng.standard_normal((k, x.shape[1])).__abs__()
         start = time.perf_counter()
-        for _ in range(iterations):
-            w *= (x @ h.T) / (w @ (h @ h.T))
-            h *= (w.T @ x) / ((w.T @ w) @ h)
+        with np.errstate(divide="ignore", invalid="ignore"):  # digits has all-zero columns: 0/0
+            for _ in range(iterations):
+                w *= (x @ h.T) / (w @ (h @ h.T))
+                h *= (w.T @ x) / ((w.T @ w) @ h)
         elapsed = time.perf_counter() - start
         if run > 0:  # the first run warms up
             samples.append(elapsed / iterations)
@@ -73,7 +80,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--iterations", type=int, default=40)
+    parser.add_argument("--only", choices=["digits", "random"], help="measure one matrix only")
+    parser.add_argument("--write-digits", metavar="CSV", help="write the digits matrix as CSV and exit")
     args = parser.parse_args()
+    if args.write_digits:
+        np.savetxt(args.write_digits, load_digits().data, delimiter=",", fmt="%g")
+        return
     warnings.simplefilter("ignore", ConvergenceWarning)
 
     digits = load_digits().data.astype(np.float64)
@@ -88,6 +100,8 @@ def main():
     except ImportError:
         result["blas_threads"] = None
     for name, (x, k) in cases.items():
+        if args.only and name != args.only:
+            continue
         shape = f"{x.shape[0]}x{x.shape[1]}"
         result[f"{name}_{shape}_k{k}"] = {
             "sklearn_mu": round(sklearn_per_iteration(x, k, "mu", 10, args.iterations, args.repeats), 4),

@@ -13,6 +13,9 @@ import Foundation
 /// Y·Hᵀ ≈ 2.0 ms, so one Frobenius MU iteration ≈ 4.4 ms against numpy/OpenBLAS's 2.4 ms. The
 /// inner loops already run at the throughput of the baseline x86-64 target (SSE2: separate 2-wide
 /// multiplies and adds, no FMA); building with `-Xswiftc -target-cpu -Xswiftc haswell` gave ≈ 3.4 ms.
+/// Large factorizations therefore hand their big products to the system BLAS when there is one
+/// (`ProductEngine`, `CBLAS`); these kernels serve small data, every product when `NMFVIZ_BLAS=0`,
+/// and machines without a BLAS.
 enum MatrixKernels {
     typealias Source = UnsafeBufferPointer<Double>
     typealias Target = UnsafeMutableBufferPointer<Double>
