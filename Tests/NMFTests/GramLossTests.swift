@@ -48,6 +48,24 @@ struct GramLossTests {
         #expect(everyThird.losses[4] == everyTime.losses[12])
     }
 
+    /// The 4-lane inner product against a plain left-to-right sum, on lengths around the lane width.
+    @Test(arguments: [0, 1, 3, 4, 5, 8, 11, 1000])
+    func innerProductMatchesPlainSum(count: Int) {
+        var random = NumpyRandom(seed: 49)
+        let a = (0..<count).map { _ in random.normal() }, b = (0..<count).map { _ in random.normal() }
+        var plain = 0.0, magnitude = 0.0
+        for i in 0..<count {
+            plain += a[i] * b[i]
+            magnitude += abs(a[i] * b[i])
+        }
+        let fast = MatrixKernels.innerProduct(a, b)
+        #expect(abs(fast - plain) <= 4 * Double(max(count, 1)) * Double.ulpOfOne * magnitude)
+        if count < 4 { #expect(fast == plain) }
+        #expect(MatrixKernels.squaredNorm(a) == MatrixKernels.innerProduct(a, a))
+        #expect(MatrixKernels.innerProduct(a, Array(b.prefix(count / 2))) == MatrixKernels.innerProduct(
+            Array(a.prefix(count / 2)), Array(b.prefix(count / 2))))
+    }
+
     /// The large-data switch: the Gram loss from `gramLossWorkThreshold` multiply-adds on, Frobenius only.
     @Test func gramLossIsChosenBySize() throws {
         let small = try uniformMatrix(rows: 80, columns: 2, seed: 46)
