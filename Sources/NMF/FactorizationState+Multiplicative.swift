@@ -75,14 +75,18 @@ extension FactorizationState {
         }
     }
 
-    /// `wh ← y / max(wh, ε)` elementwise (scikit-learn's guard for the KL ratio).
+    /// `wh ← y / max(wh, ε)` elementwise (scikit-learn's guard for the KL ratio), in parallel
+    /// chunks for large data.
     static func ratio(_ y: Matrix, into wh: inout Matrix) {
-        let count = y.values.count
+        let count = min(y.values.count, wh.values.count)
+        let chunks = max(1, (count + elementChunk - 1) / elementChunk)
         y.values.withUnsafeBufferPointer { py in
             wh.values.withUnsafeMutableBufferPointer { pq in
-                for index in 0..<count {
-                    let q = pq[index]
-                    pq[index] = py[index] / (q < NMFSolver.epsilon ? NMFSolver.epsilon : q)
+                MatrixKernels.forEachRange(count: chunks, pieces: chunks > 1 ? MatrixKernels.parallelPieces : 1) { range, _ in
+                    for index in (range.lowerBound * elementChunk)..<min(count, range.upperBound * elementChunk) {
+                        let q = pq[index]
+                        pq[index] = py[index] / (q < NMFSolver.epsilon ? NMFSolver.epsilon : q)
+                    }
                 }
             }
         }

@@ -137,16 +137,44 @@ struct FactorizationState {
         }
     }
 
+    /// Elements per chunk of the elementwise KL passes: the unit of their parallel split, fixed so
+    /// that sums do not depend on the number of cores, and one chunk for small data.
+    static let elementChunk = 1 << 16
+
     /// Σ y·log(y/ŷ) − y + ŷ the way scikit-learn's `_beta_divergence(beta=1)` computes it.
+    ///
+    /// The three sums run left to right within chunks of `elementChunk` elements (in parallel), and
+    /// the chunks' sums are then added in order: for data of at most one chunk, this is exactly the
+    /// serial left-to-right sum.
     static func generalizedKL(y: [Double], wh: [Double]) -> Double {
-        var divergence = 0.0, sumY = 0.0, sumWH = 0.0
-        for index in 0..<y.count {
-            let (yv, whv) = (y[index], wh[index])
-            sumWH += whv
-            if yv > NMFSolver.epsilon {
-                divergence += yv * log(yv / max(whv, NMFSolver.epsilon))
-                sumY += yv
+        let count = min(y.count, wh.count)
+        let chunks = max(1, (count + elementChunk - 1) / elementChunk)
+        var partial = [Double](repeating: 0, count: 3 * chunks)
+        y.withUnsafeBufferPointer { py in
+            wh.withUnsafeBufferPointer { pq in
+                partial.withUnsafeMutableBufferPointer { out in
+                    MatrixKernels.forEachRange(count: chunks, pieces: chunks > 1 ? MatrixKernels.parallelPieces : 1) { range, _ in
+                        for chunk in range {
+                            var divergence = 0.0, sumY = 0.0, sumWH = 0.0
+                            for index in (chunk * elementChunk)..<min(count, (chunk + 1) * elementChunk) {
+                                let (yv, whv) = (py[index], pq[index])
+                                sumWH += whv
+                                if yv > NMFSolver.epsilon {
+                                    divergence += yv * log(yv / max(whv, NMFSolver.epsilon))
+                                    sumY += yv
+                                }
+                            }
+                            (out[3 * chunk], out[3 * chunk + 1], out[3 * chunk + 2]) = (divergence, sumY, sumWH)
+                        }
+                    }
+                }
             }
+        }
+        var divergence = 0.0, sumY = 0.0, sumWH = 0.0
+        for chunk in 0..<chunks {
+            divergence += partial[3 * chunk]
+            sumY += partial[3 * chunk + 1]
+            sumWH += partial[3 * chunk + 2]
         }
         return divergence + (sumWH - sumY)
     }
