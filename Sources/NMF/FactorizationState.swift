@@ -64,9 +64,8 @@ struct FactorizationState {
         self.engine = engine
         let wtYByEngine = engine.blasFor(m, k, n) != nil
         self.wtYByEngine = wtYByEngine
-        let work = m.multipliedReportingOverflow(by: n).partialValue.multipliedReportingOverflow(by: k)
         usesGramLoss = loss == .frobenius
-            && (gramLoss ?? (work.overflow || work.partialValue >= FactorizationState.gramLossWorkThreshold))
+            && (gramLoss ?? (ProductEngine.work(m, n, k) >= FactorizationState.gramLossWorkThreshold))
         dataSquaredNorm = usesGramLoss ? MatrixKernels.squaredNorm(data.values) : 0
         func zeros(_ r: Int, _ c: Int) -> Matrix {
             Matrix(validRows: r, columns: c, values: [Double](repeating: 0, count: r * c))

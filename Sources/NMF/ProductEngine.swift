@@ -32,10 +32,7 @@ struct ProductEngine: Sendable {
     /// The engine for an m×n data matrix factorized with rank k: the shared system BLAS (unless
     /// `NMFVIZ_BLAS=0` or none is installed) when m·n·k reaches `problemWorkThreshold`.
     static func automatic(m: Int, n: Int, k: Int) -> ProductEngine {
-        let (work, overflow) = m.multipliedReportingOverflow(by: n)
-        let large = overflow || work.multipliedReportingOverflow(by: k).overflow
-            || work * k >= problemWorkThreshold
-        guard large, let blas = CBLAS.shared else { return .swiftOnly }
+        guard work(m, n, k) >= problemWorkThreshold, let blas = CBLAS.shared else { return .swiftOnly }
         return ProductEngine(blas: blas, minimumWork: productWorkThreshold)
     }
 
@@ -63,12 +60,17 @@ struct ProductEngine: Sendable {
         MatrixKernels.forEachRange(count: count, pieces: ProductEngine.pieces(work: work)) { range, _ in body(range) }
     }
 
+    /// a·b·c multiply-adds, saturating at `Int.max` instead of trapping.
+    static func work(_ a: Int, _ b: Int, _ c: Int) -> Int {
+        let (ab, first) = a.multipliedReportingOverflow(by: b)
+        let (abc, second) = ab.multipliedReportingOverflow(by: c)
+        return first || second ? Int.max : abc
+    }
+
     /// The BLAS to use for a product of these sizes, if any.
     func blasFor(_ a: Int, _ b: Int, _ c: Int) -> CBLAS? {
         guard let blas, CBLAS.fits(a, b, c) else { return nil }
-        let (ab, overflow) = a.multipliedReportingOverflow(by: b)
-        if overflow || ab.multipliedReportingOverflow(by: c).overflow { return blas }
-        return ab * c >= minimumWork ? blas : nil
+        return ProductEngine.work(a, b, c) >= minimumWork ? blas : nil
     }
 
     /// `out = a · b` (a: m×k, b: k×n, out: m×n).
@@ -83,7 +85,7 @@ struct ProductEngine: Sendable {
                 out.values.withUnsafeMutableBufferPointer { po in
                     guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
                     // Rows of A and of the output, split over cores.
-                    forEachPiece(count: m, work: m * k * n) { rows in
+                    forEachPiece(count: m, work: ProductEngine.work(m, k, n)) { rows in
                         blas.multiply(a + rows.lowerBound * k, b, m: rows.count, k: k, n: n,
                                       into: o + rows.lowerBound * n)
                     }
@@ -104,7 +106,7 @@ struct ProductEngine: Sendable {
                 out.values.withUnsafeMutableBufferPointer { po in
                     guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
                     // Rows of A and of the output, split over cores.
-                    forEachPiece(count: m, work: m * n * k) { rows in
+                    forEachPiece(count: m, work: ProductEngine.work(m, n, k)) { rows in
                         blas.multiplyTransposed(a + rows.lowerBound * n, b, m: rows.count, n: n, k: k,
                                                 into: o + rows.lowerBound * k)
                     }
@@ -125,7 +127,7 @@ struct ProductEngine: Sendable {
                 out.values.withUnsafeMutableBufferPointer { po in
                     guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
                     // Columns of B and of the output, split over cores: the sum over m stays whole.
-                    forEachPiece(count: n, work: m * k * n) { columns in
+                    forEachPiece(count: n, work: ProductEngine.work(m, k, n)) { columns in
                         blas.multiplyTransposedLeft(a, b + columns.lowerBound, m: m, k: k, n: columns.count,
                                                     ldb: n, into: o + columns.lowerBound, ldc: n)
                     }

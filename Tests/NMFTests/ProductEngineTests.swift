@@ -71,6 +71,13 @@ struct ProductEngineTests {
         #expect(zip(split, whole).allSatisfy { abs($0 - $1) <= tolerance })
     }
 
+    @Test func workSaturatesInsteadOfTrapping() {
+        #expect(ProductEngine.work(2000, 1000, 20) == 40_000_000)
+        #expect(ProductEngine.work(1 << 40, 1 << 20, 4) == 1 << 62)
+        #expect(ProductEngine.work(1 << 40, 1 << 20, 8) == Int.max)
+        #expect(ProductEngine.work(1 << 30, 1 << 30, 1 << 10) == Int.max)
+    }
+
     @Test func piecesDependOnSizesOnly() {
         #expect(ProductEngine.pieces(work: 1797 * 64 * 16) == 1)  // digits: one call
         #expect(ProductEngine.pieces(work: 2000 * 1000 * 20) == 19)
