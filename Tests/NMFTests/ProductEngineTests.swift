@@ -119,7 +119,10 @@ struct ProductEngineTests {
     }
 
     @Test func missingLibrariesGiveNoBLAS() {
+        let before = getenv("OPENBLAS_NUM_THREADS").map { String(cString: $0) }
         #expect(CBLAS.load(candidates: ["libnmfviz-no-such-blas.so.9", "/nonexistent/libblas.so"]) == nil)
+        // Loading sets OPENBLAS_NUM_THREADS only while it runs.
+        #expect(getenv("OPENBLAS_NUM_THREADS").map { String(cString: $0) } == before)
     }
 
     /// The article's run with every product on BLAS and the Gram loss still matches numpy's replay.
