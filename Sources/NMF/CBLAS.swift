@@ -14,11 +14,11 @@ import Foundation
 /// lets nmfviz use a BLAS when it finds one.
 ///
 /// Why BLAS at all: the Swift kernels are limited to the baseline x86-64 target (SSE2: 2-wide, no FMA),
-/// while OpenBLAS picks AVX2/FMA kernels for the CPU at run time. Measured on the 2-core machine
-/// under a load average of 4–6 (`nmfviz bench-solver`, fastest of five interleaved runs, each the
-/// median of 90 iterations): one Frobenius MU iteration on random 2000×1000 data with k = 20 takes
-/// 2.8 ms through OpenBLAS 0.3.21 and 5.1 ms on the Swift kernels, against scikit-learn's 3.9 ms
-/// (`Scripts/bench-engine.py`); on digits (1797×64, k = 16), 0.25 ms against 0.40 and 0.29.
+/// while OpenBLAS picks AVX2/FMA kernels for the CPU at run time. Measured on the 2-core machine,
+/// load average about 1 (`nmfviz bench-solver` against `Scripts/bench-engine.py`, medians of four
+/// interleaved rounds, ms per iteration including the loss): random 2000×1000 data with k = 20,
+/// MU 2.53 through OpenBLAS 0.3.21, 4.61 on the Swift kernels, 3.70 for scikit-learn; digits
+/// (1797×64, k = 16), MU 0.255, 0.399 and 0.278.
 struct CBLAS: @unchecked Sendable {
     // `cblas_dgemm(order, transA, transB, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc)`.
     typealias DGEMM = @convention(c) (
