@@ -9,9 +9,10 @@ import Foundation
 /// `libblas.so.3` the system has; on macOS, Accelerate. Only the 32-bit-integer CBLAS interface is
 /// used; a product whose sizes do not fit in `Int32` stays on the Swift kernels.
 ///
-/// Set the environment variable `NMFVIZ_BLAS=0` to ignore any BLAS (the tests use it to compare both
-/// paths; it also makes results independent of which BLAS a machine has). Any other value, or none,
-/// lets nmfviz use a BLAS when it finds one.
+/// Set the environment variable `NMFVIZ_BLAS=0` to ignore any BLAS: every product then runs on the
+/// Swift kernels, and results no longer depend on which BLAS a machine has. Any other value, or
+/// none, lets nmfviz use a BLAS when it finds one. (The tests compare both paths directly through
+/// `ProductEngine`; run them once more with `NMFVIZ_BLAS=0` to check a machine without BLAS.)
 ///
 /// Why BLAS at all: the Swift kernels are limited to the baseline x86-64 target (SSE2: 2-wide, no FMA),
 /// while OpenBLAS picks AVX2/FMA kernels for the CPU at run time. Measured on the 2-core machine,
