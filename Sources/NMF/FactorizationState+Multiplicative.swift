@@ -12,20 +12,20 @@
 /// gives 0 instead of 0/0 = NaN; nonzero denominators, as on the article's data, are used unchanged.
 extension FactorizationState {
     mutating func frobeniusMultiplicativeStep() {
-        Matrix.multiplyTransposed(y, h, into: &yHt)
-        Matrix.multiplyTransposed(h, h, into: &hHt)
-        Matrix.multiply(w, hHt, into: &wHHt)
+        computeProductsOfH()
+        engine.multiply(w, hHt, into: &wHHt)
         FactorizationState.scale(&w, numerator: yHt, denominator: wHHt)
         computeWtY()
-        Matrix.transposeMultiply(w, w, into: &wtW)
-        Matrix.multiply(wtW, h, into: &wtWH)
+        engine.transposeMultiply(w, w, into: &wtW)
+        engine.multiply(wtW, h, into: &wtWH)
         FactorizationState.scale(&h, numerator: wtY, denominator: wtWH)
+        (yHtIsCurrent, hHtIsCurrent, wtWIsCurrent) = (false, false, true)
     }
 
     mutating func kullbackLeiblerMultiplicativeStep() {
-        if !whIsCurrent { Matrix.multiply(w, h, into: &wh) }
+        if !whIsCurrent { engine.multiply(w, h, into: &wh) }
         FactorizationState.ratio(y, into: &wh)
-        Matrix.multiplyTransposed(wh, h, into: &yHt)  // (Y / WH) Hᵀ
+        engine.multiplyTransposed(wh, h, into: &yHt)  // (Y / WH) Hᵀ
         for t in 0..<k {
             var s = 0.0
             for j in 0..<n { s += h[t, j] }
@@ -38,9 +38,9 @@ extension FactorizationState {
                 }
             }
         }
-        Matrix.multiply(w, h, into: &wh)
+        engine.multiply(w, h, into: &wh)
         FactorizationState.ratio(y, into: &wh)
-        Matrix.transposeMultiply(w, wh, into: &wtY)  // Wᵀ (Y / WH)
+        engine.transposeMultiply(w, wh, into: &wtY)  // Wᵀ (Y / WH)
         for t in 0..<k {
             var s = 0.0
             for i in 0..<m { s += w[i, t] }
@@ -57,6 +57,7 @@ extension FactorizationState {
             }
         }
         whIsCurrent = false
+        (yHtIsCurrent, hHtIsCurrent, wtWIsCurrent) = (false, false, false)
     }
 
     /// `a ← (a ∘ numerator) / denominator` elementwise, a zero denominator read as ε (article order).
@@ -74,14 +75,18 @@ extension FactorizationState {
         }
     }
 
-    /// `wh ← y / max(wh, ε)` elementwise (scikit-learn's guard for the KL ratio).
+    /// `wh ← y / max(wh, ε)` elementwise (scikit-learn's guard for the KL ratio), in parallel
+    /// chunks for large data.
     static func ratio(_ y: Matrix, into wh: inout Matrix) {
-        let count = y.values.count
+        let count = min(y.values.count, wh.values.count)
+        let chunks = max(1, (count + elementChunk - 1) / elementChunk)
         y.values.withUnsafeBufferPointer { py in
             wh.values.withUnsafeMutableBufferPointer { pq in
-                for index in 0..<count {
-                    let q = pq[index]
-                    pq[index] = py[index] / (q < NMFSolver.epsilon ? NMFSolver.epsilon : q)
+                MatrixKernels.forEachRange(count: chunks, pieces: chunks > 1 ? MatrixKernels.parallelPieces : 1) { range, _ in
+                    for index in (range.lowerBound * elementChunk)..<min(count, range.upperBound * elementChunk) {
+                        let q = pq[index]
+                        pq[index] = py[index] / (q < NMFSolver.epsilon ? NMFSolver.epsilon : q)
+                    }
                 }
             }
         }

@@ -13,6 +13,9 @@ import Foundation
 /// Y·Hᵀ ≈ 2.0 ms, so one Frobenius MU iteration ≈ 4.4 ms against numpy/OpenBLAS's 2.4 ms. The
 /// inner loops already run at the throughput of the baseline x86-64 target (SSE2: separate 2-wide
 /// multiplies and adds, no FMA); building with `-Xswiftc -target-cpu -Xswiftc haswell` gave ≈ 3.4 ms.
+/// Large factorizations therefore hand their big products to the system BLAS when there is one
+/// (`ProductEngine`, `CBLAS`); these kernels serve small data, every product when `NMFVIZ_BLAS=0`,
+/// and machines without a BLAS.
 enum MatrixKernels {
     typealias Source = UnsafeBufferPointer<Double>
     typealias Target = UnsafeMutableBufferPointer<Double>
@@ -28,7 +31,13 @@ enum MatrixKernels {
     ///
     /// The ranges only decide *who* computes an output; kernels must not let them change *how*.
     static func forEachRange(count: Int, work: Int, _ body: (Range<Int>, Int) -> Void) {
-        let pieces = work >= parallelWorkThreshold ? min(parallelPieces, count) : 1
+        forEachRange(count: count, pieces: work >= parallelWorkThreshold ? parallelPieces : 1, body)
+    }
+
+    /// Runs `body(range, piece)` over `0..<count` cut into `min(pieces, count)` contiguous ranges,
+    /// in parallel when there are several.
+    static func forEachRange(count: Int, pieces requested: Int, _ body: (Range<Int>, Int) -> Void) {
+        let pieces = min(requested, count)
         if pieces <= 1 {
             body(0..<count, 0)
             return
@@ -254,6 +263,34 @@ enum MatrixKernels {
     }
 
     // MARK: - Small helpers
+
+    /// Σ a[i]·b[i] over the shorter of the two, in four lanes summed in a fixed order, then the tail.
+    static func innerProduct(_ a: [Double], _ b: [Double]) -> Double {
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                guard let x = pa.baseAddress, let y = pb.baseAddress else { return 0 }
+                let count = min(pa.count, pb.count)
+                let count4 = count & ~3
+                var s = SIMD4<Double>()
+                var j = 0
+                while j < count4 {
+                    s += load(x + j) * load(y + j)
+                    j += 4
+                }
+                var total = lanes(s)
+                while j < count {
+                    total += x[j] * y[j]
+                    j += 1
+                }
+                return total
+            }
+        }
+    }
+
+    /// Σ a[i]², as `innerProduct(a, a)`.
+    static func squaredNorm(_ a: [Double]) -> Double {
+        innerProduct(a, a)
+    }
 
     /// `dst (columns×rows) = srcᵀ` for a row-major `src` of rows×columns.
     static func transpose(_ src: Source, rows: Int, columns: Int, into dst: Target) {

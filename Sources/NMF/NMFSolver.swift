@@ -29,6 +29,12 @@ public struct NMFSolver: Sendable {
                                                                           rank: configuration.rank)
     }
 
+    /// The system BLAS library a factorization of this size uses for its large products, or `nil`
+    /// when it runs on nmfviz's own kernels alone (small data, `NMFVIZ_BLAS=0`, or no BLAS found).
+    public static func blasLibrary(rows: Int, columns: Int, rank: Int) -> String? {
+        ProductEngine.automatic(m: rows, n: columns, k: rank).blas?.libraryName
+    }
+
     /// The snapshots of iterations 0 through `iterations` (so `iterations + 1` of them; none if negative).
     public func makeSnapshots(iterations: Int) -> SnapshotSequence {
         SnapshotSequence(solver: self, iterations: iterations)
