@@ -45,7 +45,12 @@ public struct Animator: Sendable {
         let prepare = sink.prepare
         let (width, height) = scene.pixelSize
         if sink.sampleCount > 0 {
-            try sink.useSamples(try sampleImages(count: sink.sampleCount))
+            let start = clock.now
+            let samples = try sampleImages(count: sink.sampleCount)
+            let rendered = clock.now
+            timings.samples = rendered - start
+            try sink.useSamples(samples)
+            timings.write += clock.now - rendered
         }
         let frames = TimedSequence(base: frames())
         let pipeline = OrderedPipeline<Frame, FrameWork<Sink.Prepared>, RenderState>(jobs: jobs)
@@ -75,6 +80,7 @@ public struct Animator: Sendable {
             let paths = try sink.finish()
             timings.write += clock.now - start
             timings.solve = frames.elapsed
+            timings.sinkStages = sink.stageTimes
             return RunReport(paths: paths, frames: done, timings: timings)
         } catch {
             sink.cancel()
@@ -195,13 +201,19 @@ public struct RunReport: Sendable {
     public let timings: StageTimings
 }
 
-/// Time spent in each stage. Rendering and preparing (encoding) run on several cores: theirs are sums of
-/// the time each frame took, which can exceed the wall-clock time of the run.
+/// Time spent in each stage. Rendering and preparing (PNG compression) run on several cores: theirs are
+/// sums of the time each frame took, which can exceed the wall-clock time of the run.
 public struct StageTimings: Sendable {
     public var solve: Duration = .zero
     public var render: Duration = .zero
+    /// The sink's per-frame work on the worker threads (PNG compression).
     public var prepare: Duration = .zero
+    /// The sink's work on the calling thread (`add` and `finish`), its own stages included.
     public var write: Duration = .zero
+    /// Rendering the sample frames a sink asked for (on the calling thread, before the others).
+    public var samples: Duration = .zero
+    /// Named stages within `write` that the sink measured itself (a GIF's quantize and encode).
+    public var sinkStages: [(stage: String, time: Duration)] = []
 }
 
 /// A worker's reusable canvas and font face.

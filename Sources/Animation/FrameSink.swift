@@ -27,6 +27,10 @@ public protocol FrameSink: AnyObject {
 
     /// Receives the sample frames, in order, before the first `add`.
     func useSamples(_ images: [Image]) throws
+
+    /// Time the sink spent in named stages of its own within `add` and `finish` (a GIF: quantize,
+    /// encode), for `--timings`; the rest of that time is reported as writing.
+    var stageTimes: [(stage: String, time: Duration)] { get }
 }
 
 // MARK: - Default implementations
@@ -35,4 +39,6 @@ extension FrameSink {
     public var sampleCount: Int { 0 }
 
     public func useSamples(_ images: [Image]) throws {}
+
+    public var stageTimes: [(stage: String, time: Duration)] { [] }
 }

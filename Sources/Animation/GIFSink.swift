@@ -30,6 +30,10 @@ public final class GIFSink: FrameSink {
         try writer.useGlobalPalette(from: images)
     }
 
+    public var stageTimes: [(stage: String, time: Duration)] {
+        [("quantize", writer.quantizeTime), ("encode", writer.encodeTime)]
+    }
+
     public func finish() throws -> [String] {
         try writer.finish()
         return [path]

@@ -19,6 +19,12 @@ public enum OutputTarget: Equatable, Sendable {
         return false
     }
 
+    /// Whether this is an animated GIF.
+    public var isGIF: Bool {
+        if case .gif = self { return true }
+        return false
+    }
+
     /// Reads an `--output` argument.
     ///
     /// - Throws: `AnimationError.badOutput` for an unknown extension or a malformed pattern.

@@ -36,6 +36,11 @@ public final class GIFWriter {
     private var gif: UnsafeMutablePointer<GifFileType>?
     private var pending: IndexedFrame?
     private var clock = FrameClock()
+    private let stopwatch = ContinuousClock()
+    /// Time spent so far choosing palettes and mapping pixels (difference, quantize, remap: `add`'s own
+    /// work), and in giflib's LZW compression and the file writes.
+    public private(set) var quantizeTime: Duration = .zero
+    public private(set) var encodeTime: Duration = .zero
 
     /// Creates the temporary output file beside `path`.
     ///
@@ -85,7 +90,9 @@ public final class GIFWriter {
         for image in samples where image.width != width || image.height != height || image.pixels.count != width * height * 4 {
             throw CodecsError.frameSizeMismatch(path: path, expectedWidth: width, expectedHeight: height, width: image.width, height: image.height)
         }
+        let started = stopwatch.now
         encoder.seedGlobalPalette(from: samples)
+        quantizeTime += stopwatch.now - started
     }
 
     /// Adds a frame shown for `delayMilliseconds` ms.
@@ -115,7 +122,12 @@ public final class GIFWriter {
         guard duration >= .zero else {
             throw CodecsError.invalidOption(name: "frame duration", value: "\(duration)", allowed: "must be ≥ 0")
         }
-        switch encoder.encode(image, duration: duration, pendingRect: pending?.rect) {
+        let started = stopwatch.now
+        let outcome = encoder.encode(image, duration: duration, pendingRect: pending?.rect)
+        let quantized = stopwatch.now
+        quantizeTime += quantized - started
+        defer { encodeTime += stopwatch.now - quantized }
+        switch outcome {
         case .identical:
             pending?.duration += duration
         case let .frame(frame, clearPending):
@@ -140,6 +152,8 @@ public final class GIFWriter {
             cancel()
             throw CodecsError.noFrames(path: path)
         }
+        let started = stopwatch.now
+        defer { encodeTime += stopwatch.now - started }
         try guarded { try put(last) }
         pending = nil
         var error: Int32 = 0

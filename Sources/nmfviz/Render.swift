@@ -210,10 +210,20 @@ struct Render: ParsableCommand {
         }
         if timings {
             let t = report.timings
-            Self.printError(String(
-                format: "timings: solve %.1f ms, render %.1f ms, encode %.1f ms (summed over %d cores), write %.1f ms, total %.1f ms",
-                t.solve.seconds * 1000, t.render.seconds * 1000, t.prepare.seconds * 1000, animator.jobs,
-                t.write.seconds * 1000, seconds * 1000))
+            var parts = [("solve", t.solve), ("render", t.render)]
+            if t.samples > .zero { parts.append(("samples", t.samples)) }
+            // PNG compression runs on the workers; a GIF is quantized and compressed in order (below).
+            let pngs = !target.isGIF
+            if pngs { parts.append(("encode", t.prepare)) }
+            var write = t.write
+            for (stage, time) in t.sinkStages {
+                parts.append((stage, time))
+                write -= time
+            }
+            parts.append(("write", write))
+            let listed = parts.map { String(format: "%@ %.1f ms", $0.0, $0.1.seconds * 1000) }.joined(separator: ", ")
+            Self.printError("timings: \(listed); total \(String(format: "%.1f", seconds * 1000)) ms "
+                + "(render\(pngs ? " and encode" : "") summed over \(animator.jobs) threads)")
         }
     }
 
