@@ -81,7 +81,15 @@ struct GIFFrameEncoder {
     mutating func encode(_ image: Image, duration: Duration, pendingRect: PixelRect?) -> Outcome {
         // The frame's own storage: read through `Keys`, never copied.
         current = image.pixels
-        let scan = scan()
+        // Lossy shortcuts (keeping a stale pixel, an LZW-friendly neighbour entry) may add error only
+        // while the whole frame stays within the quality target.
+        let budget = quantizer.targetMSE * GIFFrameEncoder.globalPaletteSlack * Double(3 * width * height)
+        // Pixels left slightly off by earlier frames are not candidates by themselves: once they hold
+        // most of the budget (`repaintThreshold`), they are offered for repainting too, so the error
+        // cannot creep past the target over a long lossy animation (measured before: 45 dB down to
+        // 39 dB in 30 frames).
+        let repaint = frameCount > 0 && Double(shownError) > budget * GIFFrameEncoder.repaintThreshold
+        let scan = scan(includingStale: repaint)
         if frameCount > 0 && scan.identical { return .identical }
         var clear: PixelRect?
         if !scan.cleared.isEmpty, let pending = pendingRect {
@@ -95,16 +103,7 @@ struct GIFFrameEncoder {
                 }
             }
             // Cleared pixels that are opaque again are candidates now.
-            collectCandidates()
-        }
-        // Lossy shortcuts (keeping a stale pixel, an LZW-friendly neighbour entry) may add error only
-        // while the whole frame stays within the quality target.
-        let budget = quantizer.targetMSE * GIFFrameEncoder.globalPaletteSlack * Double(3 * width * height)
-        // Pixels left slightly off by earlier frames are not candidates by themselves: once they hold
-        // most of the budget (`repaintThreshold`), they are offered for repainting too, so the error cannot creep past
-        // the target over a long lossy animation (measured before: 45 dB down to 39 dB in 30 frames).
-        if frameCount > 0 && Double(shownError) > budget * GIFFrameEncoder.repaintThreshold {
-            collectCandidates(includingStale: true)
+            collectCandidates(includingStale: repaint)
         }
         var (palette, mapper, local, exact, bestError) = choosePalette()
         let slack = exact ? 0 : tolerance
@@ -129,10 +128,11 @@ struct GIFFrameEncoder {
     /// One pass over the new frame: whether it equals the last frame, the box of pixels turning
     /// transparent, and the candidates (into `candidateList`, in row order).
     ///
-    /// Reads only the frame and `previous`: after every frame `shown` is 0 exactly where `previous`
-    /// is (drawn pixels are never transparent, and nothing else changes `shown` outside a clear), so
-    /// "shown transparent but opaque now" is "was transparent, opaque now", a change like any other.
-    private mutating func scan() -> (identical: Bool, cleared: PixelRect) {
+    /// Decides change from the frame and `previous` alone: after every frame `shown` is 0 exactly where
+    /// `previous` is (drawn pixels are never transparent, and nothing else changes `shown` outside a
+    /// clear), so "shown transparent but opaque now" is "was transparent, opaque now", a change like any
+    /// other. `shown` is read only with `includingStale`, to add unchanged pixels that show another colour.
+    private mutating func scan(includingStale: Bool) -> (identical: Bool, cleared: PixelRect) {
         var identical = true
         var cleared = BoxBuilder()
         var list = candidateList
@@ -140,16 +140,23 @@ struct GIFFrameEncoder {
         let count = width * height
         Keys.with(current) { c in
             Keys.with(previous) { p in
-                for i in 0..<count {
-                    // Raw words first: equal words are equal keys, the common case.
-                    guard c.raw[i] != p.raw[i] else { continue }
-                    let k = c[i]
-                    guard k != p[i] else { continue }
-                    identical = false
-                    if k == 0 {
-                        cleared.add(x: i % width, y: i / width)
-                    } else {
-                        list.append(Int32(i))
+                shown.withUnsafeBufferPointer { s in
+                    for i in 0..<count {
+                        // Raw words first: equal words are equal keys, the common case.
+                        if c.raw[i] == p.raw[i] || c[i] == p[i] {
+                            // Unchanged; with `includingStale`, still a candidate if it shows another colour.
+                            if includingStale {
+                                let k = c[i], now = s[i]
+                                if k != 0 && now != 0 && now != k { list.append(Int32(i)) }
+                            }
+                            continue
+                        }
+                        identical = false
+                        if c[i] == 0 {
+                            cleared.add(x: i % width, y: i / width)
+                        } else {
+                            list.append(Int32(i))
+                        }
                     }
                 }
             }
@@ -160,7 +167,7 @@ struct GIFFrameEncoder {
 
     /// Lists every candidate again, after a clear (where `shown` no longer follows `previous`), and
     /// with `includingStale` also every opaque pixel that shows another colour than its own.
-    private mutating func collectCandidates(includingStale: Bool = false) {
+    private mutating func collectCandidates(includingStale: Bool) {
         var list = candidateList
         list.removeAll(keepingCapacity: true)
         let staleFrom = includingStale ? 0 : Int.max
