@@ -29,7 +29,13 @@ struct Quantizer {
     /// near the target instead of 2–3 dB above it.
     func palette(colors: [UInt32], weights: [Float]) -> [UInt32] {
         guard colors.count > maximumColors else { return colors }
-        let points = colors.map { Oklab(packed: $0) }
+        return palette(colors: colors, weights: weights, points: colors.map { Oklab(packed: $0) })
+    }
+
+    /// `palette(colors:weights:)` with the colours already in Oklab (`points[i]` is `colors[i]`), for
+    /// callers that quantize the same histogram several times.
+    func palette(colors: [UInt32], weights: [Float], points: [Oklab]) -> [UInt32] {
+        guard colors.count > maximumColors else { return colors }
         let totalWeight = weights.reduce(0) { $0 + Double($1) }
         let targetError = targetMSE * 3 * totalWeight
         let (boxes, curve) = medianCut(points: points, colors: colors, weights: weights, limit: maximumColors, targetError: targetError)
@@ -45,41 +51,68 @@ struct Quantizer {
     }
 
     /// K-means from the boxes' means; returns the palette and its weighted squared RGB error.
+    ///
+    /// Each round accumulates the clusters' weighted sums in one pass over the points, in index order:
+    /// the same additions in the same order as summing each cluster's members, without building
+    /// member lists.
     private func refine(_ boxes: [[Int]], points: [Oklab], colors: [UInt32], weights: [Float]) -> (palette: [UInt32], error: Double) {
-        var clusters = boxes
-        var centroids = clusters.map { centroid(of: $0, points: points, weights: weights) }
+        let clusterCount = boxes.count
+        var centroids = boxes.map { centroid(of: $0, points: points, weights: weights) }
         var assignment = [Int](repeating: 0, count: points.count)
+        for (k, box) in boxes.enumerated() {
+            for i in box { assignment[i] = k }
+        }
+        var sums = [SIMD4<Double>](repeating: .zero, count: clusterCount)
+        var sizes = [Int](repeating: 0, count: clusterCount)
+        var firsts = [Int](repeating: -1, count: clusterCount)
         for round in 0..<refinementRounds {
             let search = NearestColor(centroids)
             var changed = round == 0
+            for i in sums.indices {
+                sums[i] = .zero
+                sizes[i] = 0
+                firsts[i] = -1
+            }
             for i in points.indices {
                 let c = search.nearest(points[i])
                 if c != assignment[i] { changed = true }
                 assignment[i] = c
+                let wi = Double(weights[i])
+                let point = points[i]
+                sums[c] += SIMD4(Double(point.l) * wi, Double(point.a) * wi, Double(point.b) * wi, wi)
+                sizes[c] += 1
+                if firsts[c] < 0 { firsts[c] = i }
             }
-            var members = [[Int]](repeating: [], count: centroids.count)
-            for i in points.indices { members[assignment[i]].append(i) }
-            for k in centroids.indices where !members[k].isEmpty {
-                centroids[k] = centroid(of: members[k], points: points, weights: weights)
+            for k in centroids.indices where sizes[k] > 0 {
+                let sum = sums[k]
+                centroids[k] = sum.w > 0
+                    ? Oklab(l: Float(sum.x / sum.w), a: Float(sum.y / sum.w), b: Float(sum.z / sum.w))
+                    : points[firsts[k]]
             }
-            clusters = members
             if !changed { break }
         }
-        var palette: [UInt32] = []
-        palette.reserveCapacity(centroids.count)
-        var error: Double = 0
-        for k in centroids.indices where !clusters[k].isEmpty {
-            let entry = clusters[k].count == 1 ? colors[clusters[k][0]] | 0xFF00_0000 : centroids[k].packed
-            palette.append(entry)
-            for i in clusters[k] {
-                var e = 0
-                for shift in [UInt32(0), 8, 16] {
-                    let d = Int((colors[i] >> shift) & 0xFF) - Int((entry >> shift) & 0xFF)
-                    e += d * d
-                }
-                error += Double(e) * Double(weights[i])
+        if refinementRounds == 0 {
+            for (k, box) in boxes.enumerated() {
+                sizes[k] = box.count
+                firsts[k] = box.first ?? -1
             }
         }
+        var entries = [UInt32](repeating: 0, count: clusterCount)
+        for k in centroids.indices where sizes[k] > 0 {
+            entries[k] = sizes[k] == 1 ? colors[firsts[k]] | 0xFF00_0000 : centroids[k].packed
+        }
+        // Exact: every term is an integer (squared distance × pixel count) far below 2^53.
+        var error: Double = 0
+        for i in points.indices {
+            let entry = entries[assignment[i]], color = colors[i]
+            let dr = Int(color & 0xFF) - Int(entry & 0xFF)
+            let dg = Int((color >> 8) & 0xFF) - Int((entry >> 8) & 0xFF)
+            let db = Int((color >> 16) & 0xFF) - Int((entry >> 16) & 0xFF)
+            error += Double(dr * dr + dg * dg + db * db) * Double(weights[i])
+        }
+        var palette: [UInt32] = []
+        palette.reserveCapacity(clusterCount)
+        for k in centroids.indices where sizes[k] > 0 { palette.append(entries[k]) }
         return (palette, error)
     }
 
@@ -111,27 +144,27 @@ struct Quantizer {
             axis == 0 ? points[i].l : axis == 1 ? points[i].a : points[i].b
         }
         func makeBox(_ members: [Int]) -> Box {
-            var sum = [Double](repeating: 0, count: 3), sum2 = [Double](repeating: 0, count: 3), w: Double = 0
+            // Scalars, not small arrays: the same sums in the same order, without allocating.
+            var sum = SIMD4<Double>.zero, sum2 = SIMD4<Double>.zero
             for i in members {
                 let wi = Double(weights[i])
-                for axis in 0..<3 {
-                    let v = Double(value(i, axis))
-                    sum[axis] += v * wi
-                    sum2[axis] += v * v * wi
-                }
-                w += wi
+                let v = SIMD4(Double(points[i].l), Double(points[i].a), Double(points[i].b), 1)
+                sum += v * wi
+                sum2 += v * v * wi
             }
-            var rgbSum = [Double](repeating: 0, count: 3), rgbSum2: Double = 0
+            let w = sum.w
+            var rgbSum = SIMD4<Double>.zero, rgbSum2: Double = 0
             for i in members {
                 let wi = Double(weights[i])
-                for (channel, shift) in [UInt32(0), 8, 16].enumerated() {
-                    let v = Double((colors[i] >> shift) & 0xFF)
-                    rgbSum[channel] += v * wi
-                    rgbSum2 += v * v * wi
-                }
+                let c = colors[i]
+                let r = Double(c & 0xFF), g = Double((c >> 8) & 0xFF), b = Double((c >> 16) & 0xFF)
+                rgbSum += SIMD4(r, g, b, 0) * wi
+                rgbSum2 += r * r * wi
+                rgbSum2 += g * g * wi
+                rgbSum2 += b * b * wi
             }
-            let rgbError = w > 0 ? max(0, rgbSum2 - (rgbSum[0] * rgbSum[0] + rgbSum[1] * rgbSum[1] + rgbSum[2] * rgbSum[2]) / w) : 0
-            var variances = [Double](repeating: 0, count: 3)
+            let rgbError = w > 0 ? max(0, rgbSum2 - (rgbSum.x * rgbSum.x + rgbSum.y * rgbSum.y + rgbSum.z * rgbSum.z) / w) : 0
+            var variances = SIMD3<Double>.zero
             if w > 0 {
                 for axis in 0..<3 { variances[axis] = max(0, sum2[axis] - sum[axis] * sum[axis] / w) }
             }
