@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Codecs
@@ -53,5 +54,74 @@ private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], _ s: [UInt32], at
         let palette = quantizer.palette(colors: colors, weights: weights)
         #expect(palette.count <= 255)
         #expect(quantizer.palette(colors: colors, weights: weights, points: points) == palette)
+    }
+}
+
+@Suite struct GIFOutputThreadTests {
+    /// Frames of random indices over a 16-entry palette, each covering a random rectangle.
+    private func frames(count: Int, seed: UInt64) -> (GIFPalette, [IndexedFrame]) {
+        var rng = SplitMix64(seed: seed)
+        let palette = GIFPalette(colors: (0..<15).map { _ in UInt32.random(in: 0...0xFF_FFFF, using: &rng) | 0xFF00_0000 })
+        let frames = (0..<count).map { n -> IndexedFrame in
+            let w = Int.random(in: 1...40, using: &rng), h = Int.random(in: 1...30, using: &rng)
+            let rect = PixelRect(x: Int.random(in: 0...(40 - w), using: &rng), y: Int.random(in: 0...(30 - h), using: &rng), width: w, height: h)
+            return IndexedFrame(rect: rect, indices: (0..<(w * h)).map { _ in UInt8.random(in: 0...15, using: &rng) },
+                                localPalette: n % 3 == 2 ? palette : nil, transparentIndex: 15,
+                                disposal: n % 4 == 3 ? 2 : 1, duration: .milliseconds(10 * n + 7))
+        }
+        return (palette, frames)
+    }
+
+    /// The worker writes exactly what the same calls on the caller's thread write, in order, however
+    /// the two threads happen to interleave.
+    @Test func writesTheSameBytesAsWritingInline() throws {
+        let folder = try TestImages.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (palette, frames) = frames(count: 40, seed: 3)
+        let inline = try GIFStream(path: folder + "/inline.gif", width: 40, height: 30, options: GIFOptions())
+        try inline.putHeader(global: palette)
+        for frame in frames { try inline.put(frame) }
+        try inline.close()
+        let output = GIFOutputThread(stream: try GIFStream(path: folder + "/thread.gif", width: 40, height: 30, options: GIFOptions()))
+        try output.submit(.header(palette))
+        for frame in frames { try output.submit(.frame(frame)) }
+        try output.drain()
+        try output.stream.close()
+        let expected = try Data(contentsOf: URL(fileURLWithPath: folder + "/inline.gif"))
+        #expect(expected.count > 1000)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/thread.gif")) == expected)
+        #expect(output.writeTime > .zero)
+    }
+
+    /// A write that fails is thrown back by a later `submit` or by `drain`, never lost.
+    @Test func aFailedWriteIsThrownBackLater() throws {
+        let folder = try TestImages.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/closed.gif"
+        let (palette, frames) = frames(count: 8, seed: 5)
+        let stream = try GIFStream(path: path, width: 40, height: 30, options: GIFOptions())
+        stream.cancel()  // every write now fails with writerClosed
+        let output = GIFOutputThread(stream: stream)
+        #expect(throws: CodecsError.writerClosed(path: path)) {
+            try output.submit(.header(palette))
+            for frame in frames { try output.submit(.frame(frame)) }
+            try output.drain()
+        }
+        #expect(throws: CodecsError.writerClosed(path: path)) { try output.drain() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    /// Abandoning with jobs queued stops the worker without writing them; a second call is harmless.
+    @Test func abandoningStopsTheWorker() throws {
+        let folder = try TestImages.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (palette, frames) = frames(count: 4, seed: 9)
+        let output = GIFOutputThread(stream: try GIFStream(path: folder + "/a.gif", width: 40, height: 30, options: GIFOptions()))
+        try output.submit(.header(palette))
+        for frame in frames { try output.submit(.frame(frame)) }
+        output.abandon()
+        output.abandon()
+        output.stream.cancel()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 }
