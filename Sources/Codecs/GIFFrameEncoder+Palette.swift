@@ -96,14 +96,21 @@ extension GIFFrameEncoder {
         let count = width * height
         Keys.with(first.pixels) { base in
             for (s, image) in samples.enumerated() {
+                // Runs of one colour are counted once (plot frames are mostly flat): the same counts
+                // as adding pixel by pixel, at a hash probe per run instead of per pixel.
+                var sample = ColorHistogram()
+                var sampleRun = Run(), mergedRun = Run()
                 Keys.with(image.pixels) { keys in
                     for i in 0..<count {
                         let k = keys[i]
                         guard k != 0 else { continue }
-                        perSample[s].add(k)
-                        if s == 0 || k != base[i] { histogram.add(k) }
+                        sampleRun.add(k, to: &sample)
+                        if s == 0 || k != base[i] { mergedRun.add(k, to: &histogram) }
                     }
                 }
+                sampleRun.flush(to: &sample)
+                mergedRun.flush(to: &histogram)
+                perSample[s] = sample
             }
         }
         let (colors, weights) = histogram.entries()
@@ -128,5 +135,29 @@ extension GIFFrameEncoder {
         let palette = GIFPalette(colors: chosen)
         global = palette
         globalMapper = PaletteMapper(colors: palette.colors)
+    }
+}
+
+/// A run of one colour on its way into a `ColorHistogram`.
+private struct Run {
+    var color: UInt32 = 0
+    var count: UInt32 = 0
+
+    /// Counts one pixel of `k` (not 0), adding the finished run to `histogram` when the colour changes.
+    @inline(__always)
+    mutating func add(_ k: UInt32, to histogram: inout ColorHistogram) {
+        if k == color {
+            count += 1
+            return
+        }
+        flush(to: &histogram)
+        color = k
+        count = 1
+    }
+
+    /// Adds the run so far to `histogram`.
+    mutating func flush(to histogram: inout ColorHistogram) {
+        if count > 0 { histogram.add(color, count: count) }
+        count = 0
     }
 }
