@@ -120,11 +120,12 @@ extension GIFFrameEncoder {
             // The same test a frame passes to keep the global palette (see `choosePalette`).
             let budget = quantizer.targetMSE * GIFFrameEncoder.globalPaletteSlack * Double(3 * count)
             let sampleEntries = perSample.map { $0.entries(sorted: false) }
-            let points = colors.map { Oklab(packed: $0) }
+            // One median cut for every try: they share its splits and sort each box once.
+            let cut = MedianCut(points: colors.map { Oklab(packed: $0) }, colors: colors, weights: weights)
             // Loosest first; the last (0: every entry) always stands as the fallback.
             for looseness in [4.0, 2.5, 2, 1.5, 1, 0.5, 0] {
                 let candidate = Quantizer(maximumColors: quantizer.maximumColors, targetMSE: quantizer.targetMSE * looseness)
-                    .palette(colors: colors, weights: weights, points: points)
+                    .palette(of: cut)
                 chosen = candidate
                 var mapper = PaletteMapper(colors: candidate)
                 if sampleEntries.allSatisfy({ squaredError(colors: $0.colors, weights: $0.weights, mapper: &mapper) <= budget }) {

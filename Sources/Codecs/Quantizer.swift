@@ -36,18 +36,36 @@ struct Quantizer {
     /// callers that quantize the same histogram several times.
     func palette(colors: [UInt32], weights: [Float], points: [Oklab]) -> [UInt32] {
         guard colors.count > maximumColors else { return colors }
+        return palette(of: MedianCut(points: points, colors: colors, weights: weights))
+    }
+
+    /// `palette(colors:weights:)` for the histogram `cut` was made from, reusing its splits and the
+    /// k-means results it remembers: callers that try several targets on one histogram pay for the
+    /// sorting once.
+    func palette(of cut: MedianCut) -> [UInt32] {
+        let (colors, weights) = (cut.colors, cut.weights)
+        guard colors.count > maximumColors else { return colors }
         let totalWeight = weights.reduce(0) { $0 + Double($1) }
         let targetError = targetMSE * 3 * totalWeight
-        let (boxes, curve) = medianCut(points: points, colors: colors, weights: weights, limit: maximumColors, targetError: targetError)
-        var (palette, error) = refine(boxes, points: points, colors: colors, weights: weights)
+        let (boxes, curve) = cut.boxes(limit: maximumColors, targetError: targetError)
+        var (palette, error) = refined(boxes, cut: cut)
         if targetError > 0, let reached = curve.last, reached > 0, error < targetError {
             let ratio = error / reached
             if let count = curve.firstIndex(where: { $0 * ratio <= targetError }).map({ $0 + 1 }), count < boxes.count {
-                let fewer = medianCut(points: points, colors: colors, weights: weights, limit: count, targetError: 0).boxes
-                palette = refine(fewer, points: points, colors: colors, weights: weights).palette
+                let fewer = cut.boxes(limit: count, targetError: 0).boxes
+                palette = refined(fewer, cut: cut).palette
             }
         }
         return palette
+    }
+
+    /// `refine` of median cut's first `boxes.count` boxes, remembered in `cut` per count and rounds.
+    private func refined(_ boxes: [[Int]], cut: MedianCut) -> (palette: [UInt32], error: Double) {
+        let key = SIMD2(boxes.count, refinementRounds)
+        if let known = cut.refined[key] { return known }
+        let result = refine(boxes, points: cut.points, colors: cut.colors, weights: cut.weights)
+        cut.refined[key] = result
+        return result
     }
 
     /// K-means from the boxes' means; returns the palette and its weighted squared RGB error.
@@ -127,84 +145,5 @@ struct Quantizer {
         }
         guard w > 0 else { return points[members[0]] }
         return Oklab(l: Float(l / w), a: Float(a / w), b: Float(b / w))
-    }
-
-    /// Splits the points into at most `limit` boxes, stopping once the boxes' weighted squared RGB
-    /// error is at most `targetError`; returns each box's member indices, and the error after each
-    /// split (`curve[n - 1]` with n boxes).
-    private func medianCut(points: [Oklab], colors: [UInt32], weights: [Float], limit: Int, targetError: Double) -> (boxes: [[Int]], curve: [Double]) {
-        struct Box {
-            var members: [Int]
-            var error: Double
-            var axis: Int
-            /// Weighted squared RGB error of the members against their RGB mean.
-            var rgbError: Double
-        }
-        func value(_ i: Int, _ axis: Int) -> Float {
-            axis == 0 ? points[i].l : axis == 1 ? points[i].a : points[i].b
-        }
-        func makeBox(_ members: [Int]) -> Box {
-            // Scalars, not small arrays: the same sums in the same order, without allocating.
-            var sum = SIMD4<Double>.zero, sum2 = SIMD4<Double>.zero
-            for i in members {
-                let wi = Double(weights[i])
-                let v = SIMD4(Double(points[i].l), Double(points[i].a), Double(points[i].b), 1)
-                sum += v * wi
-                sum2 += v * v * wi
-            }
-            let w = sum.w
-            var rgbSum = SIMD4<Double>.zero, rgbSum2: Double = 0
-            for i in members {
-                let wi = Double(weights[i])
-                let c = colors[i]
-                let r = Double(c & 0xFF), g = Double((c >> 8) & 0xFF), b = Double((c >> 16) & 0xFF)
-                rgbSum += SIMD4(r, g, b, 0) * wi
-                rgbSum2 += r * r * wi
-                rgbSum2 += g * g * wi
-                rgbSum2 += b * b * wi
-            }
-            let rgbError = w > 0 ? max(0, rgbSum2 - (rgbSum.x * rgbSum.x + rgbSum.y * rgbSum.y + rgbSum.z * rgbSum.z) / w) : 0
-            var variances = SIMD3<Double>.zero
-            if w > 0 {
-                for axis in 0..<3 { variances[axis] = max(0, sum2[axis] - sum[axis] * sum[axis] / w) }
-            }
-            // Oklab's L spans 0…1 while a and b span about ±0.3: no rescaling, distance is what counts.
-            let axis = variances[0] >= variances[1] ? (variances[0] >= variances[2] ? 0 : 2) : (variances[1] >= variances[2] ? 1 : 2)
-            let error = members.count > 1 ? variances[0] + variances[1] + variances[2] : -1
-            return Box(members: members, error: error, axis: axis, rgbError: rgbError)
-        }
-        var boxes = [makeBox(Array(points.indices))]
-        var totalError = boxes[0].rgbError
-        var curve = [totalError]
-        while boxes.count < limit && totalError > targetError {
-            var pick = -1
-            for k in boxes.indices where boxes[k].error > 0 && (pick < 0 || boxes[k].error > boxes[pick].error) { pick = k }
-            guard pick >= 0 else { break }
-            let box = boxes[pick]
-            // Sort by (value, index) packed into one integer: the float's bits made order-preserving
-            // in the high half, the index in the low half, so ties break by index.
-            let sorted = box.members.map { i -> UInt64 in
-                let bits = value(i, box.axis).bitPattern
-                let ordered = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
-                return UInt64(ordered) << 32 | UInt64(i)
-            }.sorted().map { Int($0 & 0xFFFF_FFFF) }
-            let total = sorted.reduce(0) { $0 + Double(weights[$1]) }
-            var running: Double = 0
-            var cut = 1
-            for (n, i) in sorted.enumerated() {
-                running += Double(weights[i])
-                if running >= total / 2 {
-                    cut = n + 1
-                    break
-                }
-            }
-            cut = min(max(cut, 1), sorted.count - 1)
-            totalError -= box.rgbError
-            boxes[pick] = makeBox(Array(sorted[..<cut]))
-            boxes.append(makeBox(Array(sorted[cut...])))
-            totalError += boxes[pick].rgbError + boxes[boxes.count - 1].rgbError
-            curve.append(totalError)
-        }
-        return (boxes.map(\.members), curve)
     }
 }

@@ -57,6 +57,38 @@ private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], _ s: [UInt32], at
     }
 }
 
+@Suite struct MedianCutSharingTests {
+    /// One `MedianCut` asked for several targets, loose and tight in either order, gives each the
+    /// palette a fresh quantizer run gives.
+    @Test(arguments: [[16.0, 10, 4, 0], [0, 4, 10, 16.0], [10, 10, 2]])
+    func sharedSplitsGiveTheSamePalettes(targets: [Double]) {
+        var rng = SplitMix64(seed: 11)
+        let colors = (0..<2500).map { _ in UInt32.random(in: 0...0xFF_FFFF, using: &rng) | 0xFF00_0000 }
+        let weights = colors.indices.map { _ in Float(Int.random(in: 1...900, using: &rng)) }
+        let cut = MedianCut(points: colors.map { Oklab(packed: $0) }, colors: colors, weights: weights)
+        for target in targets {
+            let quantizer = Quantizer(maximumColors: 200, targetMSE: target)
+            let fresh = quantizer.palette(colors: colors, weights: weights)
+            #expect(fresh.count <= 200 && fresh.count > 1)
+            #expect(quantizer.palette(of: cut) == fresh)
+        }
+    }
+
+    /// The boxes partition the colours, and the curve only falls.
+    @Test func boxesPartitionTheColours() {
+        var rng = SplitMix64(seed: 12)
+        let colors = (0..<600).map { _ in UInt32.random(in: 0...0xFF_FFFF, using: &rng) | 0xFF00_0000 }
+        let weights = colors.indices.map { _ in Float(Int.random(in: 1...50, using: &rng)) }
+        let cut = MedianCut(points: colors.map { Oklab(packed: $0) }, colors: colors, weights: weights)
+        for limit in [1, 2, 37, 600, 700] {
+            let (boxes, curve) = cut.boxes(limit: limit, targetError: 0)
+            #expect(boxes.count == min(limit, 600) && curve.count == boxes.count)
+            #expect(boxes.flatMap { $0 }.sorted() == Array(colors.indices))
+            #expect(zip(curve, curve.dropFirst()).allSatisfy { $0.1 <= $0.0 + 1e-6 * $0.0 })
+        }
+    }
+}
+
 @Suite struct GIFOutputThreadTests {
     /// Frames of random indices over a 16-entry palette, each covering a random rectangle.
     private func frames(count: Int, seed: UInt64) -> (GIFPalette, [IndexedFrame]) {
