@@ -46,7 +46,10 @@ extension GIFFrameEncoder {
             let error = exact ? 0 : squaredError(colors: colors, weights: weights, mapper: &mapper)
             return (palette, mapper, false, exact, Double(untouched) + error)
         }
-        defer { self.globalMapper = globalMapper }
+        // Taken out while in use: a second reference would make the first new colour it caches
+        // copy its 192 KB of tables. Frames that keep the global palette hand it back through
+        // `encode`; the others put it back here.
+        self.globalMapper = nil
         // Checks against the global palette do not depend on order: skip the sort.
         let (unsorted, counts) = histogram.entries(sorted: false)
         if unsorted.allSatisfy({ globalMapper.contains($0) }) {
@@ -57,6 +60,7 @@ extension GIFFrameEncoder {
             let predicted = Double(untouched) + squaredError(colors: unsorted, weights: counts, mapper: &globalMapper)
             if predicted <= budget { return (global, globalMapper, false, false, predicted) }
         }
+        self.globalMapper = globalMapper
         let (colors, weights) = histogram.entries()
         if colors.count <= 255 {
             let palette = GIFPalette(colors: colors)

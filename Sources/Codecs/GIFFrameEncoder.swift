@@ -141,31 +141,35 @@ struct GIFFrameEncoder {
         Keys.with(current) { c in
             Keys.with(previous) { p in
                 shown.withUnsafeBufferPointer { s in
-                    var i = 0
-                    while i < count {
+                    let block = GIFFrameEncoder.block
+                    var start = 0
+                    while start < count {
+                        let end = min(count, start + block)
                         // Whole blocks first: most of a plot frame equals the last one and shows
                         // exactly its keys, and such a block holds no candidate of either kind.
-                        if i & (GIFFrameEncoder.block - 1) == 0 && i + GIFFrameEncoder.block <= count
-                            && GIFFrameEncoder.unchangedBlock(c.raw, p.raw, s, at: i, includingStale: includingStale) {
-                            i += GIFFrameEncoder.block
+                        if end - start == block
+                            && GIFFrameEncoder.unchangedBlock(c.raw, p.raw, s, at: start, includingStale: includingStale) {
+                            start = end
                             continue
                         }
-                        defer { i += 1 }
-                        // Raw words first: equal words are equal keys, the common case.
-                        if c.raw[i] == p.raw[i] || c[i] == p[i] {
-                            // Unchanged; with `includingStale`, still a candidate if it shows another colour.
-                            if includingStale {
-                                let k = c[i], now = s[i]
-                                if k != 0 && now != 0 && now != k { list.append(Int32(i)) }
+                        for i in start..<end {
+                            // Raw words first: equal words are equal keys, the common case.
+                            if c.raw[i] == p.raw[i] || c[i] == p[i] {
+                                // Unchanged; with `includingStale`, still a candidate if it shows another colour.
+                                if includingStale {
+                                    let k = c[i], now = s[i]
+                                    if k != 0 && now != 0 && now != k { list.append(Int32(i)) }
+                                }
+                                continue
                             }
-                            continue
+                            identical = false
+                            if c[i] == 0 {
+                                cleared.add(x: i % width, y: i / width)
+                            } else {
+                                list.append(Int32(i))
+                            }
                         }
-                        identical = false
-                        if c[i] == 0 {
-                            cleared.add(x: i % width, y: i / width)
-                        } else {
-                            list.append(Int32(i))
-                        }
+                        start = end
                     }
                 }
             }

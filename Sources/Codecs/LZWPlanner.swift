@@ -101,6 +101,7 @@ final class LZWPlanner {
     ///   - cost: the extra error of giving pixel i index j instead, or nil if it may not; asked only
     ///     when the preferred index does not extend the current string.
     ///   - take: told when pixel i takes index j at that cost.
+    @inline(__always)
     func plan(_ indices: inout [UInt8], cost: (Int, UInt8) -> Int?, take: (Int, UInt8, Int) -> Void) {
         indices.withUnsafeMutableBufferPointer { out in
             let count = out.count
