@@ -6,7 +6,8 @@
 // then giflib's LZW and the file writes (GIFStream), on a second thread (GIFOutputThread).
 import Raster
 
-/// Writes an animated GIF89a frame by frame, holding O(one frame) of memory.
+/// Writes an animated GIF89a frame by frame, holding O(one frame) of memory: the canvas state, the
+/// frame held back, and at most `GIFOutputThread.capacity` frames of indices waiting for giflib.
 ///
 /// ```swift
 /// let writer = try GIFWriter(path: "out.gif", width: 1000, height: 450)
