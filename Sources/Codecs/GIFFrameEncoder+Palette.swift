@@ -120,6 +120,9 @@ extension GIFFrameEncoder {
         let (colors, weights) = histogram.entries()
         guard !colors.isEmpty else { return }
         var chosen = colors
+        // The chosen try's mapper becomes the global one: it already knows the nearest entry of every
+        // sample colour it checked, which the first frames would otherwise search for again.
+        var chosenMapper: PaletteMapper?
         if colors.count > 255 {
             // The same test a frame passes to keep the global palette (see `choosePalette`).
             let budget = quantizer.targetMSE * GIFFrameEncoder.globalPaletteSlack * Double(3 * count)
@@ -132,14 +135,14 @@ extension GIFFrameEncoder {
                     .palette(of: cut)
                 chosen = candidate
                 var mapper = PaletteMapper(colors: candidate)
-                if sampleEntries.allSatisfy({ squaredError(colors: $0.colors, weights: $0.weights, mapper: &mapper) <= budget }) {
-                    break
-                }
+                let accepted = sampleEntries.allSatisfy { squaredError(colors: $0.colors, weights: $0.weights, mapper: &mapper) <= budget }
+                chosenMapper = mapper
+                if accepted { break }
             }
         }
         let palette = GIFPalette(colors: chosen)
         global = palette
-        globalMapper = PaletteMapper(colors: palette.colors)
+        globalMapper = chosenMapper ?? PaletteMapper(colors: palette.colors)
     }
 }
 

@@ -84,17 +84,16 @@ struct Quantizer {
         var sizes = [Int](repeating: 0, count: clusterCount)
         var firsts = [Int](repeating: -1, count: clusterCount)
         for round in 0..<refinementRounds {
-            let search = NearestColor(centroids)
             var changed = round == 0
             for i in sums.indices {
                 sums[i] = .zero
                 sizes[i] = 0
                 firsts[i] = -1
             }
+            // `NearestColor.nearest`'s answers, for all points at once (see NearestScan).
+            if NearestScan.assign(points, to: centroids, assignment: &assignment) { changed = true }
             for i in points.indices {
-                let c = search.nearest(points[i])
-                if c != assignment[i] { changed = true }
-                assignment[i] = c
+                let c = assignment[i]
                 let wi = Double(weights[i])
                 let point = points[i]
                 sums[c] += SIMD4(Double(point.l) * wi, Double(point.a) * wi, Double(point.b) * wi, wi)

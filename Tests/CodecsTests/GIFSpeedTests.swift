@@ -157,3 +157,23 @@ private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], _ s: [UInt32], at
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 }
+
+@Suite struct NearestScanTests {
+    /// Random points against random centroids, with duplicated centroids (exact ties: the lowest
+    /// index wins) and points sitting on centroids, in counts that leave partial groups of eight.
+    @Test(arguments: [1, 2, 7, 8, 9, 63, 255])
+    func agreesWithNearestColor(centroidCount: Int) {
+        var rng = SplitMix64(seed: UInt64(centroidCount))
+        func random() -> Oklab { Oklab(packed: UInt32.random(in: 0...0xFF_FFFF, using: &rng)) }
+        var centroids = (0..<centroidCount).map { _ in random() }
+        if centroidCount > 2 { centroids[centroidCount - 1] = centroids[1] }
+        var points = (0..<(8 * centroidCount + 5)).map { _ in random() }
+        points[0] = centroids[centroidCount - 1]
+        let search = NearestColor(centroids)
+        var assignment = [Int](repeating: -1, count: points.count)
+        #expect(NearestScan.assign(points, to: centroids, assignment: &assignment))
+        #expect(assignment == points.map { search.nearest($0) })
+        #expect(!NearestScan.assign(points, to: centroids, assignment: &assignment))
+        if centroidCount > 2 { #expect(assignment[0] == 1) }
+    }
+}
