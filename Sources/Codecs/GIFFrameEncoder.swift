@@ -184,27 +184,23 @@ struct GIFFrameEncoder {
     /// Whether the `block` pixels from `start` hold the same words in `c` and `p` and, with
     /// `includingStale`, also show exactly those words (so none of them is stale).
     ///
-    /// ORs the XORs of 64-bit pairs without branching, which the compiler turns into a few vector
-    /// instructions per block instead of a branch per pixel. A block that fails is simply scanned
+    /// ORs the XORs in vector registers and tests them once: a few instructions per block instead
+    /// of a branch per pixel. A block that fails is simply scanned
     /// pixel by pixel, so this only decides how fast, never what.
     @inline(__always)
     static func unchangedBlock(_ c: UnsafeBufferPointer<UInt32>, _ p: UnsafeBufferPointer<UInt32>,
                                _ s: UnsafeBufferPointer<UInt32>, at start: Int, includingStale: Bool) -> Bool {
         guard let cBase = c.baseAddress, let pBase = p.baseAddress, let sBase = s.baseAddress else { return false }
-        let now = UnsafeRawPointer(cBase + start), before = UnsafeRawPointer(pBase + start)
-        var difference: UInt64 = 0
-        for j in 0..<(block / 2) {
-            difference |= now.loadUnaligned(fromByteOffset: 8 * j, as: UInt64.self)
-                ^ before.loadUnaligned(fromByteOffset: 8 * j, as: UInt64.self)
+        let now = UnsafeRawPointer(cBase + start).loadUnaligned(as: SIMD16<UInt32>.self)
+        var difference = now ^ UnsafeRawPointer(pBase + start).loadUnaligned(as: SIMD16<UInt32>.self)
+        if includingStale {
+            difference |= now ^ UnsafeRawPointer(sBase + start).loadUnaligned(as: SIMD16<UInt32>.self)
         }
-        guard difference == 0 else { return false }
-        guard includingStale else { return true }
-        let shownNow = UnsafeRawPointer(sBase + start)
-        for j in 0..<(block / 2) {
-            difference |= now.loadUnaligned(fromByteOffset: 8 * j, as: UInt64.self)
-                ^ shownNow.loadUnaligned(fromByteOffset: 8 * j, as: UInt64.self)
-        }
-        return difference == 0
+        // OR the halves together (vector ORs; `max()` would compare lane by lane without SSE4).
+        let eight = difference.lowHalf | difference.highHalf
+        let four = eight.lowHalf | eight.highHalf
+        let two = four.lowHalf | four.highHalf
+        return two.x | two.y == 0
     }
 
     /// Lists every candidate again, after a clear (where `shown` no longer follows `previous`), and
