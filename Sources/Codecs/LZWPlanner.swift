@@ -22,6 +22,12 @@ final class LZWPlanner {
     /// The code extending each code by `frequent` (−1: none): most pixels of a difference frame are
     /// transparent, and this answers them without hashing.
     private let frequentChild = UnsafeMutablePointer<Int16>.allocate(capacity: 4096)
+    /// The codes of the strings made of `frequent` alone, by length (`frequentRun[k]` holds k + 1 of
+    /// them), and each code's place in that list (−1: not such a string). A run of transparent pixels
+    /// starting on one of them jumps to its end in one step instead of one dependent load per pixel.
+    private let frequentRun = UnsafeMutablePointer<Int16>.allocate(capacity: 4096)
+    private let frequentDepth = UnsafeMutablePointer<Int16>.allocate(capacity: 4096)
+    private var frequentRunLength = 0
     private let hashKeys = UnsafeMutablePointer<Int32>.allocate(capacity: 8192)
     private let hashCodes = UnsafeMutablePointer<Int16>.allocate(capacity: 8192)
     private var touched: [Int] = []
@@ -41,6 +47,8 @@ final class LZWPlanner {
         nextSibling.initialize(repeating: -1, count: 4096)
         frequentChild.initialize(repeating: -1, count: 4096)
         symbol.initialize(repeating: 0, count: 4096)
+        frequentRun.initialize(repeating: 0, count: 4096)
+        frequentDepth.initialize(repeating: -1, count: 4096)
         touched.reserveCapacity(4096)
         reset()
     }
@@ -50,6 +58,8 @@ final class LZWPlanner {
         nextSibling.deallocate()
         symbol.deallocate()
         frequentChild.deallocate()
+        frequentRun.deallocate()
+        frequentDepth.deallocate()
         hashKeys.deallocate()
         hashCodes.deallocate()
     }
@@ -63,6 +73,10 @@ final class LZWPlanner {
         for slot in touched { hashKeys[slot] = -1 }
         touched.removeAll(keepingCapacity: true)
         running = clearCode + 2
+        for k in 0..<frequentRunLength { frequentDepth[Int(frequentRun[k])] = -1 }
+        frequentRun[0] = Int16(frequent)
+        frequentDepth[Int(frequent)] = 0
+        frequentRunLength = 1
     }
 
     @inline(__always)
@@ -87,7 +101,15 @@ final class LZWPlanner {
         symbol[running] = index
         firstChild[running] = -1
         frequentChild[running] = -1
-        if index == frequent { frequentChild[prefix] = Int16(running) }
+        frequentDepth[running] = -1
+        if index == frequent {
+            frequentChild[prefix] = Int16(running)
+            if Int(frequentDepth[prefix]) == frequentRunLength - 1 {
+                frequentRun[frequentRunLength] = Int16(running)
+                frequentDepth[running] = Int16(frequentRunLength)
+                frequentRunLength += 1
+            }
+        }
         nextSibling[running] = firstChild[prefix]
         firstChild[prefix] = Int16(running)
         running += 1
@@ -107,8 +129,24 @@ final class LZWPlanner {
             let count = out.count
             guard count > 0 else { return }
             var current = Int(out[0])
-            for i in 1..<count {
+            var i = 1
+            while i < count {
                 let want = out[i]
+                if want == frequent {
+                    let depth = Int(frequentDepth[current])
+                    if depth >= 0 && depth < frequentRunLength - 1 {
+                        // `current` is `frequent` repeated depth + 1 times: every extension by
+                        // `frequent` up to the longest such string exists, so the run's pixels up to
+                        // there extend the string without a choice, as one by one below.
+                        let room = min(frequentRunLength - 1 - depth, count - i)
+                        var n = 1
+                        while n < room && out[i + n] == frequent { n += 1 }
+                        current = Int(frequentRun[depth + n])
+                        i += n
+                        continue
+                    }
+                }
+                defer { i += 1 }
                 let exact = want == frequent ? Int(frequentChild[current]) : lookup(current, want)
                 if exact >= 0 {
                     current = exact

@@ -177,3 +177,80 @@ private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], _ s: [UInt32], at
         if centroidCount > 2 { #expect(assignment[0] == 1) }
     }
 }
+
+@Suite struct LZWPlannerRunTests {
+    /// Plain twin of `LZWPlanner.plan`: a dictionary of (prefix, index) → code and each code's
+    /// children in insertion order, one pixel at a time, the same rules (extend if the dictionary
+    /// holds the extension; else the acceptable child that can itself be extended, then the
+    /// cheapest, the newest first among equals; else emit, and add or clear at 4095).
+    private func plainPlan(_ input: [UInt8], tableSize: Int, cost: (Int, UInt8) -> Int?) -> [UInt8] {
+        let clear = max(4, tableSize)
+        var out = input
+        var table: [Int: Int] = [:]
+        var children: [Int: [Int]] = [:]
+        var symbolOf: [Int: UInt8] = [:]
+        var running = clear + 2
+        var current = Int(out[0])
+        for i in 1..<out.count {
+            let want = out[i]
+            if let code = table[current << 8 | Int(want)] {
+                current = code
+                continue
+            }
+            var found = -1, foundCost = Int.max, foundExtends = false
+            for child in (children[current] ?? []).reversed() {
+                guard let c = cost(i, symbolOf[child] ?? 0) else { continue }
+                let extends = !(children[child] ?? []).isEmpty
+                if found < 0 || (extends && !foundExtends) || (extends == foundExtends && c < foundCost) {
+                    found = child
+                    foundCost = c
+                    foundExtends = extends
+                }
+            }
+            if found >= 0 {
+                out[i] = symbolOf[found] ?? 0
+                current = found
+                continue
+            }
+            if running >= 4095 {
+                table.removeAll()
+                children.removeAll()
+                symbolOf.removeAll()
+                running = clear + 2
+            } else {
+                table[current << 8 | Int(want)] = running
+                children[current, default: []].append(running)
+                symbolOf[running] = want
+                running += 1
+            }
+            current = Int(want)
+        }
+        return out
+    }
+
+    /// Long and short runs of the transparent index between coloured pixels, some of which accept
+    /// a neighbouring entry: the jumps along runs of the transparent index change nothing, across
+    /// dictionary clears too.
+    @Test(arguments: [(16, UInt64(1)), (4, 2), (256, 3), (128, 4)])
+    func agreesWithItsPlainTwinOnTransparentRuns(tableSize: Int, seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let t = UInt8(tableSize - 1)
+        var input: [UInt8] = []
+        while input.count < 120_000 {
+            let run = Int.random(in: 0...Int.random(in: 1...400, using: &rng), using: &rng)
+            input += [UInt8](repeating: t, count: run)
+            for _ in 0..<Int.random(in: 1...6, using: &rng) { input.append(UInt8.random(in: 0...(t - 1), using: &rng)) }
+        }
+        let cost: (Int, UInt8) -> Int? = { i, j in
+            let want = input[i]
+            if want == t { return j == t ? 0 : (i % 3 == 0 ? 5 : nil) }
+            return abs(Int(j) - Int(want)) <= 1 && j != t ? abs(Int(j) - Int(want)) : nil
+        }
+        var planned = input
+        LZWPlanner(tableSize: tableSize, frequent: t).plan(&planned, cost: cost, take: { _, _, _ in })
+        let expected = plainPlan(input, tableSize: tableSize, cost: cost)
+        #expect(planned.count == expected.count)
+        #expect(planned == expected)
+        #expect(planned != input)
+    }
+}
