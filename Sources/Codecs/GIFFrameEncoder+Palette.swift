@@ -74,6 +74,7 @@ extension GIFFrameEncoder {
 
     /// Weighted squared RGB error of mapping the histogram's colours through `mapper`.
     func squaredError(colors: [UInt32], weights: [Float], mapper: inout PaletteMapper) -> Double {
+        mapper.prefetch(colors)
         var sum: Double = 0
         for (c, w) in zip(colors, weights) {
             let p = mapper.colors[Int(mapper.index(c))]

@@ -9,6 +9,8 @@ struct PaletteMapper {
     /// The palette, packed `r | g << 8 | b << 16 | 0xFF << 24`.
     let colors: [UInt32]
     private let search: NearestColor
+    /// The palette in Oklab, in palette order, for `prefetch`.
+    private let lab: [Oklab]
     private var keys: [UInt32]
     private var values: [UInt16]
     private var filled = 0
@@ -16,7 +18,8 @@ struct PaletteMapper {
 
     init(colors: [UInt32]) {
         self.colors = colors
-        search = NearestColor(colors.map { Oklab(packed: $0) })
+        lab = colors.map { Oklab(packed: $0) }
+        search = NearestColor(lab)
         keys = [UInt32](repeating: 0, count: PaletteMapper.capacity)
         values = [UInt16](repeating: 0xFFFF, count: PaletteMapper.capacity)
         // Exact members first, so they never go through the nearest search.
@@ -36,6 +39,36 @@ struct PaletteMapper {
         let found = search.nearest(Oklab(packed: c))
         store(c, UInt16(found))
         return UInt8(truncatingIfNeeded: found)
+    }
+
+    /// Palettes of at most this many entries are searched in batches by `prefetch`: with more,
+    /// `NearestColor`'s pruned walk beats visiting every entry.
+    static let batchLimit = 64
+
+    /// Searches the nearest entries of the colours of `batch` not yet cached all at once
+    /// (`NearestScan`, the same answers as one by one), so that the `index` calls that follow hit
+    /// the cache. Does nothing for palettes above `batchLimit` entries or for a handful of misses.
+    mutating func prefetch(_ batch: [UInt32]) {
+        guard lab.count <= PaletteMapper.batchLimit, !lab.isEmpty else { return }
+        // Only what fits before the cache would be cleared: the rest is searched one by one later.
+        let room = PaletteMapper.capacity / 2 - filled
+        var missing: [UInt32] = []
+        for c in batch where missing.count < room && !isCached(c) { missing.append(c) }
+        guard missing.count >= 16 else { return }
+        var nearest = [Int](repeating: -1, count: missing.count)
+        _ = NearestScan.assign(missing.map { Oklab(packed: $0) }, to: lab, assignment: &nearest)
+        for (c, k) in zip(missing, nearest) { store(c, UInt16(k)) }
+    }
+
+    /// Whether `c` has a cached entry.
+    private func isCached(_ c: UInt32) -> Bool {
+        var slot = Int((c &* 0x9E37_79B1) >> 17)
+        while true {
+            let v = values[slot]
+            if v == 0xFFFF { return false }
+            if keys[slot] == c { return true }
+            slot = (slot + 1) & (PaletteMapper.capacity - 1)
+        }
     }
 
     /// Whether `c` is exactly one of the palette's colours.

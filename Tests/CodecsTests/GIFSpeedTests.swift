@@ -254,3 +254,23 @@ private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], _ s: [UInt32], at
         #expect(planned != input)
     }
 }
+
+@Suite struct PaletteMapperPrefetchTests {
+    /// Batches searched ahead give every colour the entry it gets one by one, including batches
+    /// larger than the cache's room, palette colours themselves, and palettes above the batch limit.
+    @Test(arguments: [1, 10, 64, 65])
+    func prefetchingChangesNoAnswer(paletteSize: Int) {
+        var rng = SplitMix64(seed: UInt64(paletteSize))
+        func random() -> UInt32 { UInt32.random(in: 0...0xFF_FFFF, using: &rng) | 0xFF00_0000 }
+        var palette = (0..<paletteSize).map { _ in random() }
+        if paletteSize > 2 { palette[paletteSize - 1] = palette[0] }  // a duplicate entry
+        let batch = palette + (0..<20_000).map { _ in random() }
+        var plain = PaletteMapper(colors: palette)
+        var prefetched = PaletteMapper(colors: palette)
+        prefetched.prefetch(batch)
+        prefetched.prefetch(batch)
+        let expected = batch.map { plain.index($0) }
+        #expect(batch.map { prefetched.index($0) } == expected)
+        #expect(expected.allSatisfy { Int($0) < paletteSize })
+    }
+}
