@@ -213,7 +213,7 @@ public struct StageTimings: Sendable {
     /// Rendering the sample frames a sink asked for (on the calling thread, before the others).
     public var samples: Duration = .zero
     /// Named stages within `write` that the sink measured itself (a GIF's quantize and encode).
-    public var sinkStages: [(stage: String, time: Duration)] = []
+    public var sinkStages: [SinkStage] = []
 }
 
 /// A worker's reusable canvas and font face.

@@ -28,9 +28,10 @@ public protocol FrameSink: AnyObject {
     /// Receives the sample frames, in order, before the first `add`.
     func useSamples(_ images: [Image]) throws
 
-    /// Time the sink spent in named stages of its own within `add` and `finish` (a GIF: quantize,
-    /// encode), for `--timings`; the rest of that time is reported as writing.
-    var stageTimes: [(stage: String, time: Duration)] { get }
+    /// Time the sink spent in named stages of its own (a GIF: quantize, encode), for `--timings`.
+    /// `inline` stages ran within `add` and `finish` on the calling thread, the others on a thread of
+    /// the sink's own; the rest of `add` and `finish` is reported as writing.
+    var stageTimes: [SinkStage] { get }
 }
 
 // MARK: - Default implementations
@@ -40,5 +41,19 @@ extension FrameSink {
 
     public func useSamples(_ images: [Image]) throws {}
 
-    public var stageTimes: [(stage: String, time: Duration)] { [] }
+    public var stageTimes: [SinkStage] { [] }
+}
+
+/// A named stage of a sink's work and the time it took.
+public struct SinkStage: Sendable {
+    public let name: String
+    public let time: Duration
+    /// Whether it ran on the calling thread, inside `add` and `finish`.
+    public let inline: Bool
+
+    public init(name: String, time: Duration, inline: Bool) {
+        self.name = name
+        self.time = time
+        self.inline = inline
+    }
 }

@@ -30,8 +30,10 @@ public final class GIFSink: FrameSink {
         try writer.useGlobalPalette(from: images)
     }
 
-    public var stageTimes: [(stage: String, time: Duration)] {
-        [("quantize", writer.quantizeTime), ("encode", writer.encodeTime)]
+    /// Quantizing runs in `add`; giflib's LZW compression and the writes run on the writer's own thread.
+    public var stageTimes: [SinkStage] {
+        [SinkStage(name: "quantize", time: writer.quantizeTime, inline: true),
+         SinkStage(name: "encode", time: writer.encodeTime, inline: false)]
     }
 
     public func finish() throws -> [String] {

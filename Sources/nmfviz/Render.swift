@@ -216,9 +216,9 @@ struct Render: ParsableCommand {
             let pngs = !target.isGIF
             if pngs { parts.append(("encode", t.prepare)) }
             var write = t.write
-            for (stage, time) in t.sinkStages {
-                parts.append((stage, time))
-                write -= time
+            for stage in t.sinkStages {
+                parts.append((stage.name, stage.time))
+                if stage.inline { write -= stage.time }
             }
             parts.append(("write", write))
             let listed = parts.map { String(format: "%@ %.1f ms", $0.0, $0.1.seconds * 1000) }.joined(separator: ", ")
