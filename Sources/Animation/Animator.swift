@@ -44,18 +44,18 @@ public struct Animator: Sendable {
         let scene = scene
         let prepare = sink.prepare
         let (width, height) = scene.pixelSize
-        if sink.sampleCount > 0 {
-            let start = clock.now
-            let samples = try sampleImages(count: sink.sampleCount)
-            let rendered = clock.now
-            timings.samples = rendered - start
-            try sink.useSamples(samples)
-            timings.write += clock.now - rendered
-        }
         let frames = TimedSequence(base: frames())
         let pipeline = OrderedPipeline<Frame, FrameWork<Sink.Prepared>, RenderState>(jobs: jobs)
         var done = 0
         do {
+            if sink.sampleCount > 0 {
+                let start = clock.now
+                let samples = try sampleImages(count: sink.sampleCount)
+                let rendered = clock.now
+                timings.samples = rendered - start
+                try sink.useSamples(samples)
+                timings.write += clock.now - rendered
+            }
             try pipeline.run(
                 frames,
                 makeState: { try RenderState(width: width, height: height) },
