@@ -55,4 +55,18 @@ public enum ImageLimits {
             throw AnimationError.imageTooLarge(width: width, height: height)
         }
     }
+
+    /// The same check for sizes still in floating point (inches × dpi × scale), before any conversion to
+    /// `Int` — which would trap on a huge, infinite or NaN product of a user's options.
+    public static func check(width: Double, height: Double) throws {
+        guard width.isFinite, height.isFinite, width >= 1, height >= 1 else {
+            throw AnimationError.imageTooLarge(width: saturated(width), height: saturated(height))
+        }
+        try check(width: saturated(width), height: saturated(height))
+    }
+
+    /// `v` truncated to an `Int`, or the largest `Int` for anything beyond (or not a number).
+    private static func saturated(_ v: Double) -> Int {
+        v.isFinite && v < 9e18 ? Int(max(v, -9e18)) : Int.max
+    }
 }

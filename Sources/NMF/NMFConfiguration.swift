@@ -12,13 +12,29 @@ public struct NMFConfiguration: Sendable {
     public let solver: SolverKind
     public let initialization: Initialization
 
+    /// The most numbers W and H may hold together: 2²⁷ doubles, 1 GiB (each solver keeps a few such
+    /// buffers).
+    public static let maximumFactorValues = 1 << 27
+
+    /// The largest rank for m×n data: W, H and the k×k products (WᵀW, HHᵀ) within `maximumFactorValues`.
+    public static func maximumRank(rows: Int, columns: Int) -> Int {
+        let bySize = maximumFactorValues / max(1, rows + columns)
+        let byGram = Int(Double(maximumFactorValues).squareRoot())
+        return min(bySize, byGram)
+    }
+
     /// Validates and stores a configuration.
     ///
-    /// - Throws: `NMFError.invalidRank`, `.invalidValue`, `.allZeroData`, `.unsupportedCombination`,
+    /// - Throws: `NMFError.invalidRank`, `.rankTooLargeForMemory`, `.invalidValue`, `.allZeroData`, `.unsupportedCombination`,
     ///   `.rankTooLargeForInitialization`, or `.shapeMismatch` for custom matrices.
     public init(data: Matrix, rank: Int = 2, loss: Loss = .frobenius, solver: SolverKind = .multiplicative,
                 initialization: Initialization = .article(seed: 32)) throws {
         guard rank >= 1 else { throw NMFError.invalidRank(rank) }
+        // A typo in the rank must not ask for terabytes (the allocation would abort the process).
+        let (_, overflow) = data.rows.addingReportingOverflow(data.columns)
+        guard !overflow, rank <= Self.maximumRank(rows: data.rows, columns: data.columns) else {
+            throw NMFError.rankTooLargeForMemory(rank: rank, rows: data.rows, columns: data.columns)
+        }
         try data.validateNonNegative(name: "Y")
         guard data.values.contains(where: { $0 > 0 }) else { throw NMFError.allZeroData(source: "Y") }
         if solver == .hals && loss != .frobenius {

@@ -11,6 +11,8 @@ public enum NMFError: Error, Equatable, CustomStringConvertible {
     case shapeMismatch(what: String, expected: String, actual: String)
     /// A rank below 1.
     case invalidRank(Int)
+    /// W (m×k), H (k×n) or the k×k products would hold more than `NMFConfiguration.maximumFactorValues` numbers.
+    case rankTooLargeForMemory(rank: Int, rows: Int, columns: Int)
     /// An SVD-based initialization asked for more components than min(rows, columns).
     case rankTooLargeForInitialization(rank: Int, rows: Int, columns: Int, initialization: String)
     /// A matrix holds a negative, NaN or infinite value where non-negative finite data is required.
@@ -50,6 +52,9 @@ public enum NMFError: Error, Equatable, CustomStringConvertible {
             return "a \(rows)×\(columns) matrix needs \(rows * columns) values, got \(count)"
         case let .shapeMismatch(what, expected, actual):
             return "\(what) must be \(expected), got \(actual)"
+        case let .rankTooLargeForMemory(rank, rows, columns):
+            return "rank \(rank) is too large for \(rows)×\(columns) data: at most "
+                + "\(NMFConfiguration.maximumRank(rows: rows, columns: columns)) components fit in memory"
         case let .invalidRank(rank):
             return "rank \(rank) is invalid: it must be at least 1"
         case let .rankTooLargeForInitialization(rank, rows, columns, initialization):

@@ -159,8 +159,12 @@ struct Render: ParsableCommand {
         _ = try parsedSize()
         _ = try parsedColumns()
         try validateImageOptions()
-        guard dpi.isFinite, dpi > 0 else { throw ValidationError("--dpi must be a positive number, not \(dpi)") }
-        guard scale.isFinite, scale > 0 else { throw ValidationError("--scale must be a positive number, not \(scale)") }
+        guard dpi.isFinite, dpi > 0, dpi <= 10_000 else {
+            throw ValidationError("--dpi must be above 0 and at most 10000, not \(dpi)")
+        }
+        guard scale.isFinite, scale > 0, scale <= 100 else {
+            throw ValidationError("--scale must be above 0 and at most 100, not \(scale)")
+        }
         do {
             _ = try Colormap(named: colormap)
         } catch {
@@ -169,7 +173,7 @@ struct Render: ParsableCommand {
         do {
             _ = try OutputTarget.parse(output)
             let (w, h) = try parsedSize()
-            try ImageLimits.check(width: Int(w * dpi * scale), height: Int(h * dpi * scale))
+            try ImageLimits.check(width: w * dpi * scale, height: h * dpi * scale)
         } catch {
             throw ValidationError("\(error)")
         }
