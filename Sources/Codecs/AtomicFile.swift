@@ -24,7 +24,7 @@ public final class AtomicFile {
     /// Creates the temporary file beside `path`.
     ///
     /// - Throws: `CodecsError.fileFailed` when the folder does not exist or cannot be written.
-    init(path: String) throws {
+    public init(path: String) throws {
         self.path = path
         let slash = path.lastIndex(of: "/")
         // "a.gif" lives in ".", "/a.gif" in "/", "x/a.gif" in "x".
@@ -59,7 +59,7 @@ public final class AtomicFile {
     }
 
     /// Appends bytes, flushing to the file when the buffer is full.
-    func write(_ bytes: UnsafeRawBufferPointer) throws {
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard isOpen else { throw CodecsError.writerClosed(path: path) }
         if buffer.count + bytes.count > bufferLimit {
             try flush()
@@ -74,7 +74,7 @@ public final class AtomicFile {
     /// Writes the buffered bytes, closes the file and renames it onto the target.
     ///
     /// - Throws: `CodecsError.fileFailed` with the system's reason; the temporary file is then removed.
-    func commit() throws {
+    public func commit() throws {
         guard isOpen else { throw CodecsError.writerClosed(path: path) }
         do {
             try flush()
@@ -96,7 +96,7 @@ public final class AtomicFile {
     }
 
     /// Closes and removes the temporary file; does nothing once committed or discarded.
-    func discard() {
+    public func discard() {
         guard isOpen else { return }
         isOpen = false
         close(descriptor)

@@ -1,4 +1,6 @@
 // Mapping a frame's pixels to indices: drawing candidates, transparency, LZW planning, dithering.
+import Raster
+
 extension GIFFrameEncoder {
     /// Maps every candidate (`candidateList`) and draws those whose colour differs from what is shown
     /// by more than `slack` (squared RGB distance to the true colour, beyond the best entry's):
@@ -65,7 +67,7 @@ extension GIFFrameEncoder {
         let width = self.width
         for (position, index) in zip(drawnList, drawnIndices) {
             let i = Int(position)
-            indices[(i / width - rect.y) * rect.width + (i % width - rect.x)] = index
+            indices[(i / width - rect.y0) * rect.width + (i % width - rect.x0)] = index
         }
         return indices
     }
@@ -87,7 +89,7 @@ extension GIFFrameEncoder {
             shown.withUnsafeBufferPointer { s in
                 preferred.withUnsafeBufferPointer { d in
                     planner.plan(&planned) { i, j -> Int? in
-                        let p = (rect.y + i / rect.width) * width + rect.x + i % rect.width
+                        let p = (rect.y0 + i / rect.width) * width + rect.x0 + i % rect.width
                         let k = c[p]
                         let want = d[i]
                         let extra: Int
@@ -109,7 +111,7 @@ extension GIFFrameEncoder {
                         return max(0, extra)
                     } take: { i, j, extra in
                         allowance -= Int64(extra)
-                        if j != t { changed.append(((rect.y + i / rect.width) * width + rect.x + i % rect.width, j)) }
+                        if j != t { changed.append(((rect.y0 + i / rect.width) * width + rect.x0 + i % rect.width, j)) }
                     }
                 }
             }

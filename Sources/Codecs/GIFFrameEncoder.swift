@@ -95,9 +95,9 @@ struct GIFFrameEncoder {
         if !scan.cleared.isEmpty, let pending = pendingRect {
             let disposed = pending.union(scan.cleared)
             clear = disposed
-            for y in disposed.y..<(disposed.y + disposed.height) {
+            for y in disposed.y0..<disposed.y1 {
                 let row = y * width
-                for x in disposed.x..<(disposed.x + disposed.width) {
+                for x in disposed.x0..<disposed.x1 {
                     shownError -= Int64(GIFFrameEncoder.error(Keys.key(previousWord(row + x)), shown[row + x]))
                     shown[row + x] = 0
                 }

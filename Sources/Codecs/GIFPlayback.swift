@@ -29,11 +29,11 @@ public struct GIFPlayback: Sendable {
     public init(path: String) throws {
         var error: Int32 = 0
         guard let gif = DGifOpenFileName(path, &error) else {
-            throw CodecsError.gifFailed(path: path, operation: "open the file", message: GIFSink.message(error))
+            throw CodecsError.gifFailed(path: path, operation: "open the file", message: GIFByteSink.message(error))
         }
         defer { DGifCloseFile(gif, &error) }
         guard DGifSlurp(gif) == GIF_OK else {
-            throw CodecsError.gifFailed(path: path, operation: "decode the file", message: GIFSink.message(gif.pointee.Error))
+            throw CodecsError.gifFailed(path: path, operation: "decode the file", message: GIFByteSink.message(gif.pointee.Error))
         }
         // giflib 5.2.1's DGifGetGifVersion always answers GIF87a: read the signature itself.
         let header = FileHandle(forReadingAtPath: path)?.readData(ofLength: 6) ?? Data()

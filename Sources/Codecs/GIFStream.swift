@@ -14,7 +14,7 @@ final class GIFStream: @unchecked Sendable {
     let height: Int
     let options: GIFOptions
     private var gif: UnsafeMutablePointer<GifFileType>?
-    private var sink: GIFSink?
+    private var sink: GIFByteSink?
     private var clock = FrameClock()
 
     /// Opens giflib on a temporary file beside `path`.
@@ -26,11 +26,11 @@ final class GIFStream: @unchecked Sendable {
         self.width = width
         self.height = height
         self.options = options
-        let sink = GIFSink(file: try AtomicFile(path: path))
+        let sink = GIFByteSink(file: try AtomicFile(path: path))
         var error: Int32 = 0
         guard let gif = EGifOpen(Unmanaged.passUnretained(sink).toOpaque(), gifWrite, &error) else {
             sink.file.discard()
-            throw CodecsError.gifFailed(path: path, operation: "start the file", message: GIFSink.message(error))
+            throw CodecsError.gifFailed(path: path, operation: "start the file", message: GIFByteSink.message(error))
         }
         EGifSetGifVersion(gif, true)
         self.sink = sink
@@ -75,7 +75,7 @@ final class GIFStream: @unchecked Sendable {
         try check(EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, Int32(length), &extensionBytes), "write a frame's control block")
         let rect = frame.rect
         let describe = { (map: UnsafeMutablePointer<ColorMapObject>?) in
-            try self.check(EGifPutImageDesc(gif, Int32(rect.x), Int32(rect.y), Int32(rect.width), Int32(rect.height), false, map), "write a frame's descriptor")
+            try self.check(EGifPutImageDesc(gif, Int32(rect.x0), Int32(rect.y0), Int32(rect.width), Int32(rect.height), false, map), "write a frame's descriptor")
         }
         if let palette = frame.localPalette {
             try withColorMap(palette, describe)
@@ -96,7 +96,7 @@ final class GIFStream: @unchecked Sendable {
         self.sink = nil
         if closed != GIF_OK {
             sink.file.discard()
-            throw CodecsError.gifFailed(path: path, operation: "finish the file", message: sink.failure ?? GIFSink.message(error))
+            throw CodecsError.gifFailed(path: path, operation: "finish the file", message: sink.failure ?? GIFByteSink.message(error))
         }
         try sink.file.commit()
     }
@@ -130,19 +130,19 @@ final class GIFStream: @unchecked Sendable {
     private func check(_ status: Int32, _ operation: String) throws {
         guard status != GIF_OK else { return }
         let code = gif?.pointee.Error ?? 0
-        throw CodecsError.gifFailed(path: path, operation: operation, message: sink?.failure ?? GIFSink.message(code))
+        throw CodecsError.gifFailed(path: path, operation: operation, message: sink?.failure ?? GIFByteSink.message(code))
     }
 }
 
 /// giflib's output callback: forwards bytes to the writer's AtomicFile through the user pointer.
 private let gifWrite: OutputFunc = { gif, bytes, count in
     guard let gif, let user = gif.pointee.UserData, let bytes, count > 0 else { return 0 }
-    let sink = Unmanaged<GIFSink>.fromOpaque(user).takeUnretainedValue()
+    let sink = Unmanaged<GIFByteSink>.fromOpaque(user).takeUnretainedValue()
     return sink.write(UnsafeRawBufferPointer(start: bytes, count: Int(count))) ? count : 0
 }
 
 /// Where giflib's bytes go, and the first failure's reason (giflib only knows "write failed").
-final class GIFSink {
+final class GIFByteSink {
     let file: AtomicFile
     var failure: String?
     /// Set while cancelling: giflib's final writes are dropped.

@@ -1,3 +1,5 @@
+import Raster
+
 /// One frame ready for LZW: the rectangle it covers, an index per pixel, and how it is shown.
 ///
 /// This is the typed value between the frame encoder (difference, palette, indices) and the GIF
@@ -22,7 +24,7 @@ struct IndexedFrame {
         var grown = [UInt8](repeating: UInt8(t), count: larger.width * larger.height)
         for row in 0..<rect.height {
             let from = row * rect.width
-            let to = (rect.y - larger.y + row) * larger.width + (rect.x - larger.x)
+            let to = (rect.y0 - larger.y0 + row) * larger.width + (rect.x0 - larger.x0)
             grown.replaceSubrange(to..<(to + rect.width), with: indices[from..<(from + rect.width)])
         }
         indices = grown

@@ -8,7 +8,7 @@ import Raster
 
 /// How the command ends: one line on stderr and an exit code a script can act on.
 ///
-/// 0 success (and `--help`); 1 bad input (data, CSV, files: `NMFError`, `OutputError`);
+/// 0 success (and `--help`); 1 bad input (data, CSV, files, sizes: the modules' own errors);
 /// 2 bad usage (unknown options, bad values, failed validation), where ArgumentParser alone would
 /// use 64.
 extension NMFViz {
@@ -34,21 +34,17 @@ extension NMFViz {
             var mutable = command
             try mutable.run()
             Foundation.exit(0)
-        } catch let error as NMFError {
-            fail("\(error)", code: badInput)
-        } catch let error as OutputError {
-            fail("\(error)", code: badInput)
-        } catch let error as AnimationError {
-            fail("\(error)", code: badInput)
-        } catch let error as CodecsError {
-            fail("\(error)", code: badInput)
-        } catch let error as PlotError {
-            fail("\(error)", code: badInput)
-        } catch let error as RasterError {
-            fail("\(error)", code: badInput)
         } catch {
+            if isBadInput(error) { fail("\(error)", code: badInput) }
             exitWithUsageError(error)
         }
+    }
+
+    /// The modules' own errors are about the input (data, files, sizes); anything else that escapes a
+    /// command is about how it was called.
+    static func isBadInput(_ error: any Error) -> Bool {
+        error is NMFError || error is AnimationError || error is CodecsError || error is PlotError
+            || error is RasterError
     }
 
     /// Help and version requests exit cleanly through ArgumentParser; real usage errors get one line and 2.

@@ -1,0 +1,18 @@
+import Raster
+
+/// Grows a bounding box point by point.
+struct BoxBuilder {
+    var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
+
+    @inline(__always)
+    mutating func add(x: Int, y: Int) {
+        if x < x0 { x0 = x }
+        if x > x1 { x1 = x }
+        if y < y0 { y0 = y }
+        if y > y1 { y1 = y }
+    }
+
+    var rect: PixelRect {
+        y1 < 0 ? PixelRect(x: 0, y: 0, width: 0, height: 0) : PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+    }
+}
