@@ -18,6 +18,7 @@ public struct Canvas: Sendable {
     public var tolerance: Double = 0.1
 
     var rasterizer = CoverageRasterizer()
+    var circleWalkers = CircleWalkerCache()
 
     /// A canvas drawing into `image`.
     public init(image: Image) {
@@ -98,18 +99,17 @@ public struct Canvas: Sendable {
     /// Fills the ring between two radii (inner ≤ 0 for a disc) straight from the circle's vertices.
     mutating func fillRing(center: Point, outer: Double, inner: Double, color: RGBA8, clip: PixelRect?) {
         guard color.a > 0, center.isFinite, outer > 0, outer.isFinite else { return }
-        let outerWalker = CircleWalker(radius: outer, clockwise: true)
+        let outerWalker = circleWalkers.walker(radius: outer, clockwise: true)
         // The polygon's vertices lie a little outside the circle (equal-area radius).
         let reach = outer * outerWalker.radiusScale
         let region = effectiveClip(clip).intersection(PixelRect.enclosing(
             minX: center.x - reach, minY: center.y - reach, maxX: center.x + reach, maxY: center.y + reach))
         guard !region.isEmpty else { return }
         rasterizer.reset(bounds: region)
+        let innerWalker = inner > 0 ? circleWalkers.walker(radius: inner, clockwise: false) : nil
         rasterizer.accumulate { sink in
             outerWalker.addCircle(to: sink, center: center, radius: outer)
-            if inner > 0 {
-                CircleWalker(radius: inner, clockwise: false).addCircle(to: sink, center: center, radius: inner)
-            }
+            innerWalker?.addCircle(to: sink, center: center, radius: inner)
         }
         rasterizer.resolve(into: &image, color: color, rule: .nonZero)
     }
