@@ -105,8 +105,16 @@ struct CoverageRasterizer {
                         sum += cellRow[c]
                         cellRow[c] = 0
                         let a = CoverageRasterizer.fold(sum, evenOdd: evenOdd) * alpha
-                        if a > 0.5 / 255 {
-                            Compositor.blend(pixelRow + c * 4, r: sr, g: sg, b: sb, alpha: a)
+                        if a >= 1 {
+                            // What blend gives at α = 1 over any pixel, without its arithmetic: most of a
+                            // filled shape's pixels are inside it.
+                            let p = pixelRow + c &* 4
+                            p[0] = color.r
+                            p[1] = color.g
+                            p[2] = color.b
+                            p[3] = 255
+                        } else if a > 0.5 / 255 {
+                            Compositor.blend(pixelRow + c &* 4, r: sr, g: sg, b: sb, alpha: a)
                         }
                     }
                     cellRow[width] = 0
