@@ -16,3 +16,24 @@ struct BoxBuilder {
         y1 < 0 ? PixelRect(x: 0, y: 0, width: 0, height: 0) : PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
     }
 }
+
+/// Turns canvas offsets into (x, y) with a division per row instead of two per pixel, for offsets
+/// that mostly increase (candidate lists are in row order).
+struct RowCursor {
+    let width: Int
+    private var y = 0
+    private var rowStart = 0
+
+    init(width: Int) {
+        self.width = width
+    }
+
+    @inline(__always)
+    mutating func locate(_ i: Int) -> (x: Int, y: Int) {
+        if i >= rowStart + width || i < rowStart {
+            y = i / width
+            rowStart = y * width
+        }
+        return (i - rowStart, y)
+    }
+}

@@ -6,49 +6,67 @@ extension GIFFrameEncoder {
     /// by more than `slack` (squared RGB distance to the true colour, beyond the best entry's):
     /// records them in `drawnList`/`drawnIndices` and their colour in `shown`. Returns the rectangle
     /// of drawn pixels. A skip's extra error is taken from `allowance` and only allowed while it lasts.
-    mutating func draw(mapper: inout PaletteMapper, dither: Bool, slack: Int, allowance: inout Int64) -> PixelRect {
+    /// Marks in `stale` what may not show the global palette's entry afterwards (skips, and every
+    /// candidate of a `local` palette) and unmarks the rest.
+    mutating func draw(mapper: inout PaletteMapper, local: Bool, dither: Bool, slack: Int, allowance: inout Int64) -> PixelRect {
         var box = BoxBuilder()
         let palette = mapper.colors
-        let width = self.width
-        var positions = drawnList, indices = drawnIndices
-        positions.removeAll(keepingCapacity: true)
-        indices.removeAll(keepingCapacity: true)
+        var cursor = RowCursor(width: width)
         var error: Int64 = 0
+        let mark: UInt8 = local ? 1 : 0
+        // At most every candidate is drawn: written through pointers (appends cost more than the
+        // rest of the loop), then cut to the drawn count.
+        var positions = [Int32](repeating: 0, count: candidateList.count)
+        var indices = [UInt8](repeating: 0, count: candidateList.count)
+        var drawn = 0
         Keys.with(current) { c in
             shown.withUnsafeMutableBufferPointer { s in
-                candidateList.withUnsafeBufferPointer { list in
-                    var lastKey: UInt32 = 0
-                    var lastIndex: UInt8 = 0
-                    for position in list {
-                        let i = Int(position)
-                        let k = c[i]
-                        if k != lastKey {
-                            lastKey = k
-                            lastIndex = mapper.index(k)
-                        }
-                        // Colours the palette holds exactly are never dithered: flat backgrounds
-                        // and lines stay clean.
-                        let index = dither && palette[Int(lastIndex)] != k
-                            ? mapper.index(GIFFrameEncoder.dithered(k, x: i % width, y: i / width)) : lastIndex
-                        let color = palette[Int(index)]
-                        let was = s[i]
-                        guard color != was else { continue }
-                        if slack > 0 && was != 0 {
-                            let extra = GIFFrameEncoder.distance2(k, was) - GIFFrameEncoder.distance2(k, color)
-                            if extra <= slack && Int64(extra) <= allowance {
-                                allowance -= Int64(max(0, extra))
-                                continue
+                stale.withUnsafeMutableBufferPointer { marks in
+                    positions.withUnsafeMutableBufferPointer { positionsOut in
+                        indices.withUnsafeMutableBufferPointer { indicesOut in
+                            var lastKey: UInt32 = 0
+                            var lastIndex: UInt8 = 0
+                            for position in candidateList {
+                                let i = Int(position)
+                                let (x, y) = cursor.locate(i)
+                                let k = c[i]
+                                if k != lastKey {
+                                    lastKey = k
+                                    lastIndex = mapper.index(k)
+                                }
+                                // Colours the palette holds exactly are never dithered: flat
+                                // backgrounds and lines stay clean.
+                                let index = dither && palette[Int(lastIndex)] != k
+                                    ? mapper.index(GIFFrameEncoder.dithered(k, x: x, y: y)) : lastIndex
+                                let color = palette[Int(index)]
+                                let was = s[i]
+                                guard color != was else {
+                                    marks[i] = mark
+                                    continue
+                                }
+                                if slack > 0 && was != 0 {
+                                    let extra = GIFFrameEncoder.distance2(k, was) - GIFFrameEncoder.distance2(k, color)
+                                    if extra <= slack && Int64(extra) <= allowance {
+                                        allowance -= Int64(max(0, extra))
+                                        marks[i] = 1
+                                        continue
+                                    }
+                                }
+                                marks[i] = mark
+                                error += Int64(GIFFrameEncoder.error(k, color) - GIFFrameEncoder.error(k, was))
+                                s[i] = color
+                                positionsOut[drawn] = position
+                                indicesOut[drawn] = index
+                                drawn += 1
+                                box.add(x: x, y: y)
                             }
                         }
-                        error += Int64(GIFFrameEncoder.error(k, color) - GIFFrameEncoder.error(k, was))
-                        s[i] = color
-                        positions.append(position)
-                        indices.append(index)
-                        box.add(x: i % width, y: i / width)
                     }
                 }
             }
         }
+        positions.removeLast(positions.count - drawn)
+        indices.removeLast(indices.count - drawn)
         shownError += error
         drawnList = positions
         drawnIndices = indices
@@ -64,10 +82,10 @@ extension GIFFrameEncoder {
     /// that extends a string.
     func indices(rect: PixelRect, palette: GIFPalette) -> [UInt8] {
         var indices = [UInt8](repeating: UInt8(palette.transparentIndex ?? 0), count: rect.width * rect.height)
-        let width = self.width
+        var cursor = RowCursor(width: width)
         for (position, index) in zip(drawnList, drawnIndices) {
-            let i = Int(position)
-            indices[(i / width - rect.y0) * rect.width + (i % width - rect.x0)] = index
+            let (x, y) = cursor.locate(Int(position))
+            indices[(y - rect.y0) * rect.width + (x - rect.x0)] = index
         }
         return indices
     }
@@ -120,6 +138,8 @@ extension GIFFrameEncoder {
         Keys.with(current) { c in
             shown.withUnsafeMutableBufferPointer { s in
                 for (p, j) in changed where colors[Int(j)] != s[p] {
+                    // Not necessarily the palette's entry for the pixel any more.
+                    stale[p] = 1
                     let k = c[p]
                     delta += Int64(GIFFrameEncoder.error(k, colors[Int(j)]) - GIFFrameEncoder.error(k, s[p]))
                     s[p] = colors[Int(j)]

@@ -6,7 +6,88 @@ extension GIFFrameEncoder {
     /// if exact or within the quality budget, else a local exact or quantized one.
     ///
     /// Also returns the frame's predicted squared error when every candidate gets its best entry.
-    mutating func choosePalette() -> (GIFPalette, PaletteMapper, local: Bool, exact: Bool, bestError: Double) {
+    ///
+    /// - Parameter repaint: whether stale pixels are being repainted (see `encode`). A frame that
+    ///   then needs a local palette repaints every pixel the global palette approximates: see
+    ///   `widenCandidates`.
+    mutating func choosePalette(repaint: Bool) -> (GIFPalette, PaletteMapper, local: Bool, exact: Bool, bestError: Double) {
+        let (histogram, untouched) = candidateHistogram()
+        guard let global, var globalMapper else {
+            let (colors, weights) = histogram.entries()
+            let exact = colors.count <= 255
+            let chosen = exact ? colors : quantizer.palette(colors: colors, weights: weights)
+            let palette = GIFPalette(colors: chosen.isEmpty ? [0xFF00_0000] : chosen)
+            self.global = palette
+            globalIsLossy = !exact
+            var mapper = PaletteMapper(colors: palette.colors)
+            let error = exact ? 0 : squaredError(colors: colors, weights: weights, mapper: &mapper)
+            return (palette, mapper, false, exact, Double(untouched) + error)
+        }
+        // Taken out while in use: a second reference would make the first new colour it caches
+        // copy its 192 KB of tables. Frames that keep the global palette hand it back through
+        // `encode`; the others put it back here.
+        self.globalMapper = nil
+        // Checks against the global palette do not depend on order: skip the sort.
+        let (unsorted, counts) = histogram.entries(sorted: false)
+        if unsorted.allSatisfy({ globalMapper.contains($0) }) {
+            return (global, globalMapper, false, true, Double(untouched))
+        }
+        let budget = quantizer.targetMSE * GIFFrameEncoder.globalPaletteSlack * Double(3 * width * height)
+        // An exact local palette when the frame's colours fit one and the global palette is exact:
+        // exact animations stay exact. When the global palette is lossy anyway, it is kept while the
+        // frame stays within the budget, which spares a local colour table.
+        if unsorted.count > 255 || globalIsLossy {
+            let predicted = Double(untouched) + squaredError(colors: unsorted, weights: counts, mapper: &globalMapper)
+            if predicted <= budget { return (global, globalMapper, false, false, predicted) }
+        }
+        self.globalMapper = globalMapper
+        let widened = repaint && globalIsLossy ? widenCandidates() : histogram
+        let (colors, weights) = widened.entries()
+        if colors.count <= 255 {
+            let palette = GIFPalette(colors: colors)
+            return (palette, PaletteMapper(colors: colors), true, true, Double(untouched))
+        }
+        let palette = GIFPalette(colors: quantizer.palette(colors: colors, weights: weights))
+        var mapper = PaletteMapper(colors: palette.colors)
+        let error = squaredError(colors: colors, weights: weights, mapper: &mapper)
+        return (palette, mapper, true, false, Double(untouched) + error)
+    }
+
+    /// Makes every opaque pixel that shows another colour than its own a candidate too (in row
+    /// order), and returns the histogram of the candidates.
+    ///
+    /// For a frame that needs a local palette while stale pixels are repainted: its palette is then
+    /// made for, and drawn over, every pixel the global palette approximates. That lifts the whole
+    /// picture above the quality target, so later frames have budget to skip small changes and need
+    /// fewer local palettes (measured on 500 article frames: 515,798 bytes at a median of 43.0 dB;
+    /// without, 544,886 bytes at 41.0 dB). The shown error is unchanged: an unchanged pixel's error
+    /// is the same before and after.
+    mutating func widenCandidates() -> ColorHistogram {
+        var list: [Int32] = []
+        list.reserveCapacity(candidateList.count)
+        Keys.with(current) { c in
+            shown.withUnsafeBufferPointer { s in
+                candidateList.withUnsafeBufferPointer { candidates in
+                    var next = 0
+                    for i in 0..<(width * height) {
+                        if next < candidates.count && Int(candidates[next]) == i {
+                            list.append(Int32(i))
+                            next += 1
+                            continue
+                        }
+                        let k = c[i], now = s[i]
+                        if k != 0 && now != 0 && now != k { list.append(Int32(i)) }
+                    }
+                }
+            }
+        }
+        candidateList = list
+        return candidateHistogram(bookkeeping: false).histogram
+    }
+
+    /// The histogram of the candidates' colours, and the error of the other pixels. With
+    /// `bookkeeping` (once a frame) also moves `shownError` to the candidates' new keys.
+    mutating func candidateHistogram(bookkeeping: Bool = true) -> (histogram: ColorHistogram, untouched: Int64) {
         var histogram = ColorHistogram()
         // Error of the candidates against what they show now, before (old keys) and after (new keys).
         var before: Int64 = 0, after: Int64 = 0
@@ -35,41 +116,8 @@ extension GIFFrameEncoder {
             }
         }
         let untouched = shownError - before
-        shownError += after - before
-        guard let global, var globalMapper else {
-            let (colors, weights) = histogram.entries()
-            let exact = colors.count <= 255
-            let chosen = exact ? colors : quantizer.palette(colors: colors, weights: weights)
-            let palette = GIFPalette(colors: chosen.isEmpty ? [0xFF00_0000] : chosen)
-            self.global = palette
-            var mapper = PaletteMapper(colors: palette.colors)
-            let error = exact ? 0 : squaredError(colors: colors, weights: weights, mapper: &mapper)
-            return (palette, mapper, false, exact, Double(untouched) + error)
-        }
-        // Taken out while in use: a second reference would make the first new colour it caches
-        // copy its 192 KB of tables. Frames that keep the global palette hand it back through
-        // `encode`; the others put it back here.
-        self.globalMapper = nil
-        // Checks against the global palette do not depend on order: skip the sort.
-        let (unsorted, counts) = histogram.entries(sorted: false)
-        if unsorted.allSatisfy({ globalMapper.contains($0) }) {
-            return (global, globalMapper, false, true, Double(untouched))
-        }
-        let budget = quantizer.targetMSE * GIFFrameEncoder.globalPaletteSlack * Double(3 * width * height)
-        if unsorted.count > 255 {
-            let predicted = Double(untouched) + squaredError(colors: unsorted, weights: counts, mapper: &globalMapper)
-            if predicted <= budget { return (global, globalMapper, false, false, predicted) }
-        }
-        self.globalMapper = globalMapper
-        let (colors, weights) = histogram.entries()
-        if colors.count <= 255 {
-            let palette = GIFPalette(colors: colors)
-            return (palette, PaletteMapper(colors: colors), true, true, Double(untouched))
-        }
-        let palette = GIFPalette(colors: quantizer.palette(colors: colors, weights: weights))
-        var mapper = PaletteMapper(colors: palette.colors)
-        let error = squaredError(colors: colors, weights: weights, mapper: &mapper)
-        return (palette, mapper, true, false, Double(untouched) + error)
+        if bookkeeping { shownError += after - before }
+        return (histogram, untouched)
     }
 
     /// Weighted squared RGB error of mapping the histogram's colours through `mapper`.
@@ -143,6 +191,7 @@ extension GIFFrameEncoder {
         }
         let palette = GIFPalette(colors: chosen)
         global = palette
+        globalIsLossy = colors.count > 255
         globalMapper = chosenMapper ?? PaletteMapper(colors: palette.colors)
     }
 }

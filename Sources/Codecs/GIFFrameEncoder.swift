@@ -26,11 +26,20 @@ struct GIFFrameEncoder {
     let quantizer: Quantizer
     /// The palette written in the screen descriptor; set by the first frame.
     var global: GIFPalette?
+    /// Whether `global` is quantized (some colours of the frames it was made from map to others).
+    var globalIsLossy = false
     var globalMapper: PaletteMapper?
     /// The last frame added (its RGBA storage, shared with the caller's image, never copied).
     var previous: [UInt8]
     /// Colours a viewer displays now (packed opaque), 0 where nothing is shown.
     var shown: [UInt32]
+    /// 1 where a pixel may show something else than the global palette's entry for its key: left
+    /// stale within `tolerance`, given another entry by the LZW planner, or drawn from a local
+    /// palette. Only these can improve by repainting: an unmarked pixel that shows another colour
+    /// than its own already shows its entry (a lossy palette's best), and repainting it would
+    /// draw nothing. Kept so that repainting looks at these alone, not at every anti-aliased pixel
+    /// a lossy palette approximates (about 14,000 of each article frame).
+    var stale: [UInt8]
     /// The frame being added (its RGBA storage, shared with the caller's image).
     var current: [UInt8]
     /// Canvas offsets of the current frame's candidates, in row order (a reused buffer).
@@ -63,6 +72,7 @@ struct GIFFrameEncoder {
         previous = [UInt8](repeating: 0, count: 4 * width * height)
         current = previous
         shown = [UInt32](repeating: 0, count: width * height)
+        stale = [UInt8](repeating: 0, count: width * height)
     }
 
     /// What `encode` found about a frame.
@@ -100,15 +110,18 @@ struct GIFFrameEncoder {
                 for x in disposed.x0..<disposed.x1 {
                     shownError -= Int64(GIFFrameEncoder.error(Keys.key(previousWord(row + x)), shown[row + x]))
                     shown[row + x] = 0
+                    stale[row + x] = 0
                 }
             }
             // Cleared pixels that are opaque again are candidates now.
             collectCandidates(includingStale: repaint)
         }
-        var (palette, mapper, local, exact, bestError) = choosePalette()
-        let slack = exact ? 0 : tolerance
+        var (palette, mapper, local, exact, bestError) = choosePalette(repaint: repaint)
+        // Exact frames of an exact animation stay exact. A frame whose colours the lossy global
+        // palette happens to hold is still part of a lossy animation: it may skip small changes too.
+        let slack = exact && (local || !globalIsLossy) ? 0 : tolerance
         var allowance = slack > 0 ? Int64(max(0, budget - bestError)) : 0
-        var rect = draw(mapper: &mapper, dither: !exact && dithering == .ordered, slack: slack, allowance: &allowance)
+        var rect = draw(mapper: &mapper, local: local, dither: !exact && dithering == .ordered, slack: slack, allowance: &allowance)
         if !local { globalMapper = mapper }
         if frameCount == 0 {
             rect = PixelRect(x: 0, y: 0, width: width, height: height)
@@ -131,7 +144,9 @@ struct GIFFrameEncoder {
     /// Decides change from the frame and `previous` alone: after every frame `shown` is 0 exactly where
     /// `previous` is (drawn pixels are never transparent, and nothing else changes `shown` outside a
     /// clear), so "shown transparent but opaque now" is "was transparent, opaque now", a change like any
-    /// other. `shown` is read only with `includingStale`, to add unchanged pixels that show another colour.
+    /// other. `stale` is read only with `includingStale`, to add unchanged pixels marked there (never
+    /// transparent ones: a pixel marked stale was drawn, and only a clear makes it transparent, which
+    /// also unmarks it).
     private mutating func scan(includingStale: Bool) -> (identical: Bool, cleared: PixelRect) {
         var identical = true
         var cleared = BoxBuilder()
@@ -140,26 +155,24 @@ struct GIFFrameEncoder {
         let count = width * height
         Keys.with(current) { c in
             Keys.with(previous) { p in
-                shown.withUnsafeBufferPointer { s in
+                stale.withUnsafeBufferPointer { s in
                     let block = GIFFrameEncoder.block
                     var start = 0
                     while start < count {
                         let end = min(count, start + block)
                         // Whole blocks first: most of a plot frame equals the last one and shows
                         // exactly its keys, and such a block holds no candidate of either kind.
-                        if end - start == block
-                            && GIFFrameEncoder.unchangedBlock(c.raw, p.raw, s, at: start, includingStale: includingStale) {
+                        if end - start == block && GIFFrameEncoder.unchangedBlock(c.raw, p.raw, at: start) {
+                            // Unchanged: with `includingStale`, its marked pixels are still candidates.
+                            if includingStale { GIFFrameEncoder.appendMarked(s, c, from: start, to: &list) }
                             start = end
                             continue
                         }
                         for i in start..<end {
                             // Raw words first: equal words are equal keys, the common case.
                             if c.raw[i] == p.raw[i] || c[i] == p[i] {
-                                // Unchanged; with `includingStale`, still a candidate if it shows another colour.
-                                if includingStale {
-                                    let k = c[i], now = s[i]
-                                    if k != 0 && now != 0 && now != k { list.append(Int32(i)) }
-                                }
+                                // Unchanged; with `includingStale`, still a candidate if marked stale.
+                                if includingStale && s[i] != 0 && c[i] != 0 { list.append(Int32(i)) }
                                 continue
                             }
                             identical = false
@@ -181,21 +194,32 @@ struct GIFFrameEncoder {
     /// Pixels per block in `scan`'s fast path (a power of two).
     static let block = 16
 
-    /// Whether the `block` pixels from `start` hold the same words in `c` and `p` and, with
-    /// `includingStale`, also show exactly those words (so none of them is stale).
+    /// Appends the opaque pixels marked in `marks` among the `block` from `start` (a block whose
+    /// words did not change): two word loads, and a step per marked pixel only.
+    @inline(__always)
+    static func appendMarked(_ marks: UnsafeBufferPointer<UInt8>, _ c: Keys, from start: Int, to list: inout [Int32]) {
+        guard let base = marks.baseAddress else { return }
+        for half in 0..<2 {
+            var word = UnsafeRawPointer(base + start + 8 * half).loadUnaligned(as: UInt64.self)
+            while word != 0 {
+                let lane = word.trailingZeroBitCount / 8
+                word &= ~(UInt64(0xFF) << UInt64(8 * lane))
+                let i = start + 8 * half + lane
+                if c[i] != 0 { list.append(Int32(i)) }
+            }
+        }
+    }
+
+    /// Whether the `block` pixels from `start` hold the same words in `c` and `p`.
     ///
     /// ORs the XORs in vector registers and tests them once: a few instructions per block instead
     /// of a branch per pixel. A block that fails is simply scanned
     /// pixel by pixel, so this only decides how fast, never what.
     @inline(__always)
-    static func unchangedBlock(_ c: UnsafeBufferPointer<UInt32>, _ p: UnsafeBufferPointer<UInt32>,
-                               _ s: UnsafeBufferPointer<UInt32>, at start: Int, includingStale: Bool) -> Bool {
-        guard let cBase = c.baseAddress, let pBase = p.baseAddress, let sBase = s.baseAddress else { return false }
+    static func unchangedBlock(_ c: UnsafeBufferPointer<UInt32>, _ p: UnsafeBufferPointer<UInt32>, at start: Int) -> Bool {
+        guard let cBase = c.baseAddress, let pBase = p.baseAddress else { return false }
         let now = UnsafeRawPointer(cBase + start).loadUnaligned(as: SIMD16<UInt32>.self)
-        var difference = now ^ UnsafeRawPointer(pBase + start).loadUnaligned(as: SIMD16<UInt32>.self)
-        if includingStale {
-            difference |= now ^ UnsafeRawPointer(sBase + start).loadUnaligned(as: SIMD16<UInt32>.self)
-        }
+        let difference = now ^ UnsafeRawPointer(pBase + start).loadUnaligned(as: SIMD16<UInt32>.self)
         // OR the halves together (vector ORs; `max()` would compare lane by lane without SSE4).
         let eight = difference.lowHalf | difference.highHalf
         let four = eight.lowHalf | eight.highHalf
@@ -204,21 +228,23 @@ struct GIFFrameEncoder {
     }
 
     /// Lists every candidate again, after a clear (where `shown` no longer follows `previous`), and
-    /// with `includingStale` also every opaque pixel that shows another colour than its own.
+    /// with `includingStale` also every opaque pixel marked `stale`.
     private mutating func collectCandidates(includingStale: Bool) {
         var list = candidateList
         list.removeAll(keepingCapacity: true)
-        let staleFrom = includingStale ? 0 : Int.max
         Keys.with(current) { c in
             Keys.with(previous) { p in
                 shown.withUnsafeBufferPointer { s in
-                    for i in 0..<(width * height) {
-                        let k = c[i]
-                        let shownNow = s[i]
-                        // The common case, decided first: unchanged and shown exactly.
-                        if k == shownNow && c.raw[i] == p.raw[i] { continue }
-                        if GIFFrameEncoder.isCandidate(k, shownNow, p[i]) || GIFFrameEncoder.error(k, shownNow) > staleFrom {
-                            list.append(Int32(i))
+                    stale.withUnsafeBufferPointer { marks in
+                        for i in 0..<(width * height) {
+                            let k = c[i]
+                            let shownNow = s[i]
+                            // The common case, decided first: unchanged and shown exactly.
+                            if k == shownNow && c.raw[i] == p.raw[i] { continue }
+                            if GIFFrameEncoder.isCandidate(k, shownNow, p[i])
+                                || (includingStale && k != 0 && shownNow != 0 && marks[i] != 0) {
+                                list.append(Int32(i))
+                            }
                         }
                     }
                 }

@@ -2,8 +2,10 @@
 ///
 /// Plot frames repeat a few thousand colours over hundreds of thousands of pixels, so the nearest
 /// entry (in Oklab, through `NearestColor`) is searched once per distinct colour and remembered in an
-/// open-addressing table; the table is cleared when it fills up, which bounds memory and only costs
-/// repeated searches. A colour that is itself in the palette maps to its own (first) entry, so a
+/// open-addressing table. The table doubles when half full, up to `maximumBits` (the article's
+/// animation meets about 40,000 colours in all: a 32,768-slot table was cleared 7 times in 50 frames
+/// and every colour after a clear searched again); past that it is cleared, which bounds memory and
+/// only costs repeated searches. A colour that is itself in the palette maps to its own (first) entry, so a
 /// palette holding every colour of a frame reproduces it exactly.
 struct PaletteMapper {
     /// The palette, packed `r | g << 8 | b << 16 | 0xFF << 24`.
@@ -14,14 +16,19 @@ struct PaletteMapper {
     private var keys: [UInt32]
     private var values: [UInt16]
     private var filled = 0
-    private static let capacity = 1 << 15
+    /// The table holds `1 << bits` slots.
+    private var bits = 12
+    private var capacity: Int { 1 << bits }
+    /// 2¹⁷ slots: 768 KB of table.
+    private static let maximumBits = 17
 
     init(colors: [UInt32]) {
         self.colors = colors
         lab = colors.map { Oklab(packed: $0) }
         search = NearestColor(lab)
-        keys = [UInt32](repeating: 0, count: PaletteMapper.capacity)
-        values = [UInt16](repeating: 0xFFFF, count: PaletteMapper.capacity)
+        while 1 << bits < 4 * colors.count { bits += 1 }
+        keys = [UInt32](repeating: 0, count: 1 << bits)
+        values = [UInt16](repeating: 0xFFFF, count: 1 << bits)
         // Exact members first, so they never go through the nearest search.
         for (i, c) in colors.enumerated().reversed() { store(c, UInt16(i)) }
     }
@@ -29,12 +36,12 @@ struct PaletteMapper {
     /// The palette index for the opaque colour `c` (packed as in `colors`).
     @inline(__always)
     mutating func index(_ c: UInt32) -> UInt8 {
-        var slot = Int((c &* 0x9E37_79B1) >> 17)
+        var slot = slot(c)
         while true {
             let v = values[slot]
             if v == 0xFFFF { break }
             if keys[slot] == c { return UInt8(truncatingIfNeeded: v) }
-            slot = (slot + 1) & (PaletteMapper.capacity - 1)
+            slot = (slot + 1) & (capacity - 1)
         }
         let found = search.nearest(Oklab(packed: c))
         store(c, UInt16(found))
@@ -52,7 +59,7 @@ struct PaletteMapper {
     mutating func prefetch(_ batch: [UInt32]) {
         guard lab.count <= PaletteMapper.batchLimit, !lab.isEmpty else { return }
         // Only what fits before the cache would be cleared: the rest is searched one by one later.
-        let room = PaletteMapper.capacity / 2 - filled
+        let room = (1 << PaletteMapper.maximumBits) / 2 - filled
         var missing: [UInt32] = []
         for c in batch where missing.count < room && !isCached(c) { missing.append(c) }
         guard missing.count >= 16 else { return }
@@ -63,12 +70,12 @@ struct PaletteMapper {
 
     /// Whether `c` has a cached entry.
     private func isCached(_ c: UInt32) -> Bool {
-        var slot = Int((c &* 0x9E37_79B1) >> 17)
+        var slot = slot(c)
         while true {
             let v = values[slot]
             if v == 0xFFFF { return false }
             if keys[slot] == c { return true }
-            slot = (slot + 1) & (PaletteMapper.capacity - 1)
+            slot = (slot + 1) & (capacity - 1)
         }
     }
 
@@ -77,24 +84,40 @@ struct PaletteMapper {
         colors[Int(index(c))] == c
     }
 
+    /// The first slot probed for `c` (a multiplicative hash: the top `bits` bits of the product).
+    @inline(__always)
+    private func slot(_ c: UInt32) -> Int {
+        Int((c &* 0x9E37_79B1) >> UInt32(32 - bits))
+    }
+
     private mutating func store(_ c: UInt32, _ index: UInt16) {
-        if filled >= PaletteMapper.capacity / 2 {
-            // Full: forget everything but the palette's own colours.
-            values = [UInt16](repeating: 0xFFFF, count: PaletteMapper.capacity)
-            filled = 0
-            for (i, p) in colors.enumerated().reversed() { insert(p, UInt16(i)) }
+        if filled >= capacity / 2 {
+            if bits < PaletteMapper.maximumBits {
+                // Half full: double, keeping every answer.
+                let oldKeys = keys, oldValues = values
+                bits += 1
+                keys = [UInt32](repeating: 0, count: capacity)
+                values = [UInt16](repeating: 0xFFFF, count: capacity)
+                filled = 0
+                for (k, v) in zip(oldKeys, oldValues) where v != 0xFFFF { insert(k, v) }
+            } else {
+                // Full: forget everything but the palette's own colours.
+                values = [UInt16](repeating: 0xFFFF, count: capacity)
+                filled = 0
+                for (i, p) in colors.enumerated().reversed() { insert(p, UInt16(i)) }
+            }
         }
         insert(c, index)
     }
 
     private mutating func insert(_ c: UInt32, _ index: UInt16) {
-        var slot = Int((c &* 0x9E37_79B1) >> 17)
+        var slot = slot(c)
         while values[slot] != 0xFFFF {
             if keys[slot] == c {
                 values[slot] = index
                 return
             }
-            slot = (slot + 1) & (PaletteMapper.capacity - 1)
+            slot = (slot + 1) & (capacity - 1)
         }
         keys[slot] = c
         values[slot] = index

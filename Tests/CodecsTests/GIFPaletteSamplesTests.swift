@@ -49,6 +49,42 @@ import Testing
         }
     }
 
+    /// A smooth gradient (4,096 colours: the global palette is quantized), then frames that
+    /// each change a small square to a colour the palette lacks (close to the gradient's, but never
+    /// in it: its blue is 151 where the gradient's is 150). Such a frame's colours would fit an
+    /// exact local palette, but the lossy global one shows them within the quality target and spares
+    /// the colour table: no frame after the first has a local palette.
+    @Test func aLossyGlobalPaletteIsKeptForFramesWithFewNewColours() throws {
+        var base = try Image(width: 256, height: 64)
+        for y in 0..<64 {
+            for x in 0..<256 {
+                let i = 4 * (y * 256 + x)
+                base.pixels[i] = UInt8(100 + x / 4)
+                base.pixels[i + 1] = UInt8(100 + y)
+                base.pixels[i + 2] = 150
+                base.pixels[i + 3] = 255
+            }
+        }
+        var frames = [base]
+        for t in 0..<6 {
+            var frame = base
+            for y in 20..<26 {
+                for x in (40 * t)..<(40 * t + 6) {
+                    let i = 4 * (y * 256 + x)
+                    frame.pixels.replaceSubrange(i..<(i + 4), with: [131, UInt8(110 + 3 * t), 151, 255])
+                }
+            }
+            frames.append(frame)
+        }
+        let (playback, _, folder) = try Self.write(frames, samples: nil)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(playback.frames.count == frames.count)
+        #expect(playback.hasLocalPalette.dropFirst().allSatisfy { !$0 }, "\(playback.hasLocalPalette)")
+        for (decoded, original) in zip(playback.frames, frames) {
+            #expect(psnr(decoded, original) >= 40)
+        }
+    }
+
     @Test func samplesAreRefusedAfterTheFirstFrameOrAtTheWrongSize() throws {
         let folder = try TestImages.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

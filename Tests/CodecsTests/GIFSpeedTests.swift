@@ -5,39 +5,94 @@ import Testing
 @testable import Codecs
 
 /// Plain twin of `GIFFrameEncoder.unchangedBlock`: word by word, as the per-pixel scan decides.
-private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], _ s: [UInt32], at start: Int, includingStale: Bool) -> Bool {
-    for i in start..<(start + GIFFrameEncoder.block) {
-        if c[i] != p[i] { return false }
-        if includingStale && s[i] != c[i] { return false }
-    }
-    return true
+private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], at start: Int) -> Bool {
+    (start..<(start + GIFFrameEncoder.block)).allSatisfy { c[$0] == p[$0] }
 }
 
 @Suite struct ScanBlockTests {
     /// Blocks equal everywhere, then one word differing at each position of a block (first, middle,
-    /// last, in each 64-bit half), in the frame and in what is shown, at aligned and unaligned starts.
-    @Test(arguments: [false, true])
-    func agreesWithItsPlainTwin(includingStale: Bool) {
+    /// last, in each 64-bit half), at aligned and unaligned starts.
+    @Test func agreesWithItsPlainTwin() {
         let count = 4 * GIFFrameEncoder.block + 3
         let base = (0..<count).map { UInt32($0) &* 0x9E37_79B1 | 0xFF00_0000 }
-        var cases: [([UInt32], [UInt32], [UInt32])] = [(base, base, base)]
+        var cases: [([UInt32], [UInt32])] = [(base, base)]
         for position in [0, 1, 7, 8, GIFFrameEncoder.block - 1, GIFFrameEncoder.block, count - 1] {
             var changed = base
             changed[position] ^= 1 << 24  // alpha only: still a different word
-            cases.append((changed, base, base))
-            cases.append((base, changed, base))
-            cases.append((base, base, changed))
+            cases.append((changed, base))
+            cases.append((base, changed))
         }
-        for (c, p, s) in cases {
+        for (c, p) in cases {
             for start in [0, 1, GIFFrameEncoder.block, count - GIFFrameEncoder.block] {
                 let fast = c.withUnsafeBufferPointer { cb in
-                    p.withUnsafeBufferPointer { pb in
-                        s.withUnsafeBufferPointer { sb in
-                            GIFFrameEncoder.unchangedBlock(cb, pb, sb, at: start, includingStale: includingStale)
-                        }
+                    p.withUnsafeBufferPointer { pb in GIFFrameEncoder.unchangedBlock(cb, pb, at: start) }
+                }
+                #expect(fast == plainUnchangedBlock(c, p, at: start))
+            }
+        }
+    }
+
+    /// `appendMarked` lists, in order, exactly the marked pixels of the block that are opaque, for
+    /// marks in either 64-bit half, at aligned and unaligned starts.
+    @Test func appendMarkedListsTheMarkedOpaquePixels() {
+        let count = 3 * GIFFrameEncoder.block + 5
+        var rng = SplitMix64(seed: 3)
+        for _ in 0..<200 {
+            let marks: [UInt8] = (0..<count).map { _ in
+                UInt8.random(in: 0...3, using: &rng) == 0 ? UInt8.random(in: 1...255, using: &rng) : 0
+            }
+            // Transparent (alpha 0x00) or opaque words.
+            let words: [UInt32] = (0..<count).map { _ in UInt32.random(in: 0...3, using: &rng) == 0 ? 0x10_0000 : 0xFF12_3456 }
+            for start in [0, 5, GIFFrameEncoder.block, count - GIFFrameEncoder.block] {
+                var listed: [Int32] = [-1]
+                marks.withUnsafeBufferPointer { m in
+                    words.withUnsafeBufferPointer { w in
+                        GIFFrameEncoder.appendMarked(m, Keys(raw: w), from: start, to: &listed)
                     }
                 }
-                #expect(fast == plainUnchangedBlock(c, p, s, at: start, includingStale: includingStale))
+                let marked = (start..<(start + GIFFrameEncoder.block)).filter { marks[$0] != 0 && Keys.key(words[$0]) != 0 }
+                let expected: [Int32] = [-1] + marked.map { Int32($0) }
+                #expect(listed == expected)
+            }
+        }
+    }
+}
+
+@Suite struct PaletteMapperGrowthTests {
+    /// Past every growth of its table and past the point where it is cleared, the mapper still
+    /// answers each colour with its nearest entry (`NearestColor`'s answer), and palette colours
+    /// with themselves.
+    @Test func answersStayTheNearestEntryAsTheTableGrowsAndClears() {
+        var rng = SplitMix64(seed: 9)
+        let palette = (0..<60).map { _ in UInt32.random(in: 0...0xFF_FFFF, using: &rng) | 0xFF00_0000 }
+        let search = NearestColor(palette.map { Oklab(packed: $0) })
+        var mapper = PaletteMapper(colors: palette)
+        // 90,000 distinct colours: more than the largest table keeps (65,536 answers).
+        let colors = (0..<90_000).map { UInt32($0) &* 187 | 0xFF00_0000 }
+        for (n, c) in colors.enumerated() {
+            #expect(Int(mapper.index(c)) == search.nearest(Oklab(packed: c)))
+            if n % 10_000 == 0 {
+                mapper.prefetch(Array(colors[n..<min(colors.count, n + 5_000)]))
+            }
+        }
+        for (i, c) in palette.enumerated() where palette.firstIndex(of: c) == i {
+            #expect(Int(mapper.index(c)) == i)
+        }
+    }
+}
+
+@Suite struct RowCursorTests {
+    /// The cursor gives each offset's column and row, in increasing order with gaps of any size,
+    /// and also after a step back.
+    @Test func locatesLikeDivision() {
+        var rng = SplitMix64(seed: 5)
+        for width in [1, 7, 1000] {
+            var cursor = RowCursor(width: width)
+            var offset = 0
+            for step in 0..<2000 {
+                offset = step % 500 == 499 ? offset / 3 : offset + Int.random(in: 0...(2 * width), using: &rng)
+                let (x, y) = cursor.locate(offset)
+                #expect(x == offset % width && y == offset / width)
             }
         }
     }
