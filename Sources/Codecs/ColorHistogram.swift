@@ -6,6 +6,7 @@ struct ColorHistogram {
     private var keys: [UInt32]
     private var counts: [UInt32]
     private var mask: Int
+    /// The colours added so far (including any whose count `remove` took back to 0).
     private(set) var distinctCount = 0
 
     init(capacity: Int = 4096) {
@@ -35,12 +36,28 @@ struct ColorHistogram {
         if distinctCount * 2 > keys.count { grow() }
     }
 
+    /// Removes `n` pixels of colour `c`, which must have been added at least `n` times. A colour
+    /// whose count falls to 0 is no longer listed by `entries` (its slot stays in the table).
+    @inline(__always)
+    mutating func remove(_ c: UInt32, count n: UInt32 = 1) {
+        var slot = Int((c &* 0x9E37_79B1) >> 7) & mask
+        while true {
+            let k = keys[slot]
+            if k == c {
+                counts[slot] &-= n
+                return
+            }
+            if k == 0 { return }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// The colours and their counts, in ascending colour order (so results never depend on hashing)
     /// unless `sorted` is false, for callers that do not care about order.
     func entries(sorted: Bool = true) -> (colors: [UInt32], weights: [Float]) {
         var pairs: [(UInt32, UInt32)] = []
         pairs.reserveCapacity(distinctCount)
-        for i in keys.indices where keys[i] != 0 { pairs.append((keys[i], counts[i])) }
+        for i in keys.indices where keys[i] != 0 && counts[i] != 0 { pairs.append((keys[i], counts[i])) }
         if sorted { pairs.sort { $0.0 < $1.0 } }
         return (pairs.map(\.0), pairs.map { Float($0.1) })
     }

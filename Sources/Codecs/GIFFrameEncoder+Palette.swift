@@ -145,25 +145,47 @@ extension GIFFrameEncoder {
     mutating func seedGlobalPalette(from samples: [Image]) {
         guard let first = samples.first else { return }
         var histogram = ColorHistogram()
-        var perSample = [ColorHistogram](repeating: ColorHistogram(), count: samples.count)
+        var perSample: [ColorHistogram] = []
         let count = width * height
         Keys.with(first.pixels) { base in
-            for (s, image) in samples.enumerated() {
-                // Runs of one colour are counted once (plot frames are mostly flat): the same counts
-                // as adding pixel by pixel, at a hash probe per run instead of per pixel.
-                var sample = ColorHistogram()
-                var sampleRun = Run(), mergedRun = Run()
+            // The first sample pixel by pixel. Runs of one colour are counted once (plot frames are
+            // mostly flat): the same counts as adding pixel by pixel, at a hash probe per run.
+            var firstRun = Run()
+            for i in 0..<count {
+                let k = base[i]
+                if k != 0 { firstRun.add(k, to: &histogram) }
+            }
+            firstRun.flush(to: &histogram)
+            perSample.append(histogram)
+            // The others from where they differ from it, found a block at a time as in `scan`: most
+            // of a plot frame equals the first sample. Their own histograms are the first one's with
+            // those pixels exchanged; the merged one gains the pixels that differ.
+            for image in samples.dropFirst() {
+                var sample = perSample[0]
+                var mergedRun = Run()
                 Keys.with(image.pixels) { keys in
-                    for i in 0..<count {
-                        let k = keys[i]
-                        guard k != 0 else { continue }
-                        sampleRun.add(k, to: &sample)
-                        if s == 0 || k != base[i] { mergedRun.add(k, to: &histogram) }
+                    var start = 0
+                    while start < count {
+                        let end = min(count, start + GIFFrameEncoder.block)
+                        if end - start == GIFFrameEncoder.block
+                            && GIFFrameEncoder.unchangedBlock(keys.raw, base.raw, at: start) {
+                            start = end
+                            continue
+                        }
+                        for i in start..<end {
+                            let k = keys[i], was = base[i]
+                            guard k != was else { continue }
+                            if was != 0 { sample.remove(was) }
+                            if k != 0 {
+                                sample.add(k)
+                                mergedRun.add(k, to: &histogram)
+                            }
+                        }
+                        start = end
                     }
                 }
-                sampleRun.flush(to: &sample)
                 mergedRun.flush(to: &histogram)
-                perSample[s] = sample
+                perSample.append(sample)
             }
         }
         let (colors, weights) = histogram.entries()
