@@ -44,42 +44,57 @@ public struct Animator: Sendable {
         let scene = scene
         let prepare = sink.prepare
         let (width, height) = scene.pixelSize
-        let frames = TimedSequence(base: frames())
-        let pipeline = OrderedPipeline<Frame, FrameWork<Sink.Prepared>, RenderState>(jobs: jobs)
+        // The sink's sample frames go through the pipeline first, so the workers render them side by
+        // side and then render the first frames ahead while the calling thread hands the samples to
+        // the sink (a GIF's palette is chosen from them before its first frame).
+        let samples = sampleFrames(count: sink.sampleCount)
+        var sampleImages: [Image] = []
+        let items = TimedSequence(base: samples.lazy.map { PipelineItem.sample($0) } + frames().lazy.map { PipelineItem.frame($0) })
+        let pipeline = OrderedPipeline<PipelineItem, PipelineResult<Sink.Prepared>, RenderState>(
+            jobs: jobs, capacity: Self.capacity(jobs: jobs, width: width, height: height),
+            lowersWorkers: sink.consumesHeavily)
         var done = 0
         do {
-            if sink.sampleCount > 0 {
-                let start = clock.now
-                let samples = try sampleImages(count: sink.sampleCount)
-                let rendered = clock.now
-                timings.samples = rendered - start
-                try sink.useSamples(samples)
-                timings.write += clock.now - rendered
-            }
             try pipeline.run(
-                frames,
+                items,
                 makeState: { try RenderState(width: width, height: height) },
-                transform: { state, frame in
+                transform: { state, item in
                     let start = clock.now
-                    try scene.render(frame, into: &state.canvas, font: state.font)
-                    let rendered = clock.now
-                    let prepared = try prepare(state.canvas.image)
-                    return FrameWork(prepared: prepared, iteration: frame.iteration,
-                                     render: rendered - start, prepare: clock.now - rendered)
+                    switch item {
+                    case .sample(let frame):
+                        try scene.render(frame, into: &state.canvas, font: state.font)
+                        return .sample(state.canvas.image, render: clock.now - start)
+                    case .frame(let frame):
+                        try scene.render(frame, into: &state.canvas, font: state.font)
+                        let rendered = clock.now
+                        let prepared = try prepare(state.canvas.image)
+                        return .frame(FrameWork(prepared: prepared, iteration: frame.iteration,
+                                                render: rendered - start, prepare: clock.now - rendered))
+                    }
                 },
-                consume: { _, work in
+                consume: { _, result in
                     let start = clock.now
-                    try sink.add(work.prepared, iteration: work.iteration)
-                    timings.render += work.render
-                    timings.prepare += work.prepare
+                    switch result {
+                    case .sample(let image, let render):
+                        timings.samples += render
+                        sampleImages.append(image)
+                        if sampleImages.count == samples.count {
+                            try sink.useSamples(sampleImages)
+                            sampleImages = []
+                        }
+                    case .frame(let work):
+                        try sink.add(work.prepared, iteration: work.iteration)
+                        timings.render += work.render
+                        timings.prepare += work.prepare
+                        done += 1
+                        progress(done)
+                    }
                     timings.write += clock.now - start
-                    done += 1
-                    progress(done)
                 })
             let start = clock.now
             let paths = try sink.finish()
             timings.write += clock.now - start
-            timings.solve = frames.elapsed
+            timings.solve = items.elapsed
             timings.sinkStages = sink.stageTimes
             return RunReport(paths: paths, frames: done, timings: timings)
         } catch {
@@ -103,22 +118,31 @@ extension Animator {
         return indices
     }
 
-    /// Renders the sample frames on the calling thread, running the solvers only as far as the last.
-    func sampleImages(count: Int) throws -> [Image] {
+    /// The sample frames (see `sampleIndices`), running the solvers only as far as the last.
+    func sampleFrames(count: Int) -> [Frame] {
         let wanted = Self.sampleIndices(count: count, of: schedule.count)
         guard let last = wanted.last else { return [] }
-        var state = try RenderState(width: scene.pixelSize.width, height: scene.pixelSize.height)
-        var images: [Image] = []
+        var frames: [Frame] = []
         var next = 0
-        for (index, frame) in frames().enumerated() {
+        for (index, frame) in self.frames().enumerated() {
             guard index <= last else { break }
             guard index == wanted[next] else { continue }
-            try scene.render(frame, into: &state.canvas, font: state.font)
-            images.append(state.canvas.image)
+            frames.append(frame)
             next += 1
         }
-        return images
+        return frames
     }
+
+    /// Frames in flight: twice the jobs, or as many as `inFlightBytes` of canvas hold if that is
+    /// more, so that workers can render well ahead while the calling thread is busy (choosing a GIF's
+    /// palette, say). At 1000×450, 18 frames (32 MB); at 1920×1080, still 2 × jobs.
+    static func capacity(jobs: Int, width: Int, height: Int) -> Int {
+        let frameBytes = max(1, 4 * width * height)
+        return max(2 * jobs, min(64, inFlightBytes / frameBytes))
+    }
+
+    /// See `capacity`.
+    static let inFlightBytes = 32 << 20
 }
 
 /// The frames of an animation: see `Animator.frames()`.
@@ -210,7 +234,7 @@ public struct StageTimings: Sendable {
     public var prepare: Duration = .zero
     /// The sink's work on the calling thread (`add` and `finish`), its own stages included.
     public var write: Duration = .zero
-    /// Rendering the sample frames a sink asked for (on the calling thread, before the others).
+    /// Rendering the sample frames a sink asked for (summed over threads, like `render`).
     public var samples: Duration = .zero
     /// Named stages within `write` that the sink measured itself (a GIF's quantize and encode).
     public var sinkStages: [SinkStage] = []
@@ -225,6 +249,18 @@ struct RenderState {
         canvas = try Canvas(width: width, height: height)
         font = try Font.dejaVuSans()
     }
+}
+
+/// What the pipeline renders: a sample frame for the sink (see `FrameSink.sampleCount`), or a frame.
+enum PipelineItem: Sendable {
+    case sample(Frame)
+    case frame(Frame)
+}
+
+/// A rendered sample frame, or a frame prepared for the sink.
+enum PipelineResult<Prepared: Sendable>: Sendable {
+    case sample(Image, render: Duration)
+    case frame(FrameWork<Prepared>)
 }
 
 /// One frame's result on its way to the sink, with how long it took.

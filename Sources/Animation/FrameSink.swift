@@ -28,6 +28,11 @@ public protocol FrameSink: AnyObject {
     /// Receives the sample frames, in order, before the first `add`.
     func useSamples(_ images: [Image]) throws
 
+    /// Whether `add` is the slow, serial stage (a GIF quantizes each frame against the last), so
+    /// that the render workers should yield the processor to the thread calling it; false when the
+    /// per-frame work is in `prepare` (PNG compression).
+    var consumesHeavily: Bool { get }
+
     /// Time the sink spent in named stages of its own (a GIF: quantize, encode), for `--timings`.
     /// `inline` stages ran within `add` and `finish` on the calling thread, the others on a thread of
     /// the sink's own; the rest of `add` and `finish` is reported as writing.
@@ -40,6 +45,8 @@ extension FrameSink {
     public var sampleCount: Int { 0 }
 
     public func useSamples(_ images: [Image]) throws {}
+
+    public var consumesHeavily: Bool { false }
 
     public var stageTimes: [SinkStage] { [] }
 }

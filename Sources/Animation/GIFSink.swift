@@ -30,6 +30,9 @@ public final class GIFSink: FrameSink {
         try writer.useGlobalPalette(from: images)
     }
 
+    /// Each frame is quantized against what the frames before it left on screen, in `add`.
+    public var consumesHeavily: Bool { true }
+
     /// Quantizing runs in `add`; giflib's LZW compression and the writes run on the writer's own thread.
     public var stageTimes: [SinkStage] {
         [SinkStage(name: "quantize", time: writer.quantizeTime, inline: true),

@@ -22,13 +22,23 @@ public struct OrderedPipeline<Input: Sendable, Output: Sendable, State> {
     public let jobs: Int
     /// Inputs taken but not yet consumed, at most.
     public let capacity: Int
+    /// Whether the workers run at a lower priority than the calling thread (nice `workerNice` on
+    /// Linux, utility QoS elsewhere), for consumers that are the slower, serial stage: with more
+    /// threads than cores, the scheduler then lets the consumer run rather than rendering yet
+    /// another frame that would only wait for it.
+    public let lowersWorkers: Bool
+    /// The nice value of lowered workers (measured on the article's GIF, 2 cores, median of 11:
+    /// 126 ms whole process at 0, 115 ms at 3, 112 ms at 6, 114 ms at 10).
+    static var workerNice: Int32 { 5 }
 
     /// - Parameters:
     ///   - jobs: the number of worker threads; values below 1 are treated as 1.
     ///   - capacity: the bound on items in flight; defaults to twice the number of jobs.
-    public init(jobs: Int, capacity: Int? = nil) {
+    ///   - lowersWorkers: see `lowersWorkers`.
+    public init(jobs: Int, capacity: Int? = nil, lowersWorkers: Bool = false) {
         self.jobs = max(1, jobs)
         self.capacity = max(self.jobs, capacity ?? 2 * self.jobs)
+        self.lowersWorkers = lowersWorkers
     }
 
     /// Runs the pipeline to the end of `inputs`, or to the first error.
@@ -48,9 +58,17 @@ public struct OrderedPipeline<Input: Sendable, Output: Sendable, State> {
 
         let board = Board<Input, Output>()
         for _ in 0..<jobs {
+            let lowered = lowersWorkers
             let thread = Thread {
+                #if os(Linux)
+                // Linux gives each thread its own nice value; `who` 0 is the calling thread.
+                if lowered { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, OrderedPipeline.workerNice) }
+                #endif
                 board.work(makeState: makeState, transform: transform)
             }
+            #if !os(Linux)
+            if lowersWorkers { thread.qualityOfService = .utility }
+            #endif
             thread.stackSize = 8 << 20
             board.workerStarted()
             thread.start()

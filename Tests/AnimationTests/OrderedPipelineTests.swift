@@ -80,6 +80,24 @@ private struct Boom: Error, Equatable { let at: Int }
         #expect(inputs.taken <= 10 + 6 + 1)
     }
 
+    /// Lowered workers run at nice `workerNice` (on Linux; elsewhere at utility QoS), the calling
+    /// thread keeps its own, and results still come in order.
+    @Test(arguments: [false, true])
+    func loweredWorkersYieldToTheCallingThread(lowered: Bool) throws {
+        #if os(Linux)
+        let own = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        var seen: [Int32] = []
+        try OrderedPipeline<Int, Int32, Int>(jobs: 2, lowersWorkers: lowered).run(
+            0..<20, makeState: { 0 },
+            transform: { _, _ in getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) },
+            consume: { _, nice in seen.append(nice) })
+        #expect(seen.count == 20)
+        let expected = lowered ? min(19, own + OrderedPipeline<Int, Int32, Int>.workerNice) : own
+        #expect(seen.allSatisfy { $0 == expected }, "\(seen)")
+        #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == own)
+        #endif
+    }
+
     @Test func stateIsReusedWithinAWorker() throws {
         // With one job every item goes through the same state, which counts the calls.
         var counts: [Int] = []

@@ -1,0 +1,83 @@
+import Foundation
+import NMF
+import Raster
+import Testing
+@testable import Animation
+
+/// A sink that records what it is given, in order.
+private final class RecordingSink: FrameSink {
+    let sampleCount: Int
+    let consumesHeavily: Bool
+    var events: [String] = []
+    var samples: [Image] = []
+    var frames: [Int: Image] = [:]
+
+    init(sampleCount: Int, consumesHeavily: Bool) {
+        self.sampleCount = sampleCount
+        self.consumesHeavily = consumesHeavily
+    }
+
+    var prepare: @Sendable (Image) throws -> Image { { $0 } }
+
+    func useSamples(_ images: [Image]) throws {
+        events.append("samples \(images.count)")
+        samples = images
+    }
+
+    func add(_ frame: Image, iteration: Int) throws {
+        events.append("frame \(iteration)")
+        frames[iteration] = frame
+    }
+
+    func finish() throws -> [String] { [] }
+    func cancel() {}
+}
+
+@Suite struct AnimatorSamplesTests {
+    static var smallStyle: ArticleScene.Style {
+        var style = ArticleScene.Style()
+        style.widthInches = 4
+        style.heightInches = 2
+        return style
+    }
+
+    /// The samples, rendered by the workers ahead of the frames, reach the sink once, before the
+    /// first frame, and are exactly the frames at the sample positions; every frame follows in order.
+    @Test(arguments: [1, 2, 3])
+    func samplesComeFirstAndAreTheFramesAtTheirPositions(jobs: Int) throws {
+        let data = Dataset.cos2()
+        let solver = try NMFSolver(NMFConfiguration(data: data, rank: 2))
+        let scene = try ArticleScene(data: data, style: Self.smallStyle)
+        let animator = Animator(solvers: [solver], scene: scene, schedule: try FrameSchedule(count: 9, step: 2), jobs: jobs)
+        let sink = RecordingSink(sampleCount: 4, consumesHeavily: jobs == 2)
+        let report = try animator.run(into: sink)
+
+        #expect(report.frames == 9)
+        #expect(sink.events == ["samples 4"] + (0..<9).map { "frame \(2 * $0)" })
+        let positions = Animator.sampleIndices(count: 4, of: 9)
+        #expect(positions == [0, 3, 5, 8])
+        #expect(sink.samples.count == positions.count)
+        for (sample, position) in zip(sink.samples, positions) {
+            #expect(sample.pixels == sink.frames[2 * position]?.pixels)
+        }
+    }
+
+    /// Without samples the sink hears only of frames.
+    @Test func noSamplesNoCall() throws {
+        let data = Dataset.cos2()
+        let solver = try NMFSolver(NMFConfiguration(data: data, rank: 2))
+        let scene = try ArticleScene(data: data, style: Self.smallStyle)
+        let sink = RecordingSink(sampleCount: 0, consumesHeavily: false)
+        try Animator(solvers: [solver], scene: scene, schedule: try FrameSchedule(count: 3), jobs: 2).run(into: sink)
+        #expect(sink.events == ["frame 0", "frame 1", "frame 2"])
+    }
+
+    /// Frames in flight: 32 MB of canvases when that is more than twice the jobs, never fewer.
+    @Test func capacityFollowsTheFrameSize() {
+        #expect(Animator.capacity(jobs: 2, width: 1000, height: 450) == 18)
+        #expect(Animator.capacity(jobs: 2, width: 1920, height: 1080) == 4)
+        #expect(Animator.capacity(jobs: 8, width: 1000, height: 450) == 18)
+        #expect(Animator.capacity(jobs: 16, width: 1000, height: 450) == 32)
+        #expect(Animator.capacity(jobs: 1, width: 10, height: 10) == 64)
+    }
+}
