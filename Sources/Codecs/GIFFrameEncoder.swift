@@ -148,11 +148,24 @@ struct GIFFrameEncoder {
     /// transparent ones: a pixel marked stale was drawn, and only a clear makes it transparent, which
     /// also unmarks it).
     private mutating func scan(includingStale: Bool) -> (identical: Bool, cleared: PixelRect) {
+        let count = width * height
+        if frameCount == 0 {
+            // Nothing is shown yet: every opaque pixel is a candidate and none is cleared.
+            candidateList = Keys.with(current) { c in
+                [Int32](unsafeUninitializedCapacity: count) { buffer, listed in
+                    listed = 0
+                    for i in 0..<count where c[i] != 0 {
+                        buffer[listed] = Int32(i)
+                        listed += 1
+                    }
+                }
+            }
+            return (false, BoxBuilder().rect)
+        }
         var identical = true
         var cleared = BoxBuilder()
         var list = candidateList
         list.removeAll(keepingCapacity: true)
-        let count = width * height
         Keys.with(current) { c in
             Keys.with(previous) { p in
                 stale.withUnsafeBufferPointer { s in
