@@ -106,7 +106,7 @@ public struct Animator: Sendable {
 
 extension Animator {
     /// The indices (0-based, into the schedule) of `count` frames spread evenly from first to last.
-    static func sampleIndices(count: Int, of total: Int) -> [Int] {
+    public static func sampleIndices(count: Int, of total: Int) -> [Int] {
         guard count > 0, total > 0 else { return [] }
         guard count > 1, total > 1 else { return [0] }
         let n = min(count, total)
