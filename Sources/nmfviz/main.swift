@@ -9,4 +9,5 @@ struct NMFViz: ParsableCommand {
         defaultSubcommand: Render.self)
 }
 
+MallocTuning.apply()
 NMFViz.runAndExit()

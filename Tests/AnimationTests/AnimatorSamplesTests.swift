@@ -71,13 +71,4 @@ private final class RecordingSink: FrameSink {
         try Animator(solvers: [solver], scene: scene, schedule: try FrameSchedule(count: 3), jobs: 2).run(into: sink)
         #expect(sink.events == ["frame 0", "frame 1", "frame 2"])
     }
-
-    /// Frames in flight: 32 MB of canvases when that is more than twice the jobs, never fewer.
-    @Test func capacityFollowsTheFrameSize() {
-        #expect(Animator.capacity(jobs: 2, width: 1000, height: 450) == 18)
-        #expect(Animator.capacity(jobs: 2, width: 1920, height: 1080) == 4)
-        #expect(Animator.capacity(jobs: 8, width: 1000, height: 450) == 18)
-        #expect(Animator.capacity(jobs: 16, width: 1000, height: 450) == 32)
-        #expect(Animator.capacity(jobs: 1, width: 10, height: 10) == 64)
-    }
 }
