@@ -1,0 +1,43 @@
+import Foundation
+import Plot
+import Raster
+
+/// The axes of a scene's figure that no frame changes (the data panels), drawn on first use and then
+/// shared by every worker, so that a frame draws only the axes that change.
+///
+/// A frame drawn over the layer is the full render bit for bit, or is drawn in full (`FigureLayer` says
+/// why and when). The layer is built with the first caller's font and canvas tolerance; a caller whose
+/// font or tolerance draws differently gets full renders.
+final class StaticLayer: @unchecked Sendable {
+    private let figure: Figure
+    private let kept: [Int]
+    private let lock = NSLock()
+    /// Built on first use; guarded by `lock`.
+    private var layer: FigureLayer?
+
+    /// A layer of the axes of `figure` at `kept`, or nil when there are none (nothing to gain).
+    init?(figure: Figure, keeping kept: [Int]) {
+        guard !kept.isEmpty else { return nil }
+        self.figure = figure
+        self.kept = kept
+    }
+
+    /// Draws `frameFigure` — `figure` with only the other axes changed — into `canvas`.
+    ///
+    /// - Returns: whether the layer was used (false: drawn in full).
+    /// - Throws: as `Figure.render(into:font:)`.
+    @discardableResult
+    func render(_ frameFigure: Figure, into canvas: inout Canvas, font: Font?) throws -> Bool {
+        let layer = try layer(tolerance: canvas.tolerance, font: font)
+        return try frameFigure.render(into: &canvas, font: font, over: layer)
+    }
+
+    private func layer(tolerance: Double, font: Font?) throws -> FigureLayer {
+        lock.lock()
+        defer { lock.unlock() }
+        if let layer { return layer }
+        let made = try FigureLayer(figure: figure, keeping: kept, font: font, tolerance: tolerance)
+        layer = made
+        return made
+    }
+}
