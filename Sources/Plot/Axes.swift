@@ -127,7 +127,9 @@ public struct Axes: Sendable {
 
 extension Axes: Equatable {
     /// Same box, limits, scales, labels and artists (in the same order): the axes draw the same pixels.
-    /// Written out because the limits are tuples; a NaN anywhere makes axes unequal, even to themselves.
+    /// Written out because the limits are tuples. A NaN makes axes unequal unless both share its array's
+    /// storage (Swift compares shared storage as equal without reading it), which is right here: same
+    /// storage, same values.
     public static func == (a: Axes, b: Axes) -> Bool {
         func same(_ p: (lower: Double, upper: Double)?, _ q: (lower: Double, upper: Double)?) -> Bool {
             switch (p, q) {
