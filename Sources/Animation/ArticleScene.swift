@@ -61,7 +61,7 @@ public struct ArticleScene: Scene {
     public let columns: (x: Int, y: Int)
     private let base: Figure
     /// The data panel, drawn once.
-    private let layer: StaticLayer?
+    private let layer: StaticLayer
     private let colormap: Colormap
     private let normalize: Normalize
 
@@ -128,11 +128,7 @@ public struct ArticleScene: Scene {
     /// Draws a figure made by `figure(for:)`, over the data panel's layer; returns whether the layer was used.
     @discardableResult
     func render(_ figure: Figure, into canvas: inout Canvas, font: Font?) throws -> Bool {
-        guard let layer else {
-            try figure.render(into: &canvas, font: font)
-            return false
-        }
-        return try layer.render(figure, into: &canvas, font: font)
+        try layer.render(figure, into: &canvas, font: font)
     }
 
     /// Throws `AnimationError.badColumns` unless both columns exist in `data`.

@@ -36,7 +36,7 @@ public struct PanelScene: Scene {
     public let overlaysOtherRuns: Bool
     private let base: Figure
     /// The data panels, drawn once.
-    private let layer: StaticLayer?
+    private let layer: StaticLayer
     private let artists: PanelArtists
 
     /// The subplot grid: matplotlib's margins, with more room between rows than its default so that a
@@ -135,11 +135,7 @@ public struct PanelScene: Scene {
     /// Draws a figure made by `figure(for:)`, over the data panels' layer; returns whether the layer was used.
     @discardableResult
     func render(_ figure: Figure, into canvas: inout Canvas, font: Font?) throws -> Bool {
-        guard let layer else {
-            try figure.render(into: &canvas, font: font)
-            return false
-        }
-        return try layer.render(figure, into: &canvas, font: font)
+        try layer.render(figure, into: &canvas, font: font)
     }
 
     /// The loss curve a row's panel shows for `frame`: iterations and losses, its last point the row's

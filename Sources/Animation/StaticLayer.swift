@@ -19,11 +19,12 @@ final class StaticLayer: @unchecked Sendable {
     /// Set once a frame could not use the layer; guarded by `lock`.
     private var refused = false
 
-    /// A layer of the axes of `figure` at `kept`, or nil when there are none (nothing to gain).
-    init?(figure: Figure, keeping kept: [Int]) {
-        guard !kept.isEmpty else { return nil }
+    /// A layer of the axes of `figure` at `kept`; with none kept there is nothing to gain, and every frame
+    /// is drawn in full.
+    init(figure: Figure, keeping kept: [Int]) {
         self.figure = figure
         self.kept = kept
+        self.refused = kept.isEmpty
     }
 
     /// Draws `frameFigure` — `figure` with only the other axes changed — into `canvas`.
