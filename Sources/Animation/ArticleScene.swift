@@ -60,6 +60,8 @@ public struct ArticleScene: Scene {
     /// The two data columns plotted (x, y), 0-based.
     public let columns: (x: Int, y: Int)
     private let base: Figure
+    /// The data panel, drawn once.
+    private let layer: StaticLayer
     private let colormap: Colormap
     private let normalize: Normalize
 
@@ -91,6 +93,7 @@ public struct ArticleScene: Scene {
             x: xs, y: ys, size: style.markerSize, values: xs, colormap: colormap, normalize: normalize,
             edgeColor: style.theme.markerEdgeColor, edgeWidth: style.markerEdgeWidth)
         self.base = base
+        self.layer = StaticLayer(figure: base, keeping: [0])
     }
 
     /// The image size in pixels.
@@ -114,9 +117,18 @@ public struct ArticleScene: Scene {
     }
 
     /// Draws the first run's snapshot into `canvas` (which must be `pixelSize`), reusing its buffers.
+    ///
+    /// The data panel is drawn once and copied (`StaticLayer`): the pixels are those of
+    /// `figure(for:).render()`.
     public func render(_ frame: Frame, into canvas: inout Canvas, font: Font?) throws {
         guard let snapshot = frame.snapshots.first else { return }
-        try figure(for: snapshot).render(into: &canvas, font: font)
+        try render(figure(for: snapshot), into: &canvas, font: font)
+    }
+
+    /// Draws a figure made by `figure(for:)`, over the data panel's layer; returns whether the layer was used.
+    @discardableResult
+    func render(_ figure: Figure, into canvas: inout Canvas, font: Font?) throws -> Bool {
+        try layer.render(figure, into: &canvas, font: font)
     }
 
     /// Throws `AnimationError.badColumns` unless both columns exist in `data`.

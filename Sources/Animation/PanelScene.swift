@@ -35,6 +35,8 @@ public struct PanelScene: Scene {
     /// Whether each loss panel also draws the other rows' curves (in grey, behind its own).
     public let overlaysOtherRuns: Bool
     private let base: Figure
+    /// The data panels, drawn once.
+    private let layer: StaticLayer
     private let artists: PanelArtists
 
     /// The subplot grid: matplotlib's margins, with more room between rows than its default so that a
@@ -83,6 +85,10 @@ public struct PanelScene: Scene {
         self.overlaysOtherRuns = overlaysOtherRuns
         self.base = figure
         self.artists = artists
+        let dataPanels = panels.indices.filter { panels[$0] == .data }
+        self.layer = StaticLayer(figure: figure, keeping: rows.indices.flatMap { r in
+            dataPanels.map { r * panels.count + $0 }
+        })
     }
 
     /// The image size in pixels.
@@ -119,8 +125,17 @@ public struct PanelScene: Scene {
     }
 
     /// Draws `frame` into `canvas` (which must be `pixelSize`), reusing its buffers.
+    ///
+    /// The data panels are drawn once and copied (`StaticLayer`): the pixels are those of
+    /// `figure(for:).render()`.
     public func render(_ frame: Frame, into canvas: inout Canvas, font: Font?) throws {
-        try figure(for: frame).render(into: &canvas, font: font)
+        try render(figure(for: frame), into: &canvas, font: font)
+    }
+
+    /// Draws a figure made by `figure(for:)`, over the data panels' layer; returns whether the layer was used.
+    @discardableResult
+    func render(_ figure: Figure, into canvas: inout Canvas, font: Font?) throws -> Bool {
+        try layer.render(figure, into: &canvas, font: font)
     }
 
     /// The loss curve a row's panel shows for `frame`: iterations and losses, its last point the row's

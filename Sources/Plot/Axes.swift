@@ -9,7 +9,7 @@ import Raster
 /// `PlotError` rather than drawing something wrong.
 public struct Axes: Sendable {
     /// An artist in the order it was added.
-    enum Artist: Sendable {
+    enum Artist: Sendable, Equatable {
         case scatter(Scatter)
         case quiver(Quiver)
         case line(Line)
@@ -122,5 +122,24 @@ public struct Axes: Sendable {
 
     static func checkNonNegative(_ v: Double, _ name: String) throws {
         guard v.isFinite, v >= 0 else { throw PlotError.invalidValue(name: name, value: v) }
+    }
+}
+
+extension Axes: Equatable {
+    /// Same box, limits, scales, labels and artists (in the same order): the axes draw the same pixels.
+    /// Written out because the limits are tuples. A NaN makes axes unequal unless both share its array's
+    /// storage (Swift compares shared storage as equal without reading it), which is right here: same
+    /// storage, same values.
+    public static func == (a: Axes, b: Axes) -> Bool {
+        func same(_ p: (lower: Double, upper: Double)?, _ q: (lower: Double, upper: Double)?) -> Bool {
+            switch (p, q) {
+            case (nil, nil): true
+            case let (p?, q?): p == q
+            default: false
+            }
+        }
+        return a.box == b.box && same(a.xLimits, b.xLimits) && same(a.yLimits, b.yLimits) && a.xScale == b.xScale
+            && a.yScale == b.yScale && a.title == b.title && a.xLabel == b.xLabel && a.yLabel == b.yLabel
+            && a.artists == b.artists
     }
 }

@@ -24,15 +24,25 @@ extension Figure {
     ///
     /// - Throws: `PlotError.invalidFigureSize` when the canvas is not this figure's size, and as `render()`.
     public func render(into canvas: inout Canvas, font: Font? = nil) throws {
+        try checkSize(of: canvas)
+        canvas.clip = nil
+        canvas.clear(theme.figureBackground)
+        try draw(axesAt: axes.indices, on: &canvas, font: try font ?? Self.defaultFont())
+    }
+
+    /// Throws `PlotError.invalidFigureSize` unless `canvas` is this figure's size.
+    func checkSize(of canvas: Canvas) throws {
         guard canvas.width == pixelWidth, canvas.height == pixelHeight else {
             throw PlotError.invalidFigureSize(widthInches: Double(canvas.width) / effectiveDPI,
                                               heightInches: Double(canvas.height) / effectiveDPI, dpi: dpi, scale: scale)
         }
-        canvas.clip = nil
-        canvas.clear(theme.figureBackground)
-        let font = try font ?? Self.defaultFont()
+    }
+
+    /// Draws the axes at `indices` (valid, in the order given) over what `canvas` holds.
+    func draw(axesAt indices: some Sequence<Int>, on canvas: inout Canvas, font: Font) throws {
         let context = RenderContext(theme: theme, pixelsPerPoint: pixelsPerPoint, dpi: effectiveDPI, font: font)
-        for a in axes {
+        for i in indices {
+            let a = axes[i]
             let layout = try AxesLayout(axes: a, pixelsPerPoint: pixelsPerPoint, labelSizePoints: theme.tickLabelSizePoints)
             try AxesRenderer(axes: a, layout: layout, context: context).draw(on: &canvas)
         }

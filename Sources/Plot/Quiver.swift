@@ -5,7 +5,7 @@ import Raster
 ///
 /// The shaft width is matplotlib's default rule (`QuiverGeometry.defaultShaftWidth`) unless
 /// `shaftWidthFraction` gives it as a fraction of the axes width, as matplotlib's `width=` does.
-public struct Quiver: Sendable {
+public struct Quiver: Sendable, Equatable {
     public var x: [Double]
     public var y: [Double]
     public var u: [Double]

@@ -5,7 +5,7 @@ import Raster
 /// A marker's area is `sizes[i]` in pt² (diameter √s pt), its face is filled, then its edge is stroked
 /// `edgeWidthPoints` wide centred on the outline. Markers are drawn in data order, clipped to the axes.
 /// `sizes` and `faceColors` hold either one entry for all points or one per point.
-public struct Scatter: Sendable {
+public struct Scatter: Sendable, Equatable {
     public var x: [Double]
     public var y: [Double]
     public var sizes: [Double]

@@ -1,7 +1,7 @@
 import Raster
 
 /// A string placed at a data position (matplotlib's `Axes.text`), not clipped, not part of autoscaling.
-public struct TextAnnotation: Sendable {
+public struct TextAnnotation: Sendable, Equatable {
     /// Which side of the text box sits on the anchor, horizontally.
     public enum HorizontalAlignment: Sendable, Hashable { case left, center, right }
     /// Which line of the text box sits on the anchor, vertically (matplotlib's names).

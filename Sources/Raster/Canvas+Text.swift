@@ -103,6 +103,7 @@ extension Canvas {
     mutating func blendMask(_ g: Font.GlyphBitmap, x: Int, y: Int, color: RGBA8, region: PixelRect) {
         let target = PixelRect(x: x, y: y, width: g.width, height: g.rows).intersection(region)
         guard !target.isEmpty else { return }
+        inkBounds = inkBounds.union(target)
         let imageWidth = image.width
         let alpha = Float(color.a) / (255 * 255)
         let r = Float(color.r), gr = Float(color.g), b = Float(color.b)

@@ -15,7 +15,14 @@ public struct Canvas: Sendable {
     /// A clip rectangle applied to every drawing call, or nil for the whole image.
     public var clip: PixelRect?
     /// Largest distance in pixels between a curve and the chords that replace it.
-    public var tolerance: Double = 0.1
+    public var tolerance: Double = Canvas.defaultTolerance
+    /// The tolerance a new canvas starts with.
+    public static let defaultTolerance = 0.1
+    /// Every pixel that a call has changed since this was last set lies inside it (possibly more: it
+    /// grows by each call's working rectangle, clipped). Set it to `PixelRect.empty` before drawing to
+    /// learn where that drawing went — for example to prove that two groups of shapes never touch the
+    /// same pixel, so that the order in which they are drawn cannot matter.
+    public var inkBounds = PixelRect.empty
 
     var rasterizer = CoverageRasterizer()
     var circleWalkers = CircleWalkerCache()
@@ -48,6 +55,7 @@ public struct Canvas: Sendable {
 
     /// Sets every pixel to `color` (no blending), within `clip` when given (the canvas clip is ignored).
     public mutating func clear(_ color: RGBA8, in rect: PixelRect? = nil) {
+        inkBounds = inkBounds.union(rect?.intersection(bounds) ?? bounds)
         image.fill(color, in: rect)
     }
 
@@ -106,6 +114,7 @@ public struct Canvas: Sendable {
             minX: center.x - reach, minY: center.y - reach, maxX: center.x + reach, maxY: center.y + reach))
         guard !region.isEmpty else { return }
         rasterizer.reset(bounds: region)
+        inkBounds = inkBounds.union(region)
         let innerWalker = inner > 0 ? circleWalkers.walker(radius: inner, clockwise: false) : nil
         rasterizer.accumulate { sink in
             outerWalker.addCircle(to: sink, center: center, radius: outer)
@@ -168,6 +177,7 @@ public struct Canvas: Sendable {
             PixelRect.enclosing(minX: minX, minY: minY, maxX: maxX, maxY: maxY))
         guard !region.isEmpty else { return }
         rasterizer.reset(bounds: region)
+        inkBounds = inkBounds.union(region)
         rasterizer.accumulate { sink in
             for polygon in polygons where polygon.count >= 2 && polygon.allSatisfy(\.isFinite) {
                 var previous = polygon[polygon.count - 1]

@@ -23,6 +23,8 @@ public final class Font: @unchecked Sendable {
     private var library: FT_Library?
     private var face: FT_Face?
     private let lineTable: (ascender: Int16, descender: Int16, lineGap: Int16, unitsPerEm: Int)
+    /// The TrueType bytes the face was opened from (see `drawsLike`).
+    private let source: (bytes: UnsafeRawPointer, count: Int)
     private var currentSize: SizeKey?
     private var glyphs: [GlyphKey: GlyphBitmap] = [:]
     private var advances: [AdvanceKey: Int] = [:]
@@ -41,6 +43,7 @@ public final class Font: @unchecked Sendable {
     /// A font from TrueType bytes that stay valid and unchanged for the font's whole life.
     init(bytes: UnsafeRawPointer, count: Int) throws(RasterError) {
         lineTable = Font.readLineTable(bytes, count: count)
+        source = (bytes, count)
         var lib: FT_Library?
         let e1 = FT_Init_FreeType(&lib)
         guard e1 == 0, let lib else { throw RasterError.freeType(function: "FT_Init_FreeType", code: e1) }
@@ -65,6 +68,13 @@ public final class Font: @unchecked Sendable {
             guard let name = face?.pointee.family_name else { return "" }
             return String(cString: name)
         }
+    }
+
+    /// Whether `other` draws every text exactly as this font does: it is this font, or a face opened
+    /// from the same bytes (FreeType renders a glyph from its outline, size and phase alone, so two such
+    /// faces give the same bitmaps), as every `dejaVuSans()` is.
+    public func drawsLike(_ other: Font) -> Bool {
+        self === other || (source.bytes == other.source.bytes && source.count == other.source.count)
     }
 
     // MARK: - Public measurement

@@ -20,11 +20,13 @@ public struct PixelRect: Sendable, Hashable {
         self.init(x0: x, y0: y, x1: x + width, y1: y + height)
     }
 
+    /// The empty rectangle at the origin: the identity of `union`.
+    public static let empty = PixelRect(x0: 0, y0: 0, x1: 0, y1: 0)
+
     public var width: Int { max(0, x1 - x0) }
     public var height: Int { max(0, y1 - y0) }
     public var isEmpty: Bool { x1 <= x0 || y1 <= y0 }
 
-    /// The common part of two rectangles (possibly empty).
     /// The smallest rectangle holding both; an empty one is ignored.
     public func union(_ other: PixelRect) -> PixelRect {
         if isEmpty { return other }
@@ -32,8 +34,14 @@ public struct PixelRect: Sendable, Hashable {
         return PixelRect(x0: min(x0, other.x0), y0: min(y0, other.y0), x1: max(x1, other.x1), y1: max(y1, other.y1))
     }
 
+    /// The common part of two rectangles (possibly empty).
     public func intersection(_ other: PixelRect) -> PixelRect {
         PixelRect(x0: max(x0, other.x0), y0: max(y0, other.y0), x1: min(x1, other.x1), y1: min(y1, other.y1))
+    }
+
+    /// Whether some pixel lies in both.
+    public func intersects(_ other: PixelRect) -> Bool {
+        !intersection(other).isEmpty
     }
 
     /// The smallest whole-pixel rectangle holding the real rectangle [minX, maxX] × [minY, maxY]
