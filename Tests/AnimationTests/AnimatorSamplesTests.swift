@@ -72,3 +72,40 @@ private final class RecordingSink: FrameSink {
         #expect(sink.events == ["frame 0", "frame 1", "frame 2"])
     }
 }
+
+/// Frames that count how many were taken.
+private struct CountingFrames: IteratorProtocol {
+    let frame: Frame
+    let taken: UnsafeMutablePointer<Int>
+    mutating func next() -> Frame? {
+        taken.pointee += 1
+        return frame
+    }
+}
+
+@Suite struct PipelineItemsTests {
+    /// The samples come first, then the frames, and a frame is taken from its sequence only when
+    /// asked for: the solver must not run ahead of the pipeline (an eager join kept every frame, each
+    /// with its loss history, and memory grew with the square of the frame count).
+    @Test func samplesFirstThenFramesOnlyAsAskedFor() throws {
+        let data = Dataset.cos2()
+        let solver = try NMFSolver(NMFConfiguration(data: data, rank: 2))
+        let frames = Array(Animator(solvers: [solver], scene: try ArticleScene(data: data),
+                                    schedule: try FrameSchedule(count: 3)).frames())
+        let taken = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        defer { taken.deallocate() }
+        taken.pointee = 0
+        var items = PipelineItems(samples: [frames[0], frames[2]], frames: CountingFrames(frame: frames[1], taken: taken))
+        var kinds: [String] = []
+        for _ in 0..<2 {
+            if case .sample(let frame)? = items.next() { kinds.append("sample \(frame.iteration)") }
+        }
+        #expect(kinds == ["sample 0", "sample 2"])
+        #expect(taken.pointee == 0)
+        for n in 1...5 {
+            guard case .frame(let frame)? = items.next() else { Issue.record("expected a frame"); return }
+            #expect(frame.iteration == 1)
+            #expect(taken.pointee == n)
+        }
+    }
+}
