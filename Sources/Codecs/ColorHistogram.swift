@@ -20,15 +20,10 @@ struct ColorHistogram {
     /// Adds `n` pixels of colour `c` (which must not be 0).
     @inline(__always)
     mutating func add(_ c: UInt32, count n: UInt32 = 1) {
-        var slot = Int((c &* 0x9E37_79B1) >> 7) & mask
-        while true {
-            let k = keys[slot]
-            if k == c {
-                counts[slot] &+= n
-                return
-            }
-            if k == 0 { break }
-            slot = (slot + 1) & mask
+        let slot = slot(of: c)
+        if keys[slot] == c {
+            counts[slot] &+= n
+            return
         }
         keys[slot] = c
         counts[slot] = n
@@ -40,14 +35,17 @@ struct ColorHistogram {
     /// whose count falls to 0 is no longer listed by `entries` (its slot stays in the table).
     @inline(__always)
     mutating func remove(_ c: UInt32, count n: UInt32 = 1) {
+        let slot = slot(of: c)
+        if keys[slot] == c { counts[slot] &-= n }
+    }
+
+    /// The slot holding `c`, or the empty slot where it would go (linear probing).
+    @inline(__always)
+    private func slot(of c: UInt32) -> Int {
         var slot = Int((c &* 0x9E37_79B1) >> 7) & mask
         while true {
             let k = keys[slot]
-            if k == c {
-                counts[slot] &-= n
-                return
-            }
-            if k == 0 { return }
+            if k == c || k == 0 { return slot }
             slot = (slot + 1) & mask
         }
     }
