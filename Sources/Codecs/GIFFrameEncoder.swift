@@ -57,11 +57,14 @@ struct GIFFrameEncoder {
     /// factor of the quality target (1 dB): frames vary a little around the first one.
     static let globalPaletteSlack: Double = 1.26
     /// The share of the budget that stale pixels may hold before they are offered for repainting.
-    /// Measured on the article at 50, 500 and 2000 frames: 0.5 gives 194,912 B, 515,798 B and 905,674 B;
-    /// 0.8 quantizes the 50 frames in 100 ms instead of about 145 ms but lets long animations grow
-    /// (560,936 B and 2,110,886 B), because little budget is left for skipping small changes. Only
-    /// redrawing the pixels off by more than `tolerance` let the drifting-discs test dip under 40 dB.
-    static let repaintThreshold: Double = 0.5
+    /// Measured on the article at 50, 500 and 2000 frames, since only pixels marked `stale` are
+    /// repainted: 0.8 gives 194,873 B, 499,332 B and 890,783 B, every frame at least 40.5 dB; 0.5
+    /// gives 194,912 B, 521,867 B and 907,795 B and costs 6 ms more CPU (nmfviz bench-encoder: 85.3
+    /// against 79.3 ms); 0.3 gives 532,253 B and 917,428 B for the long ones. Digits are the exception:
+    /// 195,513 B at 0.8 against 186,851 B at 0.5. (When every approximated pixel was repainted, 0.8
+    /// made long animations grow instead: 560,936 B and 2,110,886 B.) Only redrawing the pixels off by
+    /// more than `tolerance` let the drifting-discs test dip under 40 dB.
+    static let repaintThreshold: Double = 0.8
 
     init(width: Int, height: Int, options: GIFOptions) {
         self.width = width
