@@ -12,7 +12,9 @@
 // Quality is bookkept, not hoped for: `shownError` is the squared error of the whole canvas against
 // the current frame, updated pixel by pixel. A frame keeps the global palette while its predicted
 // PSNR stays within 1 dB of `GIFOptions.quality`, and lossy shortcuts (leaving a pixel stale within
-// `tolerance`, an LZW-friendly neighbouring entry) only spend what remains of that budget.
+// `tolerance`, an LZW-friendly neighbouring entry) only spend what remains of that budget. The pixels
+// such shortcuts leave behind are marked (`stale`); once they hold much of the budget they become
+// candidates again (`repaintThreshold`), so the error cannot creep up over a long animation.
 import Raster
 
 /// Turns RGBA frames into `IndexedFrame`s: frame differencing, palette choice and pixel mapping.
@@ -176,8 +178,8 @@ struct GIFFrameEncoder {
                     var start = 0
                     while start < count {
                         let end = min(count, start + block)
-                        // Whole blocks first: most of a plot frame equals the last one and shows
-                        // exactly its keys, and such a block holds no candidate of either kind.
+                        // Whole blocks first: most of a plot frame equals the last one, and such a
+                        // block holds no changed pixel (only, perhaps, marked ones).
                         if end - start == block && GIFFrameEncoder.unchangedBlock(c.raw, p.raw, at: start) {
                             // Unchanged: with `includingStale`, its marked pixels are still candidates.
                             if includingStale { GIFFrameEncoder.appendMarked(s, c, from: start, to: &list) }

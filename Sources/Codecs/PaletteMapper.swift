@@ -2,10 +2,9 @@
 ///
 /// Plot frames repeat a few thousand colours over hundreds of thousands of pixels, so the nearest
 /// entry (in Oklab, through `NearestColor`) is searched once per distinct colour and remembered in an
-/// open-addressing table. The table doubles when half full, up to `maximumBits` (the article's
-/// animation meets about 40,000 colours in all: a 32,768-slot table was cleared 7 times in 50 frames
-/// and every colour after a clear searched again); past that it is cleared, which bounds memory and
-/// only costs repeated searches. A colour that is itself in the palette maps to its own (first) entry, so a
+/// open-addressing table. The table doubles when half full, up to `maximumBits` (a fixed 32,768-slot
+/// table was cleared 7 times in the article's 50 frames, and every colour met after a clear was
+/// searched again); past that it is cleared, which bounds memory and only costs repeated searches. A colour that is itself in the palette maps to its own (first) entry, so a
 /// palette holding every colour of a frame reproduces it exactly.
 struct PaletteMapper {
     /// The palette, packed `r | g << 8 | b << 16 | 0xFF << 24`.
