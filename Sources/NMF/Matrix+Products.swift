@@ -48,33 +48,34 @@ extension Matrix {
 
     /// `out = a · b`; shapes must already fit (a: m×k, b: k×n, out: m×n).
     static func multiply(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
-        a.values.withUnsafeBufferPointer { pa in
-            b.values.withUnsafeBufferPointer { pb in
-                out.values.withUnsafeMutableBufferPointer { po in
-                    MatrixKernels.multiply(pa, pb, m: a.rows, k: a.columns, n: b.columns, into: po)
-                }
-            }
+        withBuffers(a, b, into: &out) { pa, pb, po in
+            MatrixKernels.multiply(pa, pb, m: a.rows, k: a.columns, n: b.columns, into: po)
         }
     }
 
     /// `out = a · bᵀ`; shapes must already fit (a: m×n, b: k×n, out: m×k).
     static func multiplyTransposed(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
-        a.values.withUnsafeBufferPointer { pa in
-            b.values.withUnsafeBufferPointer { pb in
-                out.values.withUnsafeMutableBufferPointer { po in
-                    MatrixKernels.multiplyTransposed(pa, pb, m: a.rows, n: a.columns, k: b.rows, into: po)
-                }
-            }
+        withBuffers(a, b, into: &out) { pa, pb, po in
+            MatrixKernels.multiplyTransposed(pa, pb, m: a.rows, n: a.columns, k: b.rows, into: po)
         }
     }
 
     /// `out = aᵀ · b`; shapes must already fit (a: m×k, b: m×n, out: k×n).
     static func transposeMultiply(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
+        withBuffers(a, b, into: &out) { pa, pb, po in
+            MatrixKernels.multiplyTransposedLeft(pa, pb, m: a.rows, k: a.columns, n: b.columns, into: po)
+        }
+    }
+
+    /// Calls `body` with the values of `a`, of `b` and of `out` (writable): one place for the
+    /// nesting every product needs.
+    @inline(__always)
+    static func withBuffers(_ a: Matrix, _ b: Matrix, into out: inout Matrix,
+                            _ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>,
+                                     UnsafeMutableBufferPointer<Double>) -> Void) {
         a.values.withUnsafeBufferPointer { pa in
             b.values.withUnsafeBufferPointer { pb in
-                out.values.withUnsafeMutableBufferPointer { po in
-                    MatrixKernels.multiplyTransposedLeft(pa, pb, m: a.rows, k: a.columns, n: b.columns, into: po)
-                }
+                out.values.withUnsafeMutableBufferPointer { po in body(pa, pb, po) }
             }
         }
     }

@@ -80,16 +80,12 @@ struct ProductEngine: Sendable {
             return
         }
         let (m, k, n) = (a.rows, a.columns, b.columns)
-        a.values.withUnsafeBufferPointer { pa in
-            b.values.withUnsafeBufferPointer { pb in
-                out.values.withUnsafeMutableBufferPointer { po in
-                    guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
-                    // Rows of A and of the output, split over cores.
-                    forEachPiece(count: m, work: ProductEngine.work(m, k, n)) { rows in
-                        blas.multiply(a + rows.lowerBound * k, b, m: rows.count, k: k, n: n,
-                                      into: o + rows.lowerBound * n)
-                    }
-                }
+        Matrix.withBuffers(a, b, into: &out) { pa, pb, po in
+            guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
+            // Rows of A and of the output, split over cores.
+            forEachPiece(count: m, work: ProductEngine.work(m, k, n)) { rows in
+                blas.multiply(a + rows.lowerBound * k, b, m: rows.count, k: k, n: n,
+                              into: o + rows.lowerBound * n)
             }
         }
     }
@@ -101,16 +97,12 @@ struct ProductEngine: Sendable {
             return
         }
         let (m, n, k) = (a.rows, a.columns, b.rows)
-        a.values.withUnsafeBufferPointer { pa in
-            b.values.withUnsafeBufferPointer { pb in
-                out.values.withUnsafeMutableBufferPointer { po in
-                    guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
-                    // Rows of A and of the output, split over cores.
-                    forEachPiece(count: m, work: ProductEngine.work(m, n, k)) { rows in
-                        blas.multiplyTransposed(a + rows.lowerBound * n, b, m: rows.count, n: n, k: k,
-                                                into: o + rows.lowerBound * k)
-                    }
-                }
+        Matrix.withBuffers(a, b, into: &out) { pa, pb, po in
+            guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
+            // Rows of A and of the output, split over cores.
+            forEachPiece(count: m, work: ProductEngine.work(m, n, k)) { rows in
+                blas.multiplyTransposed(a + rows.lowerBound * n, b, m: rows.count, n: n, k: k,
+                                        into: o + rows.lowerBound * k)
             }
         }
     }
@@ -122,16 +114,12 @@ struct ProductEngine: Sendable {
             return
         }
         let (m, k, n) = (a.rows, a.columns, b.columns)
-        a.values.withUnsafeBufferPointer { pa in
-            b.values.withUnsafeBufferPointer { pb in
-                out.values.withUnsafeMutableBufferPointer { po in
-                    guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
-                    // Columns of B and of the output, split over cores: the sum over m stays whole.
-                    forEachPiece(count: n, work: ProductEngine.work(m, k, n)) { columns in
-                        blas.multiplyTransposedLeft(a, b + columns.lowerBound, m: m, k: k, n: columns.count,
-                                                    ldb: n, into: o + columns.lowerBound, ldc: n)
-                    }
-                }
+        Matrix.withBuffers(a, b, into: &out) { pa, pb, po in
+            guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
+            // Columns of B and of the output, split over cores: the sum over m stays whole.
+            forEachPiece(count: n, work: ProductEngine.work(m, k, n)) { columns in
+                blas.multiplyTransposedLeft(a, b + columns.lowerBound, m: m, k: k, n: columns.count,
+                                            ldb: n, into: o + columns.lowerBound, ldc: n)
             }
         }
     }
