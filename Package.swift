@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Plot", targets: ["Plot"]),
         .library(name: "Codecs", targets: ["Codecs"]),
         .library(name: "Animation", targets: ["Animation"]),
+        .library(name: "NMFVizCommand", targets: ["NMFVizCommand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -37,19 +38,22 @@ let package = Package(
         .target(name: "Plot", dependencies: ["Raster"]),
         .target(name: "Codecs", dependencies: ["Raster", "CPNG", "CGIF"]),
         .target(name: "Animation", dependencies: ["NMF", "Plot", "Codecs", "CDigits"]),
-        .executableTarget(
-            name: "nmfviz",
+        // The command line: parsing, progress, messages, exit codes. A library so that the tests and
+        // the option parser's fuzzer (Scripts/fuzz) can call it; the executable only starts it.
+        .target(
+            name: "NMFVizCommand",
             dependencies: [
                 "Animation", "NMF", "Plot", "Codecs", "Raster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(name: "nmfviz", dependencies: ["NMFVizCommand"]),
 
         .testTarget(name: "NMFTests", dependencies: ["NMF"], exclude: ["Fixtures"]),
         .testTarget(name: "RasterTests", dependencies: ["Raster"], exclude: ["Fixtures"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Codecs"], exclude: ["Fixtures"]),
         .testTarget(name: "CodecsTests", dependencies: ["Codecs", "CGIF"], exclude: ["Fixtures"]),
         .testTarget(name: "AnimationTests", dependencies: ["Animation"], exclude: ["Fixtures"]),
-        .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "Codecs", "CGIF"]),
+        .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "NMFVizCommand", "Codecs", "CGIF"]),
     ],
     swiftLanguageModes: [.v6]
 )

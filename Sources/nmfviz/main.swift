@@ -1,13 +1,5 @@
-import ArgumentParser
+import NMFVizCommand
 
-/// The `nmfviz` command: the root of the subcommands.
-struct NMFViz: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "nmfviz",
-        abstract: "Animate the learning of a Non-negative Matrix Factorization.",
-        subcommands: [Render.self, Factorize.self, BenchSolver.self, BenchEncoder.self],
-        defaultSubcommand: Render.self)
-}
-
-MallocTuning.apply()
-NMFViz.runAndExit()
+// The command lives in the NMFVizCommand library so that tests and the fuzzer can drive its parser;
+// the executable only starts it.
+NMFVizMain.run()

@@ -1,7 +1,7 @@
 import Codecs
 import Foundation
 import Testing
-@testable import nmfviz
+@testable import NMFVizCommand
 
 /// `--data digits` and `--image-shape`, end to end and through the parsed options.
 @Suite struct ImageDataTests {

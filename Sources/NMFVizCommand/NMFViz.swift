@@ -1,0 +1,31 @@
+import ArgumentParser
+
+/// The `nmfviz` command: the root of the subcommands.
+struct NMFViz: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nmfviz",
+        abstract: "Animate the learning of a Non-negative Matrix Factorization.",
+        subcommands: [Render.self, Factorize.self, BenchSolver.self, BenchEncoder.self],
+        defaultSubcommand: Render.self)
+}
+
+/// The entry points of the `nmfviz` executable and of the option parser's fuzzer.
+public enum NMFVizMain {
+    /// Runs `nmfviz` with the process's arguments and exits.
+    public static func run() -> Never {
+        MallocTuning.apply()
+        NMFViz.runAndExit()
+    }
+
+    /// Parses and validates `arguments` as `nmfviz` would, without running anything.
+    ///
+    /// - Returns: nil when the arguments are accepted, else the one line `nmfviz` would print.
+    public static func check(arguments: [String]) -> String? {
+        do {
+            _ = try NMFViz.parseAsRoot(arguments)
+            return nil
+        } catch {
+            return NMFViz.message(for: error)
+        }
+    }
+}
