@@ -19,8 +19,13 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
     /// Filmstrip iterations that cannot be drawn (`--filmstrip`): the reason.
     case badFilmstrip(String)
 
+    /// A `ProgressReporter` asked the run to stop; what it had written was removed.
+    case stopped
+
     public var description: String {
         switch self {
+        case .stopped:
+            return "stopped before the end; the partial output was removed"
         case let .badOutput(argument, reason):
             return "--output '\(argument)': \(reason)"
         case let .imageTooLarge(width, height):

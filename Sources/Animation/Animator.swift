@@ -39,6 +39,16 @@ public struct Animator: Sendable {
     /// - Returns: the paths written and where the time went.
     @discardableResult
     public func run<Sink: FrameSink>(into sink: Sink, progress: (Int) -> Void = { _ in }) throws -> RunReport {
+        try withoutActuallyEscaping(progress) { try run(into: sink, reporter: ClosureProgress($0)) }
+    }
+
+    /// Renders every scheduled frame into `sink`, telling `reporter` after each frame; the reporter may
+    /// ask to stop, which cancels the sink (nothing is left behind) and throws `AnimationError.stopped`.
+    ///
+    /// - Returns: the paths written and where the time went.
+    @discardableResult
+    public func run<Sink: FrameSink>(into sink: Sink, reporter: some ProgressReporter) throws -> RunReport {
+        let total = schedule.count
         var timings = StageTimings()
         let clock = ContinuousClock()
         let scene = scene
@@ -88,7 +98,7 @@ public struct Animator: Sendable {
                         timings.render += work.render
                         timings.prepare += work.prepare
                         done += 1
-                        progress(done)
+                        if reporter.framesDone(done, of: total) == .stop { throw AnimationError.stopped }
                     }
                     timings.write += clock.now - start
                 })

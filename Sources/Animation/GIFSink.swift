@@ -7,13 +7,22 @@ public final class GIFSink: FrameSink {
     public let path: String
     private let writer: GIFWriter
     private let delay: Duration
+    private var createdFolders: [String]
 
     /// - Parameters:
     ///   - delay: how long each frame shows; fractions of a centisecond are carried from frame to frame.
     public init(path: String, width: Int, height: Int, delay: Duration, options: GIFOptions) throws {
         self.path = path
         self.delay = delay
-        self.writer = try GIFWriter(path: path, width: width, height: height, options: options)
+        // A missing folder is created, as for PNG frames, and removed again if the GIF is abandoned.
+        let folders = try OutputFolders.create(OutputPath.folder(of: path), for: path)
+        do {
+            self.writer = try GIFWriter(path: path, width: width, height: height, options: options)
+        } catch {
+            OutputFolders.remove(folders)
+            throw error
+        }
+        self.createdFolders = folders
     }
 
     public var prepare: @Sendable (Image) throws -> Image { { $0 } }
@@ -41,10 +50,14 @@ public final class GIFSink: FrameSink {
 
     public func finish() throws -> [String] {
         try writer.finish()
+        OutputFolders.keep(createdFolders)
+        createdFolders = []
         return [path]
     }
 
     public func cancel() {
         writer.cancel()
+        OutputFolders.remove(createdFolders)
+        createdFolders = []
     }
 }

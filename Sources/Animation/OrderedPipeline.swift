@@ -1,3 +1,4 @@
+import Codecs
 import Foundation
 
 /// Maps a sequence through a transform on several threads and hands the results to a consumer strictly in
@@ -57,23 +58,27 @@ public struct OrderedPipeline<Input: Sendable, Output: Sendable, State> {
         }
 
         let board = Board<Input, Output>()
+        defer { board.shutDown() }
         for _ in 0..<jobs {
             let lowered = lowersWorkers
-            let thread = Thread {
-                #if os(Linux)
-                // Linux gives each thread its own nice value; `who` 0 is the calling thread.
-                if lowered { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, OrderedPipeline.workerNice) }
-                #endif
-                board.work(makeState: makeState, transform: transform)
-            }
-            #if !os(Linux)
-            if lowersWorkers { thread.qualityOfService = .utility }
-            #endif
-            thread.stackSize = 8 << 20
             board.workerStarted()
-            thread.start()
+            do {
+                try WorkerThread.start(name: "render") {
+                    #if os(Linux)
+                    // Linux gives each thread its own nice value; `who` 0 is the calling thread.
+                    if lowered { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, OrderedPipeline.workerNice) }
+                    #elseif canImport(Darwin)
+                    if lowered { _ = pthread_set_qos_class_self_np(QOS_CLASS_UTILITY, 0) }
+                    #endif
+                    board.work(makeState: makeState, transform: transform)
+                }
+            } catch {
+                // The workers already running see the failure and exit; shutDown waits for them.
+                board.workerExited()
+                board.fail(error)
+                throw error
+            }
         }
-        defer { board.shutDown() }
 
         var submitted = 0
         var consumed = 0
@@ -165,7 +170,7 @@ private final class Board<Input: Sendable, Output: Sendable>: @unchecked Sendabl
         condition.unlock()
     }
 
-    private func workerExited() {
+    func workerExited() {
         condition.lock()
         liveWorkers -= 1
         condition.broadcast()

@@ -1,4 +1,9 @@
-import Foundation
+import Codecs
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where the frames of a run go, decided from the `--output` argument.
 ///
@@ -37,13 +42,13 @@ public enum OutputTarget: Equatable, Sendable {
             }
             return .frames(pattern)
         }
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory)
-        if argument.hasSuffix("/") || (exists && isDirectory.boolValue) {
+        var info = stat()
+        let isFolder = stat(argument, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        if argument.hasSuffix("/") || isFolder {
             let folder = argument.hasSuffix("/") ? argument : argument + "/"
             return .frames(try FramePattern(folder + "frame_%03d.png"))
         }
-        switch (argument as NSString).pathExtension.lowercased() {
+        switch OutputPath.pathExtension(argument).lowercased() {
         case "gif": return .gif(path: argument)
         case "png": return .png(path: argument)
         case "":
@@ -102,6 +107,9 @@ public struct FramePattern: Equatable, Sendable {
             found = true
         }
         guard found else { throw AnimationError.badOutput(pattern, "a frame pattern needs a %d") }
+        guard !suffix.contains("/") else {
+            throw AnimationError.badOutput(pattern, "the %d must be in the file name, not in a folder name")
+        }
         self.prefix = prefix
         self.suffix = suffix
         self.width = width
@@ -120,7 +128,18 @@ public struct FramePattern: Equatable, Sendable {
 
     /// The folder the files go into ("." when the pattern has none).
     public var directory: String {
-        let folder = (prefix as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
+        OutputPath.folder(of: prefix)
+    }
+
+    /// Whether `name` (a file name in `directory`) is one this pattern makes for some number.
+    public func matches(fileName name: String) -> Bool {
+        let head = OutputPath.split(prefix).name
+        guard name.hasPrefix(head), name.hasSuffix(suffix), name.count > head.count + suffix.count else {
+            return false
+        }
+        var middle = name.dropFirst(head.count).dropLast(suffix.count)
+        guard middle.count >= width else { return false }
+        if !zeroPad { middle = middle.drop { $0 == " " } }
+        return !middle.isEmpty && middle.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }

@@ -1,33 +1,44 @@
 import Codecs
-import Foundation
 import Raster
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Frames as PNG files named by iteration (a `FramePattern`), or one still at a fixed path.
 ///
-/// Compression runs on the worker threads (`prepare`); each file is written atomically on the calling
-/// thread. The folder is created if missing; `cancel` removes every file this sink wrote, and the folder
-/// too if it created it.
+/// Compression runs on the worker threads (`prepare`). Each frame is written under a temporary name
+/// on the calling thread, and `finish` renames them all into place at once (`StagedFiles`): a run
+/// that fails or is stopped leaves an earlier run's frames exactly as they were. After a successful
+/// run into a pattern, the earlier frames that match the same pattern but were not made again are
+/// removed, so the folder never holds a silent mix of two runs (a shorter rerun, or `--every`
+/// changed). Missing folders are created, and removed again by `cancel`.
 public final class PNGSink: FrameSink {
     private let name: (Int) -> String
     private let encoder: PNGEncoder
-    private var written: [String] = []
-    private var createdFolders: [String] = []
+    private let pattern: FramePattern?
+    private let staged = StagedFiles()
+    private var createdFolders: [String]
 
     /// PNG files named by `pattern` from each frame's iteration.
     public convenience init(pattern: FramePattern, encoder: PNGEncoder = PNGEncoder()) throws {
-        try self.init(folder: pattern.directory, encoder: encoder, name: pattern.path(for:))
+        try self.init(folder: pattern.directory, target: pattern.original, encoder: encoder,
+                      pattern: pattern, name: pattern.path(for:))
     }
 
     /// One PNG at `path` (the sink expects a single frame).
     public convenience init(still path: String, encoder: PNGEncoder = PNGEncoder()) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        try self.init(folder: folder.isEmpty ? "." : folder, encoder: encoder, name: { _ in path })
+        try self.init(folder: OutputPath.folder(of: path), target: path, encoder: encoder, pattern: nil,
+                      name: { _ in path })
     }
 
-    private init(folder: String, encoder: PNGEncoder, name: @escaping (Int) -> String) throws {
+    private init(folder: String, target: String, encoder: PNGEncoder, pattern: FramePattern?,
+                 name: @escaping (Int) -> String) throws {
         self.encoder = encoder
         self.name = name
-        try createFolder(folder)
+        self.pattern = pattern
+        self.createdFolders = try OutputFolders.create(folder, for: target)
     }
 
     public var prepare: @Sendable (Image) throws -> [UInt8] {
@@ -36,48 +47,40 @@ public final class PNGSink: FrameSink {
     }
 
     public func add(_ frame: [UInt8], iteration: Int) throws {
-        let path = name(iteration)
-        try AtomicFile.write(frame, to: path)
-        written.append(path)
+        try staged.write(frame, to: name(iteration))
     }
 
     public func finish() throws -> [String] {
-        defer { written = [] }
+        let written = try staged.commit()
+        OutputFolders.keep(createdFolders)
         createdFolders = []
+        if let pattern { removeEarlierFrames(of: pattern, keeping: written) }
         return written
     }
 
     public func cancel() {
-        let fm = FileManager.default
-        for path in written { try? fm.removeItem(atPath: path) }
-        written = []
-        // rmdir, not removeItem: a folder is only removed if nothing else has appeared in it.
-        for folder in createdFolders.reversed() { _ = rmdir(folder) }
+        staged.discard()
+        OutputFolders.remove(createdFolders)
         createdFolders = []
     }
 
-    /// Creates `folder` and any missing parents, remembering which ones it made.
-    private func createFolder(_ folder: String) throws {
-        let fm = FileManager.default
-        var missing: [String] = []
-        var current = folder
-        var isDirectory: ObjCBool = false
-        while !current.isEmpty, current != "/", current != ".",
-              !fm.fileExists(atPath: current, isDirectory: &isDirectory) {
-            missing.append(current)
-            current = (current as NSString).deletingLastPathComponent
-        }
-        if fm.fileExists(atPath: current, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw AnimationError.cannotWrite(path: folder, reason: "\(current) is not a folder")
-        }
-        for path in missing.reversed() {
-            do {
-                try fm.createDirectory(atPath: path, withIntermediateDirectories: false)
-            } catch {
-                cancel()
-                throw AnimationError.cannotWrite(path: path, reason: "the folder cannot be created")
+    /// Removes the regular files in the pattern's folder that the pattern names but this run did not
+    /// write.
+    private func removeEarlierFrames(of pattern: FramePattern, keeping written: [String]) {
+        let folder = pattern.directory
+        let keep = Set(written.map { OutputPath.split($0).name })
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        var stale: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            createdFolders.append(path)
+            guard !keep.contains(name), pattern.matches(fileName: name) else { continue }
+            let path = folder == "/" ? "/" + name : folder + "/" + name
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { stale.append(path) }
         }
+        for path in stale { unlink(path) }
     }
 }

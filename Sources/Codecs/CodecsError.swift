@@ -21,6 +21,12 @@ public enum CodecsError: Error, Equatable, CustomStringConvertible {
     case writerClosed(path: String)
     /// `finish` was called on a GIF writer that was given no frame.
     case noFrames(path: String)
+    /// The system refused to start a thread; `message` is its reason.
+    case threadFailed(name: String, message: String)
+    /// The output was abandoned because the process is stopping (a signal arrived).
+    case interrupted
+    /// The target path is one nmfviz will not write (a folder, a block device, a system folder).
+    case refusedTarget(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -42,6 +48,12 @@ public enum CodecsError: Error, Equatable, CustomStringConvertible {
             return "\(path): the GIF writer is already finished or cancelled"
         case let .noFrames(path):
             return "\(path): no frame was added, so no GIF was written"
+        case let .threadFailed(name, message):
+            return "cannot start the \(name) thread: \(message) (lower --jobs, or raise 'ulimit -u')"
+        case .interrupted:
+            return "stopped by a signal; the partial output was removed"
+        case let .refusedTarget(path, reason):
+            return "\(path): \(reason)"
         }
     }
 }

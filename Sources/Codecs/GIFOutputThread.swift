@@ -48,7 +48,7 @@ final class GIFOutputThread: @unchecked Sendable {
     func submit(_ job: Job) throws {
         condition.lock()
         defer { condition.unlock() }
-        if !started { start() }
+        if !started { try start() }
         while failure == nil && queue.count - queueStart >= GIFOutputThread.capacity { condition.wait() }
         if let failure { throw failure }
         if queueStart > 0 && queueStart == queue.count {
@@ -88,10 +88,12 @@ final class GIFOutputThread: @unchecked Sendable {
     }
 
     /// Starts the worker (with `condition` held).
-    private func start() {
+    ///
+    /// - Throws: `CodecsError.threadFailed` when the system refuses the thread; nothing then waits
+    ///   for it.
+    private func start() throws {
+        try WorkerThread.start(name: "GIF writer") { [self] in work() }
         started = true
-        let thread = Thread { [self] in work() }
-        thread.start()
     }
 
     /// The worker: takes jobs in order and writes them, until stopped with an empty queue.

@@ -1,8 +1,8 @@
 import Codecs
-import Foundation
 
 /// Writes text to a file all or nothing (Codecs' `AtomicFile`: a temporary file beside the target,
-/// renamed over it only when everything was written), or streams it to standard output for `-`.
+/// renamed over it only when everything was written), or streams it to standard output for `-`
+/// (in 64 KB writes through `StandardStreams`, which report a failed write instead of trapping).
 enum AtomicTextOutput {
     /// Calls `produce` with a sink for the pieces of text, then commits them to `path`.
     ///
@@ -10,7 +10,16 @@ enum AtomicTextOutput {
     ///   reason; in either case nothing is left at `path`.
     static func write(to path: String, _ produce: ((String) throws -> Void) throws -> Void) throws {
         if path == "-" {
-            try produce { FileHandle.standardOutput.write(Data($0.utf8)) }
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 16)
+            try produce { piece in
+                buffer.append(contentsOf: piece.utf8)
+                if buffer.count >= 1 << 16 {
+                    try buffer.withUnsafeBytes { try StandardStreams.writeOutput($0) }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try buffer.withUnsafeBytes { try StandardStreams.writeOutput($0) }
             return
         }
         let file = try AtomicFile(path: path)

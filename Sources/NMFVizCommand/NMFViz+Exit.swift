@@ -44,7 +44,7 @@ extension NMFViz {
     /// command is about how it was called.
     static func isBadInput(_ error: any Error) -> Bool {
         error is NMFError || error is AnimationError || error is CodecsError || error is PlotError
-            || error is RasterError
+            || error is RasterError || error is StandardStreams.WriteFailure
     }
 
     /// Help and version requests exit cleanly through ArgumentParser; real usage errors get one line and 2.
@@ -58,7 +58,7 @@ extension NMFViz {
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data("nmfviz: error: \(message)\n".utf8))
+        StandardStreams.writeLine("nmfviz: error: \(message)")
         Foundation.exit(code)
     }
 }

@@ -13,6 +13,10 @@ struct NMFViz: ParsableCommand {
 public enum NMFVizMain {
     /// Runs `nmfviz` with the process's arguments and exits.
     public static func run() -> Never {
+        // Before anything opens a file or starts a thread: closed standard streams are filled, and
+        // the stopping signals are blocked here so that every later thread inherits the mask.
+        StandardStreams.prepare()
+        SignalHandling.install()
         MallocTuning.apply()
         NMFViz.runAndExit()
     }

@@ -1,17 +1,25 @@
+import Animation
 import Foundation
 
 /// Progress on stderr while frames are made: a bar with frames done/total and the time left, redrawn at
 /// most ten times a second, and only when stderr is a terminal (nothing is drawn into a log or a pipe).
-final class ProgressBar {
+final class ProgressBar: ProgressReporter {
     private let total: Int
     private let enabled: Bool
     private let start = Date()
     private var lastDraw = Date.distantPast
-    private var drewSomething = false
+
+    /// Whether a bar is on the terminal's current line (any error line clears it first).
+    nonisolated(unsafe) private static var isDrawn = false
 
     init(total: Int, quiet: Bool) {
         self.total = max(1, total)
         self.enabled = !quiet && isatty(STDERR_FILENO) == 1
+    }
+
+    func framesDone(_ done: Int, of total: Int) -> ProgressDecision {
+        update(done: done)
+        return .proceed
     }
 
     /// Records that `done` frames are finished; redraws if a tenth of a second has passed.
@@ -29,13 +37,19 @@ final class ProgressBar {
             let left = elapsed / Double(done) * Double(total - done)
             line += String(format: ", %.1f s left", left)
         }
-        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
-        drewSomething = true
+        StandardStreams.writeRaw(line + "\u{1B}[K")
+        Self.isDrawn = true
     }
 
     /// Clears the bar so that the summary line starts on a clean line.
     func finish() {
-        guard enabled, drewSomething else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Self.clearIfDrawn()
+    }
+
+    /// Clears the bar's line if a bar is drawn on it.
+    static func clearIfDrawn() {
+        guard isDrawn else { return }
+        isDrawn = false
+        StandardStreams.writeRaw("\r\u{1B}[K")
     }
 }

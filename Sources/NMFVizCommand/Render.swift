@@ -197,12 +197,12 @@ struct Render: ParsableCommand {
             var options = GIFOptions()
             options.loop = try parsedLoop()
             let sink = try GIFSink(path: path, width: width, height: height, delay: frameDelay(), options: options)
-            report = try animator.run(into: sink, progress: bar.update)
+            report = try animator.run(into: sink, reporter: bar)
         case let .png(path):
-            report = try animator.run(into: try PNGSink(still: path, encoder: pngEncoder()), progress: bar.update)
+            report = try animator.run(into: try PNGSink(still: path, encoder: pngEncoder()), reporter: bar)
         case let .frames(pattern):
             report = try animator.run(into: try PNGSink(pattern: pattern, encoder: pngEncoder()),
-                                      progress: bar.update)
+                                      reporter: bar)
         }
         bar.finish()
         let seconds = (clock.now - start).seconds
@@ -302,7 +302,7 @@ struct Render: ParsableCommand {
     }
 
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardStreams.writeLine(line)
     }
 }
 
