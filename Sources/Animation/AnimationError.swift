@@ -1,3 +1,5 @@
+import Foundation
+
 /// What went wrong in setting up or running an animation, in words for the person who typed the command.
 public enum AnimationError: Error, Equatable, CustomStringConvertible {
     /// `--output` could not be understood: the argument and the reason.
@@ -19,11 +21,21 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
     /// Filmstrip iterations that cannot be drawn (`--filmstrip`): the reason.
     case badFilmstrip(String)
 
+    /// A request that needs more memory than there is, refused before allocating.
+    case outOfMemory(what: String, needed: Double, available: Double)
+    /// An output larger than the free space of its file system, refused before writing.
+    case outOfSpace(path: String, what: String, needed: Double, available: Double)
     /// A `ProgressReporter` asked the run to stop; what it had written was removed.
     case stopped
 
     public var description: String {
         switch self {
+        case let .outOfMemory(what, needed, available):
+            return "\(what) need about \(MemoryBudget.format(needed)) but only \(MemoryBudget.format(available)) "
+                + "is available (ulimit, cgroup or RAM): make the figure smaller (--size, --dpi, --scale)"
+        case let .outOfSpace(path, what, needed, available):
+            return "\(path): \(what) would take about \(MemoryBudget.format(needed)) but its file system has "
+                + "\(MemoryBudget.format(available)) free: write fewer iterations or send it to standard output"
         case .stopped:
             return "stopped before the end; the partial output was removed"
         case let .badOutput(argument, reason):
@@ -64,10 +76,23 @@ public enum ImageLimits {
     /// The same check for sizes still in floating point (inches × dpi × scale), before any conversion to
     /// `Int` — which would trap on a huge, infinite or NaN product of a user's options.
     public static func check(width: Double, height: Double) throws {
-        guard width.isFinite, height.isFinite, width >= 1, height >= 1 else {
-            throw AnimationError.imageTooLarge(width: saturated(width), height: saturated(height))
+        let size = "\(format(width))×\(format(height)) px"
+        guard width >= 1, height >= 1 else {
+            throw AnimationError.badFigureSize("an image of \(size) is too small: it needs at least 1 px a side")
+        }
+        guard width.isFinite, height.isFinite, width <= Double(maxSide), height <= Double(maxSide),
+              width * height <= Double(maxPixels) else {
+            throw AnimationError.badFigureSize(
+                "an image of \(size) is over the limit of \(maxSide) px a side and \(maxPixels / 1_000_000) megapixels")
         }
         try check(width: saturated(width), height: saturated(height))
+    }
+
+    /// A pixel count as a user reads it: 1000, 0.5 or 1e+300.
+    private static func format(_ v: Double) -> String {
+        guard v.isFinite else { return "\(v)" }
+        if v == v.rounded(.towardZero) && abs(v) < 1e15 { return String(Int(v)) }
+        return String(format: "%.3g", v)
     }
 
     /// `v` truncated to an `Int`, or the largest `Int` for anything beyond (or not a number).

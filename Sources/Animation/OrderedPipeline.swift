@@ -33,12 +33,13 @@ public struct OrderedPipeline<Input: Sendable, Output: Sendable, State> {
     static var workerNice: Int32 { 5 }
 
     /// - Parameters:
-    ///   - jobs: the number of worker threads; values below 1 are treated as 1.
+    ///   - jobs: the number of worker threads; values below 1 are treated as 1, above 1024 as 1024.
     ///   - capacity: the bound on items in flight; defaults to twice the number of jobs.
     ///   - lowersWorkers: see `lowersWorkers`.
     public init(jobs: Int, capacity: Int? = nil, lowersWorkers: Bool = false) {
-        self.jobs = max(1, jobs)
-        self.capacity = max(self.jobs, capacity ?? 2 * self.jobs)
+        // Bounded so that no count a caller passes overflows the arithmetic below.
+        self.jobs = min(max(1, jobs), 1024)
+        self.capacity = max(self.jobs, min(capacity ?? 2 * self.jobs, 1 << 20))
         self.lowersWorkers = lowersWorkers
     }
 

@@ -51,6 +51,9 @@ public enum OutputTarget: Equatable, Sendable {
         switch OutputPath.pathExtension(argument).lowercased() {
         case "gif": return .gif(path: argument)
         case "png": return .png(path: argument)
+        case "" where stat(argument, &info) == 0 && info.st_mode & S_IFMT != S_IFREG:
+            throw AnimationError.badOutput(
+                argument, "is a device or pipe; render writes files: name a .gif, a .png, a folder or a pattern")
         case "":
             throw AnimationError.badOutput(
                 argument, "give a .gif, a .png, a folder (ending in /) or a pattern such as out/f_%04d.png")

@@ -1,5 +1,12 @@
+import Animation
 import ArgumentParser
+import Codecs
 import NMF
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `nmfviz factorize`: runs the solver and writes every snapshot as JSON.
 struct Factorize: ParsableCommand {
@@ -16,7 +23,7 @@ struct Factorize: ParsableCommand {
     /// More iterations than this are surely a typo, and would take hours on large data.
     static let maximumIterations = 1_000_000
 
-    @Option(help: "The number of iterations N: the output holds iterations 0…N.")
+    @Option(parsing: .unconditional, help: "The number of iterations N: the output holds iterations 0…N.")
     var iterations = 50
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the JSON; - for standard output.",
@@ -27,14 +34,37 @@ struct Factorize: ParsableCommand {
         guard (1...Self.maximumIterations).contains(iterations) else {
             throw ValidationError("--iterations must be between 1 and \(Self.maximumIterations), got \(iterations)")
         }
+        if output != "-" { try SameFileCheck.refuse(data: options.data, output: output) }
     }
 
     func run() throws {
         let configuration = try options.makeConfiguration()
+        try checkSpace(for: configuration)
         let solver = try NMFSolver(configuration)
         let writer = SnapshotJSONWriter(configuration: configuration)
         try AtomicTextOutput.write(to: output) { sink in
             try writer.write(solver.makeSnapshots(iterations: iterations), to: sink)
+        }
+    }
+
+    /// Refuses, before any work, JSON that the output's file system has no room for.
+    ///
+    /// Each number takes at most about 24 characters ("0.39298318563728973, "); the data are
+    /// written once, W and H once per iteration.
+    func checkSpace(for configuration: NMFConfiguration) throws {
+        guard output != "-" else { return }
+        let data = configuration.data
+        let numbers = Double(iterations + 1) * Double(configuration.rank) * Double(data.rows + data.columns)
+            + Double(data.rows) * Double(data.columns)
+        let estimate = numbers * 24
+        var info = statvfs()
+        let folder = OutputPath.folder(of: output)
+        guard statvfs(folder, &info) == 0 else { return }
+        let free = Double(info.f_bavail) * Double(info.f_frsize)
+        if estimate > free {
+            throw AnimationError.outOfSpace(
+                path: output, what: "the JSON of \(iterations + 1) snapshots (W \(data.rows)×\(configuration.rank), H \(configuration.rank)×\(data.columns))",
+                needed: estimate, available: free)
         }
     }
 }

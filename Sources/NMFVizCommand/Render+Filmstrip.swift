@@ -32,7 +32,7 @@ extension Render {
         let iterations = try parsedFilmstrip()
         if showsImages {
             let image = try basisImagesFilmstrip(iterations: iterations)
-            try AtomicFile.write([UInt8](try pngEncoder().encode(image)), to: output)
+            try writeStill(image)
             printFilmstripSummary(count: iterations.count, image: image, seconds: (clock.now - start).seconds)
             return
         }
@@ -45,7 +45,7 @@ extension Render {
         let strip = try Filmstrip(data: configuration.data, iterations: iterations, columns: columns, bounds: bounds,
                                   style: try slideStyle())
         let image = try strip.image(solver: solver)
-        try AtomicFile.write([UInt8](try pngEncoder().encode(image)), to: output)
+        try writeStill(image)
         printFilmstripSummary(count: iterations.count, image: image, seconds: (clock.now - start).seconds)
     }
 
@@ -54,5 +54,17 @@ extension Render {
         Self.printError(String(format: "nmfviz: filmstrip of %d iteration%@ → %@, %d×%d px, %@, %.2f s",
                                count, count == 1 ? "" : "s", output, image.width, image.height,
                                Self.formatBytes(Self.fileSize(output)), seconds))
+    }
+
+    /// Writes one PNG at `output` as every still is written: missing folders created, atomically.
+    func writeStill(_ image: Image) throws {
+        let sink = try PNGSink(still: output, encoder: pngEncoder())
+        do {
+            try sink.add(try sink.prepare(image), iteration: 0)
+            _ = try sink.finish()
+        } catch {
+            sink.cancel()
+            throw error
+        }
     }
 }

@@ -32,40 +32,40 @@ struct Render: ParsableCommand {
     var outputOption: String?
     var output: String { outputOption ?? (usesDigitsDefaults ? "NMF_digits.gif" : "NMF_cos2.gif") }
 
-    @Option(name: .customLong("frames"), help: ArgumentHelp(
+    @Option(name: .customLong("frames"), parsing: .unconditional, help: ArgumentHelp(
         "The number of frames (default 50; 51 with --data digits), e.g. --frames 100.", valueName: "n"))
     var framesOption: Int?
     var frames: Int { framesOption ?? (usesDigitsDefaults ? 51 : 50) }
 
-    @Option(name: .customLong("every"), help: ArgumentHelp(
+    @Option(name: .customLong("every"), parsing: .unconditional, help: ArgumentHelp(
         "Show every n-th iteration: frames show 0, n, 2n, … (default 1; 4 with --data digits), e.g. --every 5.",
         valueName: "n"))
     var everyOption: Int?
     var every: Int { everyOption ?? (usesDigitsDefaults ? 4 : 1) }
 
-    @Option(help: ArgumentHelp("The iteration a .png still shows (default: the last frame's), e.g. --iteration 10.",
+    @Option(parsing: .unconditional, help: ArgumentHelp("The iteration a .png still shows (default: the last frame's), e.g. --iteration 10.",
                                valueName: "n"))
     var iteration: Int?
 
-    @Option(help: ArgumentHelp("Milliseconds each frame shows (default 200), e.g. --delay 100.", valueName: "ms"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Milliseconds each frame shows (default 200), e.g. --delay 100.", valueName: "ms"))
     var delay: Double?
 
-    @Option(help: ArgumentHelp("Frames per second instead of --delay, e.g. --fps 30.", valueName: "fps"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Frames per second instead of --delay, e.g. --fps 30.", valueName: "fps"))
     var fps: Double?
 
-    @Option(help: ArgumentHelp("How often the GIF plays: forever, n times in all, or none (once, no loop block), e.g. --loop 3.",
+    @Option(parsing: .unconditional, help: ArgumentHelp("How often the GIF plays: forever, n times in all, or none (once, no loop block), e.g. --loop 3.",
                                valueName: "forever|n|none"))
     var loop = "forever"
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Figure size in inches, or a slide preset: 16:9 (12.8x7.2, 1280×720 px at 100 dpi) or 4:3 (10x7.5, 1000×750 px). Default 10x4.5 (the article's); with --panels or --compare 5 in a panel across and 4.5 in a row down; with --filmstrip 2.6 in a panel across and down, plus 0.2. E.g. --size 16:9.",
         valueName: "WxH|16:9|4:3"))
     var size: String?
 
-    @Option(help: ArgumentHelp("Dots per inch, e.g. --dpi 100 (1000×450 px at the default size).", valueName: "dpi"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Dots per inch, e.g. --dpi 100 (1000×450 px at the default size).", valueName: "dpi"))
     var dpi = 100.0
 
-    @Option(help: ArgumentHelp("Scale everything for high-density screens, e.g. --scale 2 for 2000×900 px.",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Scale everything for high-density screens, e.g. --scale 2 for 2000×900 px.",
                                valueName: "factor"))
     var scale = 1.0
 
@@ -75,16 +75,18 @@ struct Render: ParsableCommand {
     var colormapOption: String?
     var colormap: String { colormapOption ?? (showsImages ? "gray_r" : "jet") }
 
-    @Option(name: .customLong("title"), help: ArgumentHelp(
+    @Option(name: .customLong("title"), parsing: .unconditional, help: ArgumentHelp(
         "The right panel's title (default {iteration}; for image data 'iteration {iteration}, loss {loss}'); {iteration} and {loss} are filled in, e.g. --title 'step {iteration}, loss {loss}'.",
         valueName: "format"))
     var titleOption: String?
     var title: String { titleOption ?? (showsImages ? "iteration {iteration}, loss {loss}" : "{iteration}") }
 
-    @Option(help: ArgumentHelp("The two data columns to plot (0-based), e.g. --columns 0,2.", valueName: "i,j"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The two data columns to plot (0-based), e.g. --columns 0,2.", valueName: "i,j"))
     var columns: String?
 
-    @Option(help: ArgumentHelp("Cores to use (default: all), e.g. --jobs 1.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Threads that draw frames (default and most: the number of cores, and no more than the frames), e.g. --jobs 1.",
+        valueName: "n"))
     var jobs: Int?
 
     @Flag(help: "No progress bar and no summary line.")
@@ -105,7 +107,7 @@ struct Render: ParsableCommand {
         valueName: "a,b"))
     var compare: String?
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Write one PNG (--output must be a .png) with the reconstruction at these iterations side by side, 6 a row, e.g. --filmstrip 0,1,2,5,10,49 -o strip.png.",
         valueName: "list"))
     var filmstrip: String?
@@ -120,23 +122,54 @@ struct Render: ParsableCommand {
 
     // MARK: - Image data options (issue 9)
 
-    @Option(name: .customLong("image-shape"), help: ArgumentHelp(
+    @Option(name: .customLong("image-shape"), parsing: .unconditional, help: ArgumentHelp(
         "Draw the data's rows as images of H rows by W pixels (one column per pixel, row-major), with basis images instead of arrows, e.g. --data faces.csv --image-shape 64x64. Implied (8x8) by --data digits.",
         valueName: "HxW"))
     var imageShape: String?
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "How many data rows an image scene shows with their reconstructions: the first n (default \(BasisImagesScene.defaultSampleCount)), e.g. --samples 8.",
         valueName: "n"))
     var samples: Int?
 
+    /// Every option value is checked here, once, before any is used: numbers in floating point or
+    /// with overflow-reporting arithmetic, so that no value a user can type traps later.
     func validate() throws {
-        guard frames >= 1 else { throw ValidationError("--frames must be at least 1, not \(frames)") }
-        guard every >= 1 else { throw ValidationError("--every must be at least 1, not \(every)") }
-        if let iteration, iteration < 0 {
-            throw ValidationError("--iteration must be 0 or more, not \(iteration)")
+        let maximumIteration = FrameSchedule.maximumIteration
+        guard (1...maximumIteration + 1).contains(frames) else {
+            throw ValidationError("--frames must be between 1 and \(maximumIteration + 1), not \(frames)")
+        }
+        guard (1...maximumIteration).contains(every) else {
+            throw ValidationError("--every must be between 1 and \(maximumIteration), not \(every)")
+        }
+        if let iteration, !(0...maximumIteration).contains(iteration) {
+            throw ValidationError("--iteration must be between 0 and \(maximumIteration), not \(iteration)")
+        }
+        if Double(frames - 1) * Double(every) > Double(maximumIteration) {
+            throw ValidationError("--frames \(frames) with --every \(every) would go to iteration "
+                + "\(Double(frames - 1) * Double(every)); at most \(maximumIteration) iterations are shown")
         }
         if delay != nil && fps != nil { throw ValidationError("give --delay or --fps, not both") }
+        if let delay, !(delay.isFinite && delay >= 0 && delay <= 655_350) {
+            throw ValidationError("--delay must be between 0 and 655350 ms (a GIF's longest delay), not \(delay)")
+        }
+        // 1/fps seconds must be a delay a GIF can hold (at most 655.35 s).
+        if let fps, !(fps.isFinite && fps >= Self.minimumFPS && fps <= 100) {
+            throw ValidationError("--fps must be between \(Self.minimumFPS) and 100, not \(fps)")
+        }
+        if let jobs, !(1...Self.maximumJobs).contains(jobs) {
+            throw ValidationError("--jobs must be between 1 and \(Self.maximumJobs), not \(jobs)")
+        }
+        guard dpi.isFinite, dpi > 0, dpi <= 10_000 else {
+            throw ValidationError("--dpi must be above 0 and at most 10000, not \(dpi)")
+        }
+        guard scale.isFinite, scale > 0, scale <= 100 else {
+            throw ValidationError("--scale must be above 0 and at most 100, not \(scale)")
+        }
+        guard dpi * scale >= Self.minimumResolution, dpi * scale <= 10_000 else {
+            throw ValidationError("--dpi × --scale must be between \(Int(Self.minimumResolution)) and 10000 "
+                + "(below \(Int(Self.minimumResolution)), 10 pt text is under 1.4 px and cannot be drawn), not \(dpi * scale)")
+        }
         do {
             if iteration != nil, try !OutputTarget.parse(output).isStill {
                 throw ValidationError("--iteration picks the iteration of a .png still; give --output NAME.png")
@@ -147,28 +180,19 @@ struct Render: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        if let delay, !(delay.isFinite && delay >= 0 && delay <= 655_350) {
-            throw ValidationError("--delay must be between 0 and 655350 ms, not \(delay)")
-        }
-        if let fps, !(fps.isFinite && fps > 0 && fps <= 100) {
-            throw ValidationError("--fps must be above 0 and at most 100, not \(fps)")
-        }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
         try validateTeaching()
         _ = try parsedLoop()
         _ = try parsedSize()
         _ = try parsedColumns()
         try validateImageOptions()
-        guard dpi.isFinite, dpi > 0, dpi <= 10_000 else {
-            throw ValidationError("--dpi must be above 0 and at most 10000, not \(dpi)")
-        }
-        guard scale.isFinite, scale > 0, scale <= 100 else {
-            throw ValidationError("--scale must be above 0 and at most 100, not \(scale)")
-        }
         do {
             _ = try Colormap(named: colormap)
         } catch {
             throw ValidationError("\(error)")
+        }
+        switch try? OutputTarget.parse(output) {
+        case .gif(let path)?, .png(let path)?: try SameFileCheck.refuse(data: solverOptions.data, output: path)
+        default: break
         }
         do {
             _ = try OutputTarget.parse(output)
@@ -179,6 +203,20 @@ struct Render: ParsableCommand {
         }
     }
 
+    /// The slowest frame rate: one frame in a GIF's longest delay, 655.35 s.
+    static let minimumFPS = 0.0016
+    /// More render threads than this never help (frames are drawn in a few milliseconds each).
+    static let maximumJobs = 256
+    /// The lowest dpi × scale that draws text: 10 pt tick labels are then 1.4 px high.
+    static let minimumResolution = 10.0
+
+    /// The render threads: `--jobs`, but no more than the cores and the frames, which is all that
+    /// helps (each thread holds a canvas and a font face).
+    func effectiveJobs(frames: Int) -> Int {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        return max(1, min(jobs ?? cores, cores, frames))
+    }
+
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
@@ -186,12 +224,13 @@ struct Render: ParsableCommand {
         if filmstrip != nil { return try runFilmstrip() }
         let schedule = try schedule()
         let (scene, solvers) = try makeScene(schedule: schedule)
-        let animator = Animator(solvers: solvers, scene: scene, schedule: schedule,
-                                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let (width, height) = scene.pixelSize
+        let jobs = try MemoryBudget.jobs(upTo: effectiveJobs(frames: schedule.count), width: width, height: height,
+                                         gif: target.isGIF)
+        let animator = Animator(solvers: solvers, scene: scene, schedule: schedule, jobs: jobs)
 
         let bar = ProgressBar(total: schedule.count, quiet: quiet)
         let report: RunReport
-        let (width, height) = scene.pixelSize
         switch target {
         case let .gif(path):
             var options = GIFOptions()
@@ -236,7 +275,7 @@ struct Render: ParsableCommand {
     /// The iterations shown: one for a .png still, else `--frames` every `--every`.
     func schedule() throws -> FrameSchedule {
         if try OutputTarget.parse(output).isStill {
-            return try .single(iteration ?? (frames - 1) * every)
+            return try .single(iteration ?? FrameSchedule(count: frames, step: every).last)
         }
         return try FrameSchedule(count: frames, step: every)
     }

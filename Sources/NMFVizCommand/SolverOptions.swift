@@ -24,7 +24,7 @@ struct SolverOptions: ParsableArguments {
                                valueName: "cos2|linear|digits|path"))
     var data = "cos2"
 
-    @Option(name: .customLong("rank"), help: "The number of components k (default 2; 16 with --data digits), e.g. --rank 3.")
+    @Option(name: .customLong("rank"), parsing: .unconditional, help: "The number of components k (default 2; 16 with --data digits), e.g. --rank 3.")
     var rankOption: Int?
     var rank: Int { rankOption ?? (data == DigitsDataset.name ? 16 : 2) }
 
@@ -38,7 +38,7 @@ struct SolverOptions: ParsableArguments {
     var initializationOption: InitName?
     var initialization: InitName { initializationOption ?? (data == DigitsDataset.name ? .nndsvda : .article) }
 
-    @Option(help: "The seed of the initialization's random draws (numpy's np.random.seed), e.g. --seed 0.")
+    @Option(parsing: .unconditional, help: "The seed of the initialization's random draws (numpy's np.random.seed), e.g. --seed 0.")
     var seed: UInt32 = Dataset.articleSeed
 
     func validate() throws {

@@ -16,13 +16,15 @@ public struct AxisMapping: Sendable, Hashable {
     @usableFromInline let offset: Double
     @usableFromInline let factor: Double
 
-    /// - Throws: `PlotError.invalidLimits` for non-finite or equal limits, or non-positive limits on a
-    ///   log axis.
+    /// - Throws: `PlotError.invalidLimits` for non-finite or equal limits, limits whose span is not a
+    ///   finite number, or non-positive limits on a log axis.
     public init(lower: Double, upper: Double, scale: AxisScale, pixelStart: Double, pixelEnd: Double,
                 axisName: String = "axis") throws {
         let a = scale.forward(lower)
         let b = scale.forward(upper)
-        guard a.isFinite, b.isFinite, a != b else {
+        // The span must be finite too (1e308 − (−1e308) is not), and so must the scale factor.
+        guard a.isFinite, b.isFinite, a != b, (b - a).isFinite,
+              ((pixelEnd - pixelStart) / (b - a)).isFinite else {
             throw PlotError.invalidLimits(axis: axisName, lower: lower, upper: upper)
         }
         self.lower = lower

@@ -27,6 +27,13 @@ enum PythonMath {
     }
 
     /// Python's `x // y` for floats.
+    /// floor(log10(|x|)) as an Int, for any x: 0 for 0, NaN and infinities, whose order of
+    /// magnitude means nothing (a plain `Int(log10(x).rounded(.down))` traps on them).
+    static func decimalExponent(_ x: Double) -> Int {
+        let e = log10(abs(x)).rounded(.down)
+        return e.isFinite ? Int(e) : 0
+    }
+
     static func floorDiv(_ x: Double, _ y: Double) -> Double { divmod(x, y).quotient }
 
     /// numpy's `round(x, decimals)`: scale, round half to even, unscale.

@@ -78,10 +78,10 @@ public struct ScalarFormatter: Sendable, Hashable {
         guard !locs.isEmpty else { return 0 }
         let oom: Int
         if offset != 0 {
-            oom = Int(log10(vmax - vmin).rounded(.down))
+            oom = PythonMath.decimalExponent(vmax - vmin)
         } else {
             let val = locs.map { abs($0) }.max() ?? 0
-            oom = val == 0 ? 0 : Int(log10(val).rounded(.down))
+            oom = PythonMath.decimalExponent(val)
         }
         return (oom <= powerLimits.0 || oom >= powerLimits.1) ? oom : 0
     }
@@ -95,7 +95,7 @@ public struct ScalarFormatter: Sendable, Hashable {
         if range == 0 { range = locs.map { abs($0) }.max() ?? 0 }
         if range == 0 { range = 1 }
         if ticks.count < 2 { locs.removeLast(2) }
-        let rangeOom = Int(log10(range).rounded(.down))
+        let rangeOom = PythonMath.decimalExponent(range)
         var sigfigs = max(0, 3 - rangeOom)
         let thresh = 1e-3 * pow(10, Double(rangeOom))
         while sigfigs >= 0 {
@@ -107,10 +107,11 @@ public struct ScalarFormatter: Sendable, Hashable {
 
     /// `ScalarFormatter.format_data` without mathtext: "1.5", "2e6", "1.25e−3".
     static func formatData(_ value: Double) -> String {
-        let e = Int(log10(abs(value)).rounded(.down))
+        guard value.isFinite else { return value.isNaN ? "nan" : value < 0 ? "−inf" : "inf" }
+        let e = PythonMath.decimalExponent(value)
         let s = PythonMath.npRound(value / pow(10, Double(e)), decimals: 10)
-        let significand = s.truncatingRemainder(dividingBy: 1) == 0
-            ? String(format: "%d", Int(s)) : String(format: "%1.10g", s)
+        let significand = s.truncatingRemainder(dividingBy: 1) == 0 && abs(s) < 1e15
+            ? String(format: "%.0f", s) : String(format: "%1.10g", s)
         return e == 0 ? significand : "\(significand)e\(e)"
     }
 }
