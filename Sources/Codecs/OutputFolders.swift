@@ -32,10 +32,9 @@ public enum OutputFolders {
             missing.append(current)
             current = OutputPath.folder(of: current)
         }
-        if missing.isEmpty {
-            try OutputPath.checkFolder(folder, for: path)
-            return []
-        }
+        // An existing folder is checked file by file (`AtomicFile` refuses new files in /dev but
+        // writes its devices); a folder to create must not be in a system folder.
+        if missing.isEmpty { return [] }
         try OutputPath.checkFolder(current, for: path)
         var created: [String] = []
         for path in missing.reversed() {

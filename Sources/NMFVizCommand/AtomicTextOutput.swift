@@ -22,15 +22,23 @@ enum AtomicTextOutput {
             try buffer.withUnsafeBytes { try StandardStreams.writeOutput($0) }
             return
         }
-        let file = try AtomicFile(path: path)
+        // A missing folder is created, as for every other output, and removed again on failure.
+        let folders = try OutputFolders.create(OutputPath.folder(of: path), for: path)
         do {
-            try produce { piece in
-                var piece = piece
-                try piece.withUTF8 { try file.write(UnsafeRawBufferPointer($0)) }
+            let file = try AtomicFile(path: path)
+            do {
+                try produce { piece in
+                    var piece = piece
+                    try piece.withUTF8 { try file.write(UnsafeRawBufferPointer($0)) }
+                }
+                try file.commit()
+            } catch {
+                file.discard()
+                throw error
             }
-            try file.commit()
+            OutputFolders.keep(folders)
         } catch {
-            file.discard()
+            OutputFolders.remove(folders)
             throw error
         }
     }

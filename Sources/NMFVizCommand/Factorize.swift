@@ -59,7 +59,8 @@ struct Factorize: ParsableCommand {
         let estimate = numbers * 24
         var info = statvfs()
         let folder = OutputPath.folder(of: output)
-        guard statvfs(folder, &info) == 0 else { return }
+        // Pseudo file systems (/proc) report no blocks at all: nothing to compare with.
+        guard statvfs(folder, &info) == 0, info.f_blocks > 0 else { return }
         let free = Double(info.f_bavail) * Double(info.f_frsize)
         if estimate > free {
             throw AnimationError.outOfSpace(

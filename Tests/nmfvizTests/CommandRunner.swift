@@ -55,6 +55,29 @@ struct CommandRunner {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs a /bin/sh script in the folder, with `$NMFVIZ` naming the executable: for redirections
+    /// (`>/dev/full`, `>&-`, `2>&-`), `ulimit` and `trap` that the command must survive.
+    @discardableResult
+    func shell(_ script: String) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["NMFVIZ"] = try Self.executable.path
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
     /// The names in the folder (recursively), sorted.
