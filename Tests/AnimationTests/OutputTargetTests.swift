@@ -76,3 +76,28 @@ import Testing
         }
     }
 }
+
+/// Which names a frame pattern claims, for removing an earlier run's frames.
+@Suite struct FramePatternMatchTests {
+    @Test func matchesOnlyTheNamesThePatternMakes() throws {
+        let zero = try FramePattern("out/frame_%03d.png")
+        #expect(zero.matches(fileName: "frame_000.png"))
+        #expect(zero.matches(fileName: "frame_1234.png"))
+        #expect(!zero.matches(fileName: "frame_12.png"))
+        #expect(!zero.matches(fileName: "frame_abc.png"))
+        #expect(!zero.matches(fileName: "frame_.png"))
+        #expect(!zero.matches(fileName: "frame_000.png.tmp"))
+        #expect(!zero.matches(fileName: "other_000.png"))
+        let spaces = try FramePattern("f%3d.png")
+        #expect(spaces.matches(fileName: "f  5.png"))
+        #expect(!spaces.matches(fileName: "f5.png"))
+        let plain = try FramePattern("%d.png")
+        #expect(plain.matches(fileName: "7.png"))
+        #expect(!plain.matches(fileName: ".png"))
+    }
+
+    @Test func theNumberMustBeInTheFileName() {
+        #expect(throws: AnimationError.self) { try FramePattern("f%03d/frame.png") }
+    }
+}
+

@@ -40,7 +40,41 @@ import Testing
         Case(arguments: ["--loop", "sometimes", "--output", "out.gif"], status: 2, message: "--loop"),
         Case(arguments: ["--columns", "0,5", "--output", "out.gif"], status: 1, message: "--columns 0,5"),
         Case(arguments: ["--no-such-option"], status: 2, message: "no-such-option"),
+        // Issue 13: every number is checked before use, with the real reason and what is allowed.
+        Case(arguments: ["--dpi", "1", "--output", "out.gif"], status: 2, message: "--dpi × --scale must be between 10 and 10000"),
+        Case(arguments: ["--dpi", "1e-308", "--output", "out.gif"], status: 2, message: "--dpi × --scale must be between 10"),
+        Case(arguments: ["--fps", "1e-300", "--output", "out.gif"], status: 2, message: "--fps must be between 0.0016 and 100"),
+        Case(arguments: ["--jobs", "10000", "--output", "out.gif"], status: 2, message: "--jobs must be between 1 and 256"),
+        Case(arguments: ["--frames", "9223372036854775807", "--output", "s.png"], status: 2, message: "--frames must be between"),
+        Case(arguments: ["--frames", "1000001", "--every", "2", "--output", "s.png"], status: 2,
+             message: "at most 1000000 iterations"),
+        Case(arguments: ["--every", "9223372036854775807", "--frames", "3", "--output", "out.gif"], status: 2,
+             message: "--every must be between"),
+        Case(arguments: ["--size", "0.001x0.001", "--output", "out.gif"], status: 2, message: "too small: it needs at least 1 px"),
+        Case(arguments: ["--size", "1e300x1", "--output", "out.gif"], status: 2, message: "1e+302×100 px is over the limit"),
     ]
+
+    /// Negative numbers reach the option's own check (ArgumentParser would take them for options and
+    /// say "Missing value").
+    static let negatives: [[String]] = [
+        ["--rank", "-1"], ["--frames", "-2"], ["--every", "-3"], ["--iteration", "-4", "-o", "s.png"],
+        ["--delay", "-5"], ["--fps", "-6"], ["--dpi", "-7"], ["--scale", "-8"], ["--jobs", "-9"],
+        ["--loop", "-3"], ["--columns", "-1,2"], ["--size", "-1x2"], ["--seed", "-1"],
+        ["--data", "digits", "--samples", "-4"], ["--image-shape", "-1x5"], ["--filmstrip", "-1,2", "-o", "s.png"],
+        ["factorize", "--iterations", "-3"], ["factorize", "--rank", "-2"],
+    ]
+
+    @Test(arguments: negatives)
+    func negativeNumbersGetTheRealReason(_ arguments: [String]) throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(arguments)
+        #expect(result.status == 2)
+        #expect(!result.stderr.contains("Missing value"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains(arguments[arguments[0] == "factorize" ? 1 : arguments.count > 2 && arguments[0] == "--data" ? 2 : 0]),
+                "stderr: \(result.stderr)")
+        #expect(runner.contents().isEmpty)
+    }
 
     @Test(arguments: cases)
     func failsCleanly(_ c: Case) throws {

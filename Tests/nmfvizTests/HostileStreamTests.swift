@@ -133,4 +133,22 @@ import Testing
             #expect(!runner.contents().contains { $0.hasSuffix(".tmp") })
         }
     }
+
+    /// On a terminal, an error that ends a run clears the progress bar's line first.
+    @Test func anErrorOnATerminalClearsTheProgressBar() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            print("skipped: script(1) is not installed")
+            return
+        }
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.shell("script -qec 'ulimit -f 150; \"$NMFVIZ\" --frames 400 -o big.gif' /dev/null")
+        let bar = result.stdout.range(of: " frames")
+        let error = result.stdout.range(of: "nmfviz: error: big.gif")
+        #expect(bar != nil && error != nil, "terminal: \(result.stdout.suffix(300))")
+        if let error {
+            #expect(result.stdout[..<error.lowerBound].hasSuffix("\r\u{1B}[K"), "terminal: \(result.stdout.suffix(300))")
+        }
+        #expect(runner.contents().isEmpty)
+    }
 }
