@@ -1,26 +1,45 @@
 import Foundation
 
 /// What went wrong in setting up or running an animation, in words for the person who typed the command.
+///
+/// Messages name the library's fields ("the frame count", "the columns"), never a command-line flag:
+/// `description(naming:)` lets a front end put its own names (`--frames`, `--columns`) in their place.
 public enum AnimationError: Error, Equatable, CustomStringConvertible {
-    /// `--output` could not be understood: the argument and the reason.
+    /// The value of a visualization that an error is about.
+    public enum Field: String, Sendable, CaseIterable {
+        case output, frameCount, frameStep, iteration, rank, samples, columns, panels, filmstrip, figureSize
+
+        /// The field in words: "the frame count".
+        public var words: String {
+            switch self {
+            case .output: return "the output"
+            case .frameCount: return "the frame count"
+            case .frameStep: return "the frame step"
+            case .iteration: return "the iteration"
+            case .rank: return "the rank"
+            case .samples: return "the number of samples"
+            case .columns: return "the columns"
+            case .panels: return "the panels"
+            case .filmstrip: return "the filmstrip's iterations"
+            case .figureSize: return "the figure size"
+            }
+        }
+    }
+
+    /// The output path could not be understood: the argument and the reason.
     case badOutput(String, String)
     /// The image would exceed the size limit (`ImageLimits`).
     case imageTooLarge(width: Int, height: Int)
     /// A figure size, dpi or scale that is not a positive finite number.
     case badFigureSize(String)
-    /// Frames, iterations or a step that must be at least 1.
-    case notPositive(name: String, value: Int)
+    /// A count, iteration or step that must be at least 1 (0 for an iteration).
+    case notPositive(Field, value: Int)
     /// The frames would need more iterations than `FrameSchedule.maximumIteration`.
     case tooManyIterations(last: Int)
-    /// The data cannot be drawn as asked (for example too few columns for `--columns`).
-    case badColumns(String)
+    /// A value that cannot be drawn as asked: the field, what was given, and why.
+    case badValue(Field, given: String, reason: String)
     /// A file or folder could not be written: the path and the system's reason.
     case cannotWrite(path: String, reason: String)
-    /// A list of panels that cannot be drawn (`--panels`): the reason.
-    case badPanels(String)
-    /// Filmstrip iterations that cannot be drawn (`--filmstrip`): the reason.
-    case badFilmstrip(String)
-
     /// A request that needs more memory than there is, refused before allocating.
     case outOfMemory(what: String, needed: Double, available: Double)
     /// An output larger than the free space of its file system, refused before writing.
@@ -28,35 +47,44 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
     /// A `ProgressReporter` asked the run to stop; what it had written was removed.
     case stopped
 
-    public var description: String {
+    /// The field the error is about, if it is about one.
+    public var field: Field? {
+        switch self {
+        case .badOutput: return .output
+        case let .notPositive(field, _), let .badValue(field, _, _): return field
+        case .badFigureSize, .imageTooLarge: return .figureSize
+        default: return nil
+        }
+    }
+
+    public var description: String { description(naming: \.words) }
+
+    /// The message with each field called by `name` (a command line passes its flags).
+    public func description(naming name: (Field) -> String) -> String {
         switch self {
         case let .outOfMemory(what, needed, available):
             return "\(what) need about \(MemoryBudget.format(needed)) but only \(MemoryBudget.format(available)) "
-                + "is available (ulimit, cgroup or RAM): make the figure smaller (--size, --dpi, --scale)"
+                + "is available (ulimit, cgroup or RAM): make the figure smaller"
         case let .outOfSpace(path, what, needed, available):
             return "\(path): \(what) would take about \(MemoryBudget.format(needed)) but its file system has "
                 + "\(MemoryBudget.format(available)) free: write fewer iterations or send it to standard output"
         case .stopped:
             return "stopped before the end; the partial output was removed"
         case let .badOutput(argument, reason):
-            return "--output '\(argument)': \(reason)"
+            return "\(name(.output)) '\(argument)': \(reason)"
         case let .imageTooLarge(width, height):
             return "an image of \(width)×\(height) px is over the limit of \(ImageLimits.maxSide) px a side "
                 + "and \(ImageLimits.maxPixels / 1_000_000) megapixels"
         case let .badFigureSize(what):
             return what
-        case let .notPositive(name, value):
-            return "\(name) must be at least 1, not \(value)"
+        case let .notPositive(field, value):
+            return "\(name(field)) must be at least \(field == .iteration ? 0 : 1), not \(value)"
         case let .tooManyIterations(last):
             return "the frames would go up to iteration \(last), past the limit of \(FrameSchedule.maximumIteration)"
-        case let .badColumns(reason):
-            return reason
+        case let .badValue(field, given, reason):
+            return given.isEmpty ? "\(name(field)): \(reason)" : "\(name(field)) \(given): \(reason)"
         case let .cannotWrite(path, reason):
             return "cannot write \(path): \(reason)"
-        case let .badPanels(reason):
-            return "--panels: \(reason)"
-        case let .badFilmstrip(reason):
-            return "--filmstrip: \(reason)"
         }
     }
 }

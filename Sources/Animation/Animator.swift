@@ -17,8 +17,7 @@ public struct Animator: Sendable {
     /// Worker threads for rendering; 1 renders on the calling thread.
     public let jobs: Int
 
-    public init(solvers: [NMFSolver], scene: any Scene, schedule: FrameSchedule,
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(solvers: [NMFSolver], scene: any Scene, schedule: FrameSchedule, jobs: Int = Animator.defaultJobs) {
         self.solvers = solvers
         self.scene = scene
         self.schedule = schedule
@@ -116,6 +115,9 @@ public struct Animator: Sendable {
 }
 
 extension Animator {
+    /// One render thread per core.
+    public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
     /// The indices (0-based, into the schedule) of `count` frames spread evenly from first to last.
     public static func sampleIndices(count: Int, of total: Int) -> [Int] {
         guard count > 0, total > 0 else { return [] }
@@ -144,163 +146,4 @@ extension Animator {
         return frames
     }
 
-}
-
-/// The frames of an animation: see `Animator.frames()`.
-public struct FrameSequence: Sequence, IteratorProtocol {
-    private var iterators: [SnapshotIterator]
-    private var losses: [[Double]]
-    private let schedule: FrameSchedule
-
-    init(iterators: [SnapshotIterator], schedule: FrameSchedule) {
-        self.iterators = iterators
-        self.losses = Array(repeating: [], count: iterators.count)
-        self.schedule = schedule
-    }
-
-    public mutating func next() -> Frame? {
-        guard !iterators.isEmpty else { return nil }
-        while true {
-            var snapshots: [Snapshot] = []
-            snapshots.reserveCapacity(iterators.count)
-            for i in iterators.indices {
-                guard let snapshot = iterators[i].next() else { return nil }
-                losses[i].append(snapshot.loss)
-                snapshots.append(snapshot)
-            }
-            if schedule.contains(snapshots[0].iteration) {
-                return Frame(snapshots: snapshots, losses: losses)
-            }
-        }
-    }
-}
-
-/// Which iterations an animation shows: `count` frames, every `step`-th iteration from 0.
-public struct FrameSchedule: Sendable, Equatable {
-    public let count: Int
-    public let step: Int
-
-    /// - Throws: `AnimationError.notPositive` for a count or step below 1.
-    public init(count: Int, step: Int = 1) throws {
-        guard count >= 1 else { throw AnimationError.notPositive(name: "--frames", value: count) }
-        guard step >= 1 else { throw AnimationError.notPositive(name: "--every", value: step) }
-        let (last, overflow) = (count - 1).multipliedReportingOverflow(by: step)
-        guard !overflow, last <= Self.maximumIteration else {
-            throw AnimationError.tooManyIterations(last: overflow ? Int.max : last)
-        }
-        self.init(unchecked: count, step: step, offset: 0)
-    }
-
-    /// More iterations than this are surely a typo (as for `factorize`).
-    public static let maximumIteration = 1_000_000
-
-    /// One frame showing `iteration`.
-    public static func single(_ iteration: Int) throws -> FrameSchedule {
-        guard iteration >= 0 else { throw AnimationError.notPositive(name: "--iteration", value: iteration) }
-        guard iteration <= maximumIteration else { throw AnimationError.tooManyIterations(last: iteration) }
-        return FrameSchedule(unchecked: 1, step: 1, offset: iteration)
-    }
-
-    private let offset: Int
-
-    private init(unchecked count: Int, step: Int, offset: Int) {
-        self.count = count
-        self.step = step
-        self.offset = offset
-    }
-
-    /// The last iteration shown.
-    public var last: Int { offset + (count - 1) * step }
-
-    /// Whether that iteration is shown as a frame.
-    public func contains(_ iteration: Int) -> Bool {
-        let i = iteration - offset
-        return i >= 0 && i % step == 0 && i / step < count
-    }
-}
-
-/// What a run did: the files written, the number of frames, and where the time went.
-public struct RunReport: Sendable {
-    public let paths: [String]
-    public let frames: Int
-    public let timings: StageTimings
-}
-
-/// Time spent in each stage. Rendering and preparing (PNG compression) run on several cores: theirs are
-/// sums of the time each frame took, which can exceed the wall-clock time of the run.
-public struct StageTimings: Sendable {
-    public var solve: Duration = .zero
-    public var render: Duration = .zero
-    /// The sink's per-frame work on the worker threads (PNG compression).
-    public var prepare: Duration = .zero
-    /// The sink's work on the calling thread (`add` and `finish`), its own stages included.
-    public var write: Duration = .zero
-    /// Rendering the sample frames a sink asked for (summed over threads, like `render`).
-    public var samples: Duration = .zero
-    /// Named stages within `write` that the sink measured itself (a GIF's quantize and encode).
-    public var sinkStages: [SinkStage] = []
-}
-
-/// A worker's reusable canvas and font face.
-struct RenderState {
-    var canvas: Canvas
-    let font: Font
-
-    init(width: Int, height: Int) throws {
-        canvas = try Canvas(width: width, height: height)
-        font = try Font.dejaVuSans()
-    }
-}
-
-/// What the pipeline renders: a sample frame for the sink (see `FrameSink.sampleCount`), or a frame.
-enum PipelineItem: Sendable {
-    case sample(Frame)
-    case frame(Frame)
-}
-
-/// The samples, then the frames, one at a time: the frames are taken from the solver only as the
-/// pipeline asks for them (joining the two with `+` would build an array of every frame first, each
-/// holding its loss history: memory growing with the square of the frame count).
-struct PipelineItems<Frames: IteratorProtocol<Frame>>: Sequence, IteratorProtocol {
-    private var samples: IndexingIterator<[Frame]>
-    private var frames: Frames
-
-    init(samples: [Frame], frames: Frames) {
-        self.samples = samples.makeIterator()
-        self.frames = frames
-    }
-
-    mutating func next() -> PipelineItem? {
-        if let sample = samples.next() { return .sample(sample) }
-        return frames.next().map { .frame($0) }
-    }
-}
-
-/// A rendered sample frame, or a frame prepared for the sink.
-enum PipelineResult<Prepared: Sendable>: Sendable {
-    case sample(Image, render: Duration)
-    case frame(FrameWork<Prepared>)
-}
-
-/// One frame's result on its way to the sink, with how long it took.
-struct FrameWork<Prepared: Sendable>: Sendable {
-    let prepared: Prepared
-    let iteration: Int
-    let render: Duration
-    let prepare: Duration
-}
-
-/// Wraps a sequence and adds up the time spent producing its elements (the solver's time).
-final class TimedSequence<Base: Sequence>: Sequence, IteratorProtocol {
-    private var iterator: Base.Iterator
-    private let clock = ContinuousClock()
-    private(set) var elapsed: Duration = .zero
-
-    init(base: Base) { iterator = base.makeIterator() }
-
-    func next() -> Base.Element? {
-        let start = clock.now
-        defer { elapsed += clock.now - start }
-        return iterator.next()
-    }
 }

@@ -9,7 +9,7 @@ extension ArticleScene.Bounds {
     /// The solver is deterministic, so the caller runs it once here and again for the frames: the second
     /// run costs as much as the first, far less than drawing.
     ///
-    /// - Throws: `AnimationError.badColumns` unless both columns exist in `data`.
+    /// - Throws: `AnimationError.badValue(.columns, …)` unless both columns exist in `data`.
     public static func covering<S: Sequence>(data: Matrix, snapshots: S, columns: (x: Int, y: Int)) throws -> Self
     where S.Element == Snapshot {
         try ArticleScene.check(columns: columns, of: data)

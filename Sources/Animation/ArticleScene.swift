@@ -17,24 +17,6 @@ import Raster
 /// The scene is built once: its limits and colour range never change between frames, so nothing jumps.
 /// `figure(for:)` copies the prepared figure and adds only the right panel's artists.
 public struct ArticleScene: Scene {
-    /// How the figure looks; everything has the article's value by default.
-    public struct Style: Sendable {
-        public var widthInches = 10.0
-        public var heightInches = 4.5
-        public var dpi = 100.0
-        public var scale = 1.0
-        public var colormap = "jet"
-        public var theme = Theme.matplotlib
-        /// The right panel's title: `{iteration}` and `{loss}` are replaced (the loss with 4 significant
-        /// digits).
-        public var title = "{iteration}"
-        /// Marker area in pt² (matplotlib's `s`) and edge width in pt, as the article's scatter calls.
-        public var markerSize = 60.0
-        public var markerEdgeWidth = 0.1
-
-        public init() {}
-    }
-
     /// What the axes show: limits and the colour normalization, fixed for the whole animation.
     public struct Bounds: Sendable, Equatable {
         public var xLimits: (lower: Double, upper: Double)
@@ -67,7 +49,7 @@ public struct ArticleScene: Scene {
 
     /// Prepares the figure with the data panel drawn from `data`.
     ///
-    /// - Throws: `AnimationError.badColumns` when `data` lacks the columns, `AnimationError.imageTooLarge`,
+    /// - Throws: `AnimationError.badValue(.columns, …)` when `data` lacks the columns, `AnimationError.imageTooLarge`,
     ///   and the errors of `Figure`, `Colormap` and `Normalize` for a bad style or bounds.
     public init(data: Matrix, columns: (x: Int, y: Int) = (0, 1), bounds: Bounds = .article,
                 style: Style = Style()) throws {
@@ -78,7 +60,7 @@ public struct ArticleScene: Scene {
         self.style = style
         self.bounds = bounds
         self.columns = columns
-        self.colormap = try Colormap(named: style.colormap)
+        self.colormap = try Colormap(named: style.pointColormapName)
         self.normalize = try Normalize(vmin: bounds.colorRange.lower, vmax: bounds.colorRange.upper)
 
         var base = figure
@@ -112,7 +94,7 @@ public struct ArticleScene: Scene {
         let zeros = [Double](repeating: 0, count: h.rows)
         try figure.axes[1].quiver(
             x: zeros, y: zeros, u: (0..<h.rows).map { h[$0, columns.x] }, v: (0..<h.rows).map { h[$0, columns.y] })
-        figure.axes[1].title = Self.title(style.title, snapshot: snapshot)
+        figure.axes[1].title = Self.title(style.pointTitleFormat, snapshot: snapshot)
         return figure
     }
 
@@ -131,11 +113,11 @@ public struct ArticleScene: Scene {
         try layer.render(figure, into: &canvas, font: font)
     }
 
-    /// Throws `AnimationError.badColumns` unless both columns exist in `data`.
+    /// Throws `AnimationError.badValue(.columns, …)` unless both columns exist in `data`.
     static func check(columns: (x: Int, y: Int), of data: Matrix) throws {
         guard columns.x >= 0, columns.y >= 0, columns.x < data.columns, columns.y < data.columns else {
-            throw AnimationError.badColumns(
-                "--columns \(columns.x),\(columns.y): the data have columns 0…\(data.columns - 1)")
+            throw AnimationError.badValue(
+                .columns, given: "\(columns.x),\(columns.y)", reason: "the data have columns 0…\(data.columns - 1)")
         }
     }
 

@@ -38,13 +38,13 @@ public struct BasisImagesFilmstrip: Sendable {
     ///   past `FrameSchedule.maximumIteration`, `.badFigureSize` for more than `maximumPanels` panels or a
     ///   bad dpi or scale, `.imageTooLarge`; the colormap's error for an unknown name.
     public init(shape: ImageShape, rank: Int, iterations: [Int], style: BasisImagesScene.Style = .init()) throws {
-        guard rank >= 1 else { throw AnimationError.notPositive(name: "--rank", value: rank) }
-        guard !iterations.isEmpty else { throw AnimationError.notPositive(name: "--filmstrip iterations", value: 0) }
+        guard rank >= 1 else { throw AnimationError.notPositive(.rank, value: rank) }
+        guard !iterations.isEmpty else { throw AnimationError.badValue(.filmstrip, given: "", reason: "give at least one iteration") }
         guard iterations.count <= Self.maximumPanels else {
             throw AnimationError.badFigureSize("a filmstrip shows at most \(Self.maximumPanels) iterations, not \(iterations.count)")
         }
         if let bad = iterations.first(where: { $0 < 0 }) {
-            throw AnimationError.notPositive(name: "--filmstrip iteration", value: bad)
+            throw AnimationError.badValue(.filmstrip, given: String(bad), reason: "iterations start at 0")
         }
         if let bad = iterations.first(where: { $0 > FrameSchedule.maximumIteration }) {
             throw AnimationError.tooManyIterations(last: bad)
@@ -73,7 +73,7 @@ public struct BasisImagesFilmstrip: Sendable {
         let (height, hOverflow) = down.multipliedReportingOverflow(by: panelHeight)
         guard !wOverflow, !hOverflow else { throw AnimationError.imageTooLarge(width: Int.max, height: Int.max) }
         try ImageLimits.check(width: width, height: height)
-        self.colormap = try Colormap(named: style.colormap)
+        self.colormap = try Colormap(named: style.imageColormapName)
         self.iterations = iterations
         self.shape = shape
         self.rank = rank

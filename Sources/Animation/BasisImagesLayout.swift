@@ -38,8 +38,8 @@ public struct BasisImagesLayout: Sendable, Equatable {
     /// - Throws: `AnimationError.notPositive` for a rank or sample count below 1;
     ///   `AnimationError.badFigureSize` when the tiles would be smaller than a pixel.
     public init(width: Int, height: Int, pixelsPerPoint: Double, rank: Int, samples: Int, shape: ImageShape) throws {
-        guard rank >= 1 else { throw AnimationError.notPositive(name: "--rank", value: rank) }
-        guard samples >= 1 else { throw AnimationError.notPositive(name: "--samples", value: samples) }
+        guard rank >= 1 else { throw AnimationError.notPositive(.rank, value: rank) }
+        guard samples >= 1 else { throw AnimationError.notPositive(.samples, value: samples) }
         var columns = 1
         while columns * columns < rank { columns += 1 }
         let rows = (rank + columns - 1) / columns
@@ -68,7 +68,7 @@ public struct BasisImagesLayout: Sendable, Equatable {
         guard m.isFinite, tileWidth >= 1, tileHeight >= 1 else {
             throw AnimationError.badFigureSize(
                 "a \(width)×\(height) px figure is too small for \(rank) basis images and \(samples) samples; "
-                    + "give a larger --size, --dpi or --scale")
+                    + "make the figure larger (its size, dpi or scale)")
         }
         let tileLong = max(tileWidth, tileHeight)
         let gap = max(1, Int((Double(tileLong) / 8).rounded()))

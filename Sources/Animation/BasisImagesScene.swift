@@ -15,21 +15,6 @@ import Raster
 /// The layout (`BasisImagesLayout`) and the data tiles' colours are fixed when the scene is built; each
 /// frame computes only the basis tiles and the shown rows of WH, so rendering stays cheap.
 public struct BasisImagesScene: Scene {
-    /// How the figure looks.
-    public struct Style: Sendable {
-        public var widthInches = 10.0
-        public var heightInches = 4.5
-        public var dpi = 100.0
-        public var scale = 1.0
-        /// gray_r: zero is the background's white and strokes are dark, as in the digits' usual pictures.
-        public var colormap = "gray_r"
-        public var theme = Theme.matplotlib
-        /// `{iteration}` and `{loss}` (4 significant digits) are filled in.
-        public var title = "iteration {iteration}, loss {loss}"
-
-        public init() {}
-    }
-
     public let style: Style
     public let shape: ImageShape
     public let layout: BasisImagesLayout
@@ -50,15 +35,15 @@ public struct BasisImagesScene: Scene {
     /// - Parameter samples: the data rows to show with their reconstructions; by default the first
     ///   `defaultSampleCount` (for the digits, the digits 0 to 5).
     /// - Throws: `NMFError.imageShapeMismatch` when the rows are not `shape` images;
-    ///   `AnimationError.badColumns` for a sample row out of range; `AnimationError.imageTooLarge`,
+    ///   `AnimationError.badValue(.columns, …)` for a sample row out of range; `AnimationError.imageTooLarge`,
     ///   `AnimationError.badFigureSize` and the errors of `Figure` and `Colormap` for a bad style.
     public init(data: Matrix, shape: ImageShape, rank: Int, samples: [Int]? = nil, style: Style = Style(),
                 source: String = "the data") throws {
         try shape.check(data, source: source)
         let rows = samples ?? Array(0..<min(Self.defaultSampleCount, data.rows))
-        guard !rows.isEmpty else { throw AnimationError.notPositive(name: "--samples", value: 0) }
+        guard !rows.isEmpty else { throw AnimationError.notPositive(.samples, value: 0) }
         if let bad = rows.first(where: { !(0..<data.rows).contains($0) }) {
-            throw AnimationError.badColumns("sample row \(bad) is not in the data's rows 0…\(data.rows - 1)")
+            throw AnimationError.badValue(.samples, given: "row \(bad)", reason: "the data have rows 0…\(data.rows - 1)")
         }
         let figure = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
                                 scale: style.scale, theme: style.theme)
@@ -66,7 +51,7 @@ public struct BasisImagesScene: Scene {
         self.layout = try BasisImagesLayout(
             width: figure.pixelWidth, height: figure.pixelHeight, pixelsPerPoint: figure.pixelsPerPoint,
             rank: rank, samples: rows.count, shape: shape)
-        self.colormap = try Colormap(named: style.colormap)
+        self.colormap = try Colormap(named: style.imageColormapName)
         self.style = style
         self.shape = shape
         self.sampleRows = rows
@@ -123,7 +108,7 @@ public struct BasisImagesScene: Scene {
         guard let font else { return }
         let dpi = style.dpi * style.scale
         let color = style.theme.textColor
-        try canvas.drawText(ArticleScene.title(style.title, snapshot: snapshot), at: layout.titleCenter, font: font,
+        try canvas.drawText(ArticleScene.title(style.imageTitleFormat, snapshot: snapshot), at: layout.titleCenter, font: font,
                             points: style.theme.titleSizePoints, dpi: dpi, color: color,
                             horizontal: .center, vertical: .center)
         let labels = [

@@ -50,18 +50,18 @@ public struct Filmstrip: Sendable {
 
     /// Prepares the grid of empty panels.
     ///
-    /// - Throws: `AnimationError.badFilmstrip` for no iterations, a negative one, one past
-    ///   `FrameSchedule.maximumIteration` or more than `maximumPanels`; `AnimationError.badColumns`,
+    /// - Throws: `AnimationError.badValue(.filmstrip, …)` for no iterations, a negative one, one past
+    ///   `FrameSchedule.maximumIteration` or more than `maximumPanels`; `AnimationError.badValue(.columns, …)`,
     ///   `AnimationError.imageTooLarge` and the errors of `Figure`, `Colormap` and `Normalize`.
     public init(data: Matrix, iterations: [Int], columns: (x: Int, y: Int) = (0, 1),
                 bounds: ArticleScene.Bounds = .article, style: ArticleScene.Style) throws {
-        guard !iterations.isEmpty else { throw AnimationError.badFilmstrip("give at least one iteration") }
+        guard !iterations.isEmpty else { throw AnimationError.badValue(.filmstrip, given: "", reason: "give at least one iteration") }
         guard iterations.count <= Self.maximumPanels else {
-            throw AnimationError.badFilmstrip("\(iterations.count) iterations; at most \(Self.maximumPanels) fit on a slide")
+            throw AnimationError.badValue(.filmstrip, given: "", reason: "\(iterations.count) iterations; at most \(Self.maximumPanels) fit on a slide")
         }
         if let bad = iterations.first(where: { $0 < 0 || $0 > FrameSchedule.maximumIteration }) {
-            throw AnimationError.badFilmstrip(
-                "iteration \(bad) is outside 0…\(FrameSchedule.maximumIteration)")
+            throw AnimationError.badValue(
+                .filmstrip, given: "", reason: "iteration \(bad) is outside 0…\(FrameSchedule.maximumIteration)")
         }
         try ArticleScene.check(columns: columns, of: data)
         var figure = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
@@ -86,11 +86,11 @@ public struct Filmstrip: Sendable {
 
     /// The figure for the snapshots at `iterations`, in that order.
     ///
-    /// - Throws: `AnimationError.badFilmstrip` unless there is one snapshot per iteration, at that iteration.
+    /// - Throws: `AnimationError.badValue(.filmstrip, …)` unless there is one snapshot per iteration, at that iteration.
     public func figure(for snapshots: [Snapshot]) throws -> Figure {
         guard snapshots.map(\.iteration) == iterations else {
-            throw AnimationError.badFilmstrip(
-                "snapshots at \(snapshots.map(\.iteration)) do not match the iterations \(iterations)")
+            throw AnimationError.badValue(
+                .filmstrip, given: "", reason: "snapshots at \(snapshots.map(\.iteration)) do not match the iterations \(iterations)")
         }
         var figure = base
         for (i, snapshot) in snapshots.enumerated() {

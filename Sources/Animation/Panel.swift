@@ -13,18 +13,20 @@ public enum Panel: String, Sendable, CaseIterable {
 
     /// Reads a comma-separated list such as `data,reconstruction,loss`, keeping its order.
     ///
-    /// - Throws: `AnimationError.badPanels` for an empty list, an unknown name or a name given twice.
+    /// - Throws: `AnimationError.badValue(.panels, …)` for an empty list, an unknown name or a name given twice.
     public static func list(_ text: String) throws -> [Panel] {
         var panels: [Panel] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = part.trimmingCharacters(in: .whitespaces)
             guard let panel = Panel(rawValue: name) else {
                 let known = allCases.map(\.rawValue).joined(separator: ", ")
-                throw AnimationError.badPanels(name.isEmpty ? "an empty panel name in '\(text)' (known: \(known))"
-                                                            : "unknown panel '\(name)' (known: \(known))")
+                throw AnimationError.badValue(
+                    .panels, given: "",
+                    reason: name.isEmpty ? "an empty panel name in '\(text)' (known: \(known))"
+                                         : "unknown panel '\(name)' (known: \(known))")
             }
             guard !panels.contains(panel) else {
-                throw AnimationError.badPanels("the panel '\(name)' is listed twice in '\(text)'")
+                throw AnimationError.badValue(.panels, given: "", reason: "the panel '\(name)' is listed twice in '\(text)'")
             }
             panels.append(panel)
         }

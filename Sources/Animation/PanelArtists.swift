@@ -22,7 +22,7 @@ struct PanelArtists: Sendable {
     init(style: ArticleScene.Style, columns: (x: Int, y: Int), bounds: ArticleScene.Bounds) throws {
         self.style = style
         self.columns = columns
-        self.colormap = try Colormap(named: style.colormap)
+        self.colormap = try Colormap(named: style.pointColormapName)
         self.normalize = try Normalize(vmin: bounds.colorRange.lower, vmax: bounds.colorRange.upper)
     }
 
@@ -89,7 +89,7 @@ struct PanelArtists: Sendable {
 
     /// A title format with `{iteration}` and `{loss}` filled in (`ArticleScene`'s rule).
     func title(for snapshot: Snapshot) -> String {
-        ArticleScene.title(style.title, snapshot: snapshot)
+        ArticleScene.title(style.pointTitleFormat, snapshot: snapshot)
     }
 
     /// A loss value as titles show it: 4 significant digits.

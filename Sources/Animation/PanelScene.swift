@@ -46,14 +46,14 @@ public struct PanelScene: Scene {
 
     /// Prepares the grid and draws the data panels from `data`.
     ///
-    /// - Throws: `AnimationError.badPanels` for no panels or no rows, `AnimationError.badColumns` when
+    /// - Throws: `AnimationError.badValue(.panels, …)` for no panels or no rows, `AnimationError.badValue(.columns, …)` when
     ///   `data` lacks the columns, `AnimationError.imageTooLarge`, and the errors of `Figure`, `Colormap`
     ///   and `Normalize` for a bad style or bounds.
     public init(data: Matrix, panels: [Panel], rows: [Row], columns: (x: Int, y: Int) = (0, 1),
                 bounds: ArticleScene.Bounds = .article, style: ArticleScene.Style = ArticleScene.Style(),
                 overlaysOtherRuns: Bool = false) throws {
-        guard !panels.isEmpty else { throw AnimationError.badPanels("choose at least one panel") }
-        guard !rows.isEmpty else { throw AnimationError.badPanels("there is no run to draw") }
+        guard !panels.isEmpty else { throw AnimationError.badValue(.panels, given: "", reason: "choose at least one panel") }
+        guard !rows.isEmpty else { throw AnimationError.badValue(.panels, given: "", reason: "there is no run to draw") }
         try ArticleScene.check(columns: columns, of: data)
         var figure = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
                                 scale: style.scale, theme: style.theme)

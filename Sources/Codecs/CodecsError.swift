@@ -49,7 +49,7 @@ public enum CodecsError: Error, Equatable, CustomStringConvertible {
         case let .noFrames(path):
             return "\(path): no frame was added, so no GIF was written"
         case let .threadFailed(name, message):
-            return "cannot start the \(name) thread: \(message) (lower --jobs, or raise 'ulimit -u')"
+            return "cannot start the \(name) thread: \(message) (use fewer threads, or raise 'ulimit -u')"
         case .interrupted:
             return "stopped by a signal; the partial output was removed"
         case let .refusedTarget(path, reason):

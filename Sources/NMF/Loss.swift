@@ -23,4 +23,10 @@ public enum SolverKind: String, Sendable, Equatable, CaseIterable {
 
     /// The command-line and JSON name: `mu` or `hals`.
     public var name: String { rawValue }
+
+    /// Whether this solver minimizes `loss`: the one place of the rule that HALS is Frobenius only
+    /// (`NMFConfiguration` enforces it; front ends ask it to phrase their own messages).
+    public func minimizes(_ loss: Loss) -> Bool {
+        self == .multiplicative || loss == .frobenius
+    }
 }

@@ -37,8 +37,8 @@ public struct NMFConfiguration: Sendable {
         }
         try data.validateNonNegative(name: "Y")
         guard data.values.contains(where: { $0 > 0 }) else { throw NMFError.allZeroData(source: "Y") }
-        if solver == .hals && loss != .frobenius {
-            throw NMFError.unsupportedCombination("solver 'hals' minimizes the Frobenius loss only; use --solver mu for '\(loss.name)'")
+        guard solver.minimizes(loss) else {
+            throw NMFError.unsupportedCombination("solver '\(solver.name)' minimizes the Frobenius loss only; use the multiplicative updates for '\(loss.name)'")
         }
         switch initialization {
         case .nndsvd, .nndsvda, .nndsvdar:

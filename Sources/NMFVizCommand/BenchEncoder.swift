@@ -32,7 +32,7 @@ struct BenchEncoder: ParsableCommand {
     func run() throws {
         let render = try Render.parse(["--frames", "\(frames)"])
         let schedule = try render.schedule()
-        let (scene, solvers) = try render.makeScene(schedule: schedule)
+        let (scene, solvers) = try render.visualization(schedule: schedule).makeScene()
         let collected = CollectingSink()
         try Animator(solvers: solvers, scene: scene, schedule: schedule).run(into: collected)
         let images = collected.frames

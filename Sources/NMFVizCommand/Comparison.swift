@@ -1,5 +1,6 @@
-import Foundation
+import Animation
 import ArgumentParser
+import Foundation
 import NMF
 
 /// `--compare`: the runs to put side by side, each the user's solver options with one thing changed —
@@ -49,34 +50,26 @@ struct Comparison {
         return false
     }
 
-    /// Rejects runs the solver cannot do: HALS minimizes the Frobenius loss only.
+    /// Rejects runs the solver cannot do (the rule is the engine's: `SolverKind.minimizes`).
     func validate(with options: SolverOptions) throws {
         switch kind {
         case let .solvers(names):
-            if names.contains(.hals) && options.loss == .kl {
-                throw ValidationError("--compare \(labels.joined(separator: ",")) needs --loss frobenius: hals minimizes the Frobenius loss only")
+            if let bad = names.first(where: { !$0.solver.minimizes(options.loss.loss) }) {
+                throw ValidationError("--compare \(labels.joined(separator: ",")) needs --loss frobenius: \(bad.rawValue) minimizes the Frobenius loss only")
             }
         case let .losses(names):
-            if names.contains(.kl) && options.solver == .hals {
-                throw ValidationError("--compare \(labels.joined(separator: ",")) needs --solver mu: hals minimizes the Frobenius loss only")
+            if let bad = names.first(where: { !options.solver.solver.minimizes($0.loss) }) {
+                throw ValidationError("--compare \(labels.joined(separator: ",")) needs --solver mu: \(options.solver.rawValue) cannot minimize \(bad.rawValue)")
             }
         }
     }
 
-    /// One configuration per run: `base` with the solver or the loss replaced.
-    ///
-    /// - Throws: `NMFError` as `NMFConfiguration.init`.
-    func configurations(from base: NMFConfiguration) throws -> [NMFConfiguration] {
-        switch kind {
-        case let .solvers(names):
-            return try names.map {
-                try NMFConfiguration(data: base.data, rank: base.rank, loss: base.loss, solver: $0.solver,
-                                     initialization: base.initialization)
-            }
-        case let .losses(names):
-            return try names.map {
-                try NMFConfiguration(data: base.data, rank: base.rank, loss: $0.loss, solver: base.solver,
-                                     initialization: base.initialization)
+    /// The library's comparison of these runs.
+    var runs: RunComparison {
+        get throws {
+            switch kind {
+            case let .solvers(names): return try RunComparison(.solvers(names.map(\.solver)))
+            case let .losses(names): return try RunComparison(.losses(names.map(\.loss)))
             }
         }
     }

@@ -35,7 +35,7 @@ extension NMFViz {
             try mutable.run()
             Foundation.exit(0)
         } catch {
-            if isBadInput(error) { fail("\(error)", code: badInput) }
+            if isBadInput(error) { fail(describe(error), code: badInput) }
             exitWithUsageError(error)
         }
     }
@@ -45,6 +45,28 @@ extension NMFViz {
     static func isBadInput(_ error: any Error) -> Bool {
         error is NMFError || error is AnimationError || error is CodecsError || error is PlotError
             || error is RasterError || error is StandardStreams.WriteFailure
+    }
+
+    /// An error in one line, with the library's field names replaced by the command's flags.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? AnimationError else { return "\(error)" }
+        return error.description(naming: flag)
+    }
+
+    /// The flag that sets a field of the library's `Visualization`.
+    static func flag(for field: AnimationError.Field) -> String {
+        switch field {
+        case .output: return "--output"
+        case .frameCount: return "--frames"
+        case .frameStep: return "--every"
+        case .iteration: return "--iteration"
+        case .rank: return "--rank"
+        case .samples: return "--samples"
+        case .columns: return "--columns"
+        case .panels: return "--panels"
+        case .filmstrip: return "--filmstrip"
+        case .figureSize: return "--size"
+        }
     }
 
     /// Help and version requests exit cleanly through ArgumentParser; real usage errors get one line and 2.

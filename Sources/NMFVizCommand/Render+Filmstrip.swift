@@ -30,21 +30,7 @@ extension Render {
         let clock = ContinuousClock()
         let start = clock.now
         let iterations = try parsedFilmstrip()
-        if showsImages {
-            let image = try basisImagesFilmstrip(iterations: iterations)
-            try writeStill(image)
-            printFilmstripSummary(count: iterations.count, image: image, seconds: (clock.now - start).seconds)
-            return
-        }
-        let configuration = try solverOptions.makeConfiguration()
-        let solver = try NMFSolver(configuration)
-        let columns = try parsedColumns() ?? (0, 1)
-        let wanted = Set(iterations)
-        let bounds = try pointBounds(data: configuration.data, solvers: [solver], lastIteration: iterations.max() ?? 0,
-                                     shown: { wanted.contains($0) }, columns: columns)
-        let strip = try Filmstrip(data: configuration.data, iterations: iterations, columns: columns, bounds: bounds,
-                                  style: try slideStyle())
-        let image = try strip.image(solver: solver)
+        let image = try visualization(schedule: .article).filmstrip(iterations: iterations)
         try writeStill(image)
         printFilmstripSummary(count: iterations.count, image: image, seconds: (clock.now - start).seconds)
     }

@@ -51,45 +51,4 @@ extension Render {
 
     /// More sample tiles than this would be too small to see at any usual figure size.
     static let maximumSamples = 40
-
-    /// The basis-images scene for `configuration`'s data.
-    ///
-    /// - Throws: `NMFError.imageShapeMismatch` when the data's columns do not match the shape;
-    ///   `AnimationError` for more samples than data rows or a figure too small for the tiles.
-    func basisImagesScene(configuration: NMFConfiguration) throws -> BasisImagesScene {
-        let shape = try parsedImageShape() ?? .digits
-        var style = BasisImagesScene.Style()
-        (style.widthInches, style.heightInches) = try parsedSize()
-        style.dpi = dpi
-        style.scale = scale
-        style.colormap = colormap
-        style.title = title
-        style.theme = slideTheme()
-        let rows = configuration.data.rows
-        let count = samples ?? min(BasisImagesScene.defaultSampleCount, rows)
-        guard count <= rows else {
-            throw AnimationError.badColumns("--samples \(count): the data have only \(rows) rows")
-        }
-        return try BasisImagesScene(data: configuration.data, shape: shape, rank: configuration.rank,
-                                    samples: Array(0..<count), style: style, source: solverOptions.data)
-    }
-
-    /// The image data's filmstrip: the basis images at `iterations`, side by side (6 a row), for
-    /// `--filmstrip` with image data (issue 8's option; its runner calls this when `showsImages`).
-    ///
-    /// - Throws: `AnimationError` for a bad list or an image over the size limit; `NMFError` for data that
-    ///   cannot be factorized or are not images of the shape.
-    func basisImagesFilmstrip(iterations: [Int]) throws -> Image {
-        let configuration = try solverOptions.makeConfiguration()
-        let shape = try parsedImageShape() ?? .digits
-        try shape.check(configuration.data, source: solverOptions.data)
-        var style = BasisImagesScene.Style()
-        style.dpi = dpi
-        style.scale = scale
-        style.colormap = colormap
-        style.theme = slideTheme()
-        let strip = try BasisImagesFilmstrip(shape: shape, rank: configuration.rank, iterations: iterations,
-                                             style: style)
-        return try strip.image(solver: try NMFSolver(configuration))
-    }
 }

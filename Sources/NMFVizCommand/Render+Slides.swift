@@ -32,14 +32,14 @@ extension Render {
         return (10, 4.5)
     }
 
-    /// The article's style with the command's size, dpi, scale, colormap, title and theme.
-    func slideStyle() throws -> ArticleScene.Style {
-        var style = ArticleScene.Style()
+    /// The one style of every scene, with the command's size, dpi, scale, colormap, title and theme.
+    func sceneStyle() throws -> SceneStyle {
+        var style = SceneStyle()
         (style.widthInches, style.heightInches) = try parsedSize()
         style.dpi = dpi
         style.scale = scale
-        style.colormap = colormap
-        style.title = title
+        style.colormap = colormapOption
+        style.title = titleOption
         style.theme = slideTheme()
         return style
     }

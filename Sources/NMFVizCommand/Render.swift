@@ -178,7 +178,7 @@ struct Render: ParsableCommand {
         } catch let error as ValidationError {
             throw error
         } catch {
-            throw ValidationError("\(error)")
+            throw ValidationError(NMFViz.describe(error))
         }
         try validateTeaching()
         _ = try parsedLoop()
@@ -188,7 +188,7 @@ struct Render: ParsableCommand {
         do {
             _ = try Colormap(named: colormap)
         } catch {
-            throw ValidationError("\(error)")
+            throw ValidationError(NMFViz.describe(error))
         }
         switch try? OutputTarget.parse(output) {
         case .gif(let path)?, .png(let path)?: try SameFileCheck.refuse(data: solverOptions.data, output: path)
@@ -199,7 +199,7 @@ struct Render: ParsableCommand {
             let (w, h) = try parsedSize()
             try ImageLimits.check(width: w * dpi * scale, height: h * dpi * scale)
         } catch {
-            throw ValidationError("\(error)")
+            throw ValidationError(NMFViz.describe(error))
         }
     }
 
@@ -223,26 +223,19 @@ struct Render: ParsableCommand {
         let target = try OutputTarget.parse(output)
         if filmstrip != nil { return try runFilmstrip() }
         let schedule = try schedule()
-        let (scene, solvers) = try makeScene(schedule: schedule)
+        let (scene, solvers) = try visualization(schedule: schedule).makeScene()
         let (width, height) = scene.pixelSize
         let jobs = try MemoryBudget.jobs(upTo: effectiveJobs(frames: schedule.count), width: width, height: height,
-                                         gif: target.isGIF)
+                                         gif: target.holdsFrames)
         let animator = Animator(solvers: solvers, scene: scene, schedule: schedule, jobs: jobs)
 
+        var settings = SinkSettings()
+        settings.delay = frameDelay()
+        settings.gif.loop = try parsedLoop()
+        settings.png = pngEncoder()
+        let sink = try target.makeSink(width: width, height: height, settings: settings)
         let bar = ProgressBar(total: schedule.count, quiet: quiet)
-        let report: RunReport
-        switch target {
-        case let .gif(path):
-            var options = GIFOptions()
-            options.loop = try parsedLoop()
-            let sink = try GIFSink(path: path, width: width, height: height, delay: frameDelay(), options: options)
-            report = try animator.run(into: sink, reporter: bar)
-        case let .png(path):
-            report = try animator.run(into: try PNGSink(still: path, encoder: pngEncoder()), reporter: bar)
-        case let .frames(pattern):
-            report = try animator.run(into: try PNGSink(pattern: pattern, encoder: pngEncoder()),
-                                      reporter: bar)
-        }
+        let report = try animator.run(into: sink, reporter: bar)
         bar.finish()
         let seconds = (clock.now - start).seconds
         if !quiet {

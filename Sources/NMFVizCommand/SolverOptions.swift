@@ -43,8 +43,8 @@ struct SolverOptions: ParsableArguments {
 
     func validate() throws {
         guard rank >= 1 else { throw ValidationError("--rank must be at least 1, got \(rank)") }
-        if solver == .hals && loss == .kl {
-            throw ValidationError("--solver hals minimizes the Frobenius loss only; use --solver mu with --loss kl")
+        if !solver.solver.minimizes(loss.loss) {
+            throw ValidationError("--solver \(solver.rawValue) minimizes the Frobenius loss only; use --solver mu with --loss \(loss.rawValue)")
         }
     }
 

@@ -35,7 +35,7 @@ import Testing
 
     @Test func badListsAreErrors() throws {
         #expect(throws: AnimationError.self) { try BasisImagesFilmstrip(shape: .digits, rank: 4, iterations: []) }
-        #expect(throws: AnimationError.notPositive(name: "--filmstrip iteration", value: -1)) {
+        #expect(throws: AnimationError.badValue(.filmstrip, given: "-1", reason: "iterations start at 0")) {
             try BasisImagesFilmstrip(shape: .digits, rank: 4, iterations: [0, -1])
         }
         #expect(throws: AnimationError.self) {

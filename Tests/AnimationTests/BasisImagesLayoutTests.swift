@@ -100,7 +100,7 @@ import Testing
             try BasisImagesLayout(width: 20, height: 20, pixelsPerPoint: 100.0 / 72, rank: 16, samples: 6,
                                   shape: .digits)
         }
-        #expect(throws: AnimationError.notPositive(name: "--rank", value: 0)) {
+        #expect(throws: AnimationError.notPositive(.rank, value: 0)) {
             try BasisImagesLayout(width: 1000, height: 450, pixelsPerPoint: 1, rank: 0, samples: 6, shape: .digits)
         }
     }

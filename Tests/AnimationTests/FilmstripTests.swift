@@ -57,7 +57,7 @@ import Testing
 
     @Test func badIterationsThrow() throws {
         let style = Self.style(count: 1)
-        #expect(throws: AnimationError.badFilmstrip("give at least one iteration")) {
+        #expect(throws: AnimationError.badValue(.filmstrip, given: "", reason: "give at least one iteration")) {
             try Filmstrip(data: Dataset.cos2(), iterations: [], style: style)
         }
         #expect(throws: AnimationError.self) {

@@ -28,10 +28,10 @@ import Testing
     @Test func panelListKeepsItsOrder() throws {
         #expect(try Panel.list("loss,data") == [.loss, .data])
         #expect(try Panel.list("data, reconstruction ,loss") == [.data, .reconstruction, .loss])
-        #expect(throws: AnimationError.badPanels("unknown panel 'basis' (known: data, reconstruction, loss)")) {
+        #expect(throws: AnimationError.badValue(.panels, given: "", reason: "unknown panel 'basis' (known: data, reconstruction, loss)")) {
             try Panel.list("data,basis")
         }
-        #expect(throws: AnimationError.badPanels("the panel 'data' is listed twice in 'data,data'")) {
+        #expect(throws: AnimationError.badValue(.panels, given: "", reason: "the panel 'data' is listed twice in 'data,data'")) {
             try Panel.list("data,data")
         }
         #expect(throws: AnimationError.self) { try Panel.list("") }

@@ -58,7 +58,9 @@ import Testing
         #expect {
             _ = try OutputTarget.parse(argument)
         } throws: { error in
-            "\(error)".contains(reason) && "\(error)".hasPrefix("--output '\(argument)'")
+            // The library names its field; the command line puts its flag there (`description(naming:)`).
+            "\(error)".contains(reason) && "\(error)".hasPrefix("the output '\(argument)'")
+                && (error as? AnimationError)?.description(naming: { _ in "--output" }).hasPrefix("--output '\(argument)'") == true
         }
     }
 

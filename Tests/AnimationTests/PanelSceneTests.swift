@@ -123,10 +123,10 @@ import Testing
 
     @Test func badPanelsAndRowsThrow() throws {
         let bounds = LossBounds(xLimits: (0, 1), yLimits: (1, 10))
-        #expect(throws: AnimationError.badPanels("choose at least one panel")) {
+        #expect(throws: AnimationError.badValue(.panels, given: "", reason: "choose at least one panel")) {
             try PanelScene(data: Dataset.cos2(), panels: [], rows: [.init(lossBounds: bounds)])
         }
-        #expect(throws: AnimationError.badPanels("there is no run to draw")) {
+        #expect(throws: AnimationError.badValue(.panels, given: "", reason: "there is no run to draw")) {
             try PanelScene(data: Dataset.cos2(), panels: [.loss], rows: [])
         }
         #expect(throws: AnimationError.self) {

@@ -1,0 +1,14 @@
+/// Time spent in each stage. Rendering and preparing (PNG compression) run on several cores: theirs are
+/// sums of the time each frame took, which can exceed the wall-clock time of the run.
+public struct StageTimings: Sendable {
+    public var solve: Duration = .zero
+    public var render: Duration = .zero
+    /// The sink's per-frame work on the worker threads (PNG compression).
+    public var prepare: Duration = .zero
+    /// The sink's work on the calling thread (`add` and `finish`), its own stages included.
+    public var write: Duration = .zero
+    /// Rendering the sample frames a sink asked for (summed over threads, like `render`).
+    public var samples: Duration = .zero
+    /// Named stages within `write` that the sink measured itself (a GIF's quantize and encode).
+    public var sinkStages: [SinkStage] = []
+}

@@ -1,0 +1,146 @@
+import NMF
+import Raster
+
+/// One picture of NMF learning, declared: the data, the runs, the kind of scene, the style and the
+/// frames. Everything the command line can draw is one of these; the animator and any sink are built
+/// from it.
+///
+/// ```swift
+/// let article = Visualization(configuration: try NMFConfiguration(data: Dataset.cos2()))
+/// var compare = article
+/// compare.kind = .panels([.reconstruction, .loss])
+/// compare.comparison = try RunComparison(.solvers([.multiplicative, .hals]))
+/// try compare.makeAnimator().run(into: try GIFSink(path: "compare.gif", …))
+/// ```
+public struct Visualization: Sendable {
+    /// What each frame shows.
+    public enum Kind: Sendable {
+        /// The article's two panels: the data, and the reconstruction with the basis vectors.
+        case article
+        /// The panels of each row, in order, one row per run (`comparison`).
+        case panels([Panel])
+        /// Basis images beside a few data rows and their reconstructions (rows of the data are
+        /// `shape` images); `samples` data rows, or the scene's default number.
+        case images(shape: ImageShape, samples: Int?)
+    }
+
+    /// The first (or only) run; a comparison varies it.
+    public var configuration: NMFConfiguration
+    /// Runs side by side, one row each (with `.panels`); nil for one run.
+    public var comparison: RunComparison?
+    public var kind: Kind = .article
+    /// The two data columns plotted (x, y), 0-based.
+    public var columns: (x: Int, y: Int) = (0, 1)
+    public var style = SceneStyle()
+    /// The iterations shown.
+    public var schedule: FrameSchedule
+    /// Whether the data are the article's own (its limits and colour range are then used, as in the
+    /// article); otherwise they are computed from the data and every frame shown.
+    public var usesArticleBounds = false
+    /// How the data are named in messages (a file's path).
+    public var dataName = "the data"
+
+    /// The article's animation of `configuration`: 50 frames, iterations 0–49.
+    public init(configuration: NMFConfiguration, schedule: FrameSchedule? = nil) {
+        self.configuration = configuration
+        self.schedule = schedule ?? .article
+    }
+
+    /// The configurations of every run, in row order.
+    ///
+    /// - Throws: `NMFError` for a run the solver cannot do.
+    public func configurations() throws -> [NMFConfiguration] {
+        try comparison?.configurations(from: configuration) ?? [configuration]
+    }
+
+    /// The scene and one solver per run.
+    ///
+    /// - Throws: `NMFError` for data that cannot be factorized as asked; `AnimationError` for a scene
+    ///   that cannot be drawn (columns or samples out of range, an image over the size limit).
+    public func makeScene() throws -> (scene: any Scene, solvers: [NMFSolver]) {
+        let solvers = try configurations().map(NMFSolver.init)
+        switch kind {
+        case let .images(shape, samples):
+            return (try imageScene(shape: shape, samples: samples), solvers)
+        case .article where comparison == nil:
+            let bounds = try pointBounds(solvers: solvers, lastIteration: schedule.last, shown: schedule.contains)
+            return (try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: style), solvers)
+        case .article, .panels:
+            return (try panelScene(solvers: solvers), solvers)
+        }
+    }
+
+    /// The animator of this visualization, rendering on `jobs` threads.
+    public func makeAnimator(jobs: Int = defaultJobs) throws -> Animator {
+        let (scene, solvers) = try makeScene()
+        return Animator(solvers: solvers, scene: scene, schedule: schedule, jobs: jobs)
+    }
+
+    /// One image with the reconstruction (or, for images, the basis images) at `iterations`, side by
+    /// side, 6 a row.
+    ///
+    /// - Throws: `AnimationError.badValue(.filmstrip, …)` for a bad list; as `makeScene`.
+    public func filmstrip(iterations: [Int]) throws -> Image {
+        let solver = try NMFSolver(configuration)
+        if case let .images(shape, _) = kind {
+            try shape.check(configuration.data, source: dataName)
+            let strip = try BasisImagesFilmstrip(shape: shape, rank: configuration.rank, iterations: iterations,
+                                                 style: style)
+            return try strip.image(solver: solver)
+        }
+        let wanted = Set(iterations)
+        let bounds = try pointBounds(solvers: [solver], lastIteration: iterations.max() ?? 0,
+                                     shown: { wanted.contains($0) })
+        let strip = try Filmstrip(data: configuration.data, iterations: iterations, columns: columns, bounds: bounds,
+                                  style: style)
+        return try strip.image(solver: solver)
+    }
+
+    /// The render threads used when none are given: one per core.
+    public static var defaultJobs: Int { Animator.defaultJobs }
+
+    // MARK: - Scenes
+
+    private func imageScene(shape: ImageShape, samples: Int?) throws -> BasisImagesScene {
+        let rows = configuration.data.rows
+        let count = samples ?? min(BasisImagesScene.defaultSampleCount, rows)
+        guard count <= rows else {
+            throw AnimationError.badValue(.samples, given: String(count), reason: "the data have only \(rows) rows")
+        }
+        return try BasisImagesScene(data: configuration.data, shape: shape, rank: configuration.rank,
+                                    samples: Array(0..<count), style: style, source: dataName)
+    }
+
+    private func panelScene(solvers: [NMFSolver]) throws -> PanelScene {
+        let panels: [Panel]
+        if case let .panels(list) = kind { panels = list } else { panels = [.data, .reconstruction] }
+        // Every row's frames, so that the rows share limits and can be compared point by point.
+        let bounds = try pointBounds(solvers: solvers, lastIteration: schedule.last, shown: schedule.contains)
+        // Runs of one loss share the loss axis (and see each other's curves); different losses are
+        // different measures, each on its own axis.
+        let shared = comparison?.sharesLoss ?? true
+        let last = schedule.last
+        let lossBounds = shared
+            ? Array(repeating: LossBounds.covering(solvers: solvers, lastIteration: last), count: solvers.count)
+            : solvers.map { LossBounds.covering(solvers: [$0], lastIteration: last) }
+        let labels: [String?] = comparison?.labels ?? [nil]
+        let rows = zip(labels, lossBounds).map { PanelScene.Row(label: $0, lossBounds: $1) }
+        return try PanelScene(data: configuration.data, panels: panels, rows: rows, columns: columns,
+                              bounds: bounds, style: style, overlaysOtherRuns: shared && solvers.count > 1)
+    }
+
+    /// The limits and colour range of point plots: the article's for its own data, else computed once
+    /// from the data and from every frame the runs will show (`ArticleScene.Bounds.covering`), so that
+    /// nothing jumps between frames and rows share their limits.
+    private func pointBounds(solvers: [NMFSolver], lastIteration: Int, shown: @escaping (Int) -> Bool) throws
+        -> ArticleScene.Bounds
+    {
+        if usesArticleBounds && columns == (0, 1) { return .article }
+        return try .covering(
+            data: configuration.data,
+            snapshots: solvers.lazy.flatMap {
+                $0.makeSnapshots(iterations: lastIteration).lazy.filter { shown($0.iteration) }
+            },
+            columns: columns)
+    }
+}
