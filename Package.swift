@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Raster", dependencies: ["CFreeType", "CDejaVu"]),
         .target(name: "Plot", dependencies: ["Raster"]),
         .target(name: "Codecs", dependencies: ["Raster", "CPNG", "CGIF"]),
-        .target(name: "Animation", dependencies: ["NMF", "Plot", "Codecs", "CDigits"]),
+        .target(name: "Animation", dependencies: ["NMF", "Raster", "Plot", "Codecs", "CDigits"]),
         // The command line: parsing, progress, messages, exit codes. A library so that the tests and
         // the option parser's fuzzer (Scripts/fuzz) can call it; the executable only starts it.
         .target(
@@ -49,11 +49,11 @@ let package = Package(
         .executableTarget(name: "nmfviz", dependencies: ["NMFVizCommand"]),
 
         .testTarget(name: "NMFTests", dependencies: ["NMF"], exclude: ["Fixtures"]),
-        .testTarget(name: "RasterTests", dependencies: ["Raster"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot", "Codecs"], exclude: ["Fixtures"]),
-        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "CGIF"], exclude: ["Fixtures"]),
-        .testTarget(name: "AnimationTests", dependencies: ["Animation"], exclude: ["Fixtures"]),
-        .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "NMFVizCommand", "Codecs", "CGIF"]),
+        .testTarget(name: "RasterTests", dependencies: ["Raster", "CDejaVu"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Raster", "Codecs"], exclude: ["Fixtures"]),
+        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "Raster"], exclude: ["Fixtures"]),
+        .testTarget(name: "AnimationTests", dependencies: ["Animation", "NMF", "Plot", "Raster", "Codecs"], exclude: ["Fixtures"]),
+        .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "NMFVizCommand", "Codecs", "Raster"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -41,7 +41,7 @@ enum TileBlitter {
         let stride = image.width * 4
         colors.withUnsafeBufferPointer { source in
             columnMap.withUnsafeBufferPointer { columnOf in
-                image.pixels.withUnsafeMutableBufferPointer { pixels in
+                image.withUnsafeMutablePixels { pixels in
                     // In range: clipped lies inside the image, columnOf < shape.width, rowOf < shape.height.
                     guard let base = pixels.baseAddress, let src = source.baseAddress else { return }
                     for y in clipped.y0..<clipped.y1 {

@@ -46,7 +46,7 @@ public struct PNGReader: Sendable {
                     path: path, message: "image of \(width)×\(height) px is larger than the reader accepts")
             }
             var image = try Image(width: Int(width), height: Int(height), fill: .clear)
-            let ok = image.pixels.withUnsafeMutableBufferPointer { pixels in
+            let ok = image.withUnsafeMutablePixels { pixels in
                 nmfviz_png_decode_rgba8(
                     bytes.baseAddress, bytes.count, &width, &height, pixels.baseAddress, pixels.count, &message, 256)
             }

@@ -22,13 +22,41 @@ public typealias ImageError = RasterError
 
 /// An 8-bit sRGB RGBA image, row-major, straight alpha: 4 bytes per pixel, no row padding.
 ///
-/// A zero-sized image cannot be made: the initializer throws instead.
+/// A zero-sized image cannot be made: the initializer throws instead. The length of `pixels` is
+/// always `width * height * 4` (tiny-skia's `Pixmap` model): the array can be read, its bytes changed
+/// in place through `withUnsafeMutablePixels`, but it cannot be replaced by one of another length —
+/// the unsafe kernels of Raster, Codecs and Animation rely on that.
 public struct Image: Sendable, Equatable {
     public let width: Int
     public let height: Int
     /// `width * height * 4` bytes: R, G, B, A of the pixel at (x, y) start at `(y * width + x) * 4`.
-    public var pixels: [UInt8]
+    public internal(set) var pixels: [UInt8]
 
+    /// An image over existing bytes.
+    ///
+    /// - Throws: `RasterError.invalidSize` for a zero or negative size, or `pixels` whose length is
+    ///   not `width * height * 4`.
+    public init(width: Int, height: Int, pixels: [UInt8]) throws(RasterError) {
+        guard width > 0, height > 0 else { throw RasterError.invalidSize(width: width, height: height) }
+        let (count, overflow) = width.multipliedReportingOverflow(by: height)
+        guard !overflow, count <= Int.max / 4, pixels.count == count * 4 else {
+            throw RasterError.invalidSize(width: width, height: height)
+        }
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
+
+    /// Calls `body` with the bytes, which it may change but not resize.
+    public mutating func withUnsafeMutablePixels<R>(
+        _ body: (inout UnsafeMutableBufferPointer<UInt8>) throws -> R
+    ) rethrows -> R {
+        try pixels.withUnsafeMutableBufferPointer(body)
+    }
+
+    /// An image of one colour.
+    ///
+    /// - Throws: `RasterError.invalidSize` for a zero or negative size, or one too large to count.
     public init(width: Int, height: Int, fill: RGBA8 = .white) throws(RasterError) {
         guard width > 0, height > 0 else { throw RasterError.invalidSize(width: width, height: height) }
         let (count, overflow) = width.multipliedReportingOverflow(by: height)

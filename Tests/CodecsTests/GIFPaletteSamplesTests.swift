@@ -58,11 +58,7 @@ import Testing
         var base = try Image(width: 256, height: 64)
         for y in 0..<64 {
             for x in 0..<256 {
-                let i = 4 * (y * 256 + x)
-                base.pixels[i] = UInt8(100 + x / 4)
-                base.pixels[i + 1] = UInt8(100 + y)
-                base.pixels[i + 2] = 150
-                base.pixels[i + 3] = 255
+                base[x, y] = RGBA8(UInt8(100 + x / 4), UInt8(100 + y), 150, 255)
             }
         }
         var frames = [base]
@@ -70,8 +66,7 @@ import Testing
             var frame = base
             for y in 20..<26 {
                 for x in (40 * t)..<(40 * t + 6) {
-                    let i = 4 * (y * 256 + x)
-                    frame.pixels.replaceSubrange(i..<(i + 4), with: [131, UInt8(110 + 3 * t), 151, 255])
+                    frame[x, y] = RGBA8(131, UInt8(110 + 3 * t), 151, 255)
                 }
             }
             frames.append(frame)

@@ -193,10 +193,8 @@ private func roundTrip(_ frames: [Image], milliseconds: Int = 100, options: GIFO
             try writer.add(try Image(width: 11, height: 10), delayMilliseconds: 100)
         }
         #expect(throws: CodecsError.self) { try writer.add(try Image(width: 10, height: 10), delayMilliseconds: -5) }
-        var broken = try Image(width: 10, height: 10)
-        broken.pixels.removeLast(4)
-        #expect(throws: CodecsError.self) { try writer.add(broken, delayMilliseconds: 10) }
-        #expect(throws: CodecsError.self) { try PNGEncoder().encode(broken) }
+        // An image whose bytes do not match its size cannot be made at all, so no encoder sees one.
+        #expect(throws: RasterError.self) { try Image(width: 10, height: 10, pixels: [UInt8](repeating: 0, count: 396)) }
         #expect(throws: CodecsError.noFrames(path: path)) { try writer.finish() }
         #expect(throws: CodecsError.writerClosed(path: path)) { try writer.add(try Image(width: 10, height: 10), delayMilliseconds: 1) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)

@@ -20,11 +20,10 @@ enum TestImages {
     /// An image of random pixels, each channel uniform in 0…255 (alpha 255 when `opaque`).
     static func noise(width: Int, height: Int, seed: UInt64, opaque: Bool) throws -> Image {
         var rng = SplitMix64(seed: seed)
-        var image = try Image(width: width, height: height)
-        for i in 0..<(width * height * 4) {
-            image.pixels[i] = (opaque && i % 4 == 3) ? 255 : UInt8.random(in: 0...255, using: &rng)
+        let bytes = (0..<(width * height * 4)).map { i in
+            (opaque && i % 4 == 3) ? 255 : UInt8.random(in: 0...255, using: &rng)
         }
-        return image
+        return try Image(width: width, height: height, pixels: bytes)
     }
 
     /// An image whose pixels are drawn at random from `colors`.

@@ -34,7 +34,9 @@ import Testing
         let column = try #require(SSIM.similarity(article, try rolled(article, dx: 1, dy: 0)))
         #expect(abs(column - expected.articleVsRolled1Column) < 1e-9)
         var inverted = article
-        for i in 0..<inverted.pixels.count where i % 4 != 3 { inverted.pixels[i] = 255 - inverted.pixels[i] }
+        inverted.withUnsafeMutablePixels { bytes in
+            for i in bytes.indices where i % 4 != 3 { bytes[i] = 255 - bytes[i] }
+        }
         let inv = try #require(SSIM.similarity(article, inverted))
         #expect(abs(inv - expected.articleVsInverted) < 1e-9)
     }
