@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Raster", "Codecs"], exclude: ["Fixtures"]),
         .testTarget(name: "CodecsTests", dependencies: ["Codecs", "Raster"], exclude: ["Fixtures"]),
         .testTarget(name: "AnimationTests", dependencies: ["Animation", "NMF", "Plot", "Raster", "Codecs"], exclude: ["Fixtures"]),
-        .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "NMFVizCommand", "Codecs", "Raster"]),
+        .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "NMFVizCommand", "Animation", "NMF", "Codecs", "Raster"]),
     ],
     swiftLanguageModes: [.v6]
 )

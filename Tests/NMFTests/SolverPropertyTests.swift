@@ -36,20 +36,23 @@ struct SolverPropertyTests {
         }
     }
 
-    @Test func kullbackLeiblerRecoversAnExactLowRankMatrix() throws {
+    /// Lee & Seung's theorem, which does not depend on the order of any sum: the multiplicative KL
+    /// updates never increase the divergence (up to rounding), and on an exact rank-5 matrix they drive
+    /// it far down. (Recovering every entry within a fixed bound instead passed by a margin of 4 %.)
+    @Test func kullbackLeiblerNeverRisesAndFallsFarOnAnExactLowRankMatrix() throws {
         var random = NumpyRandom(seed: 0)
         let w0 = try Matrix(rows: 15, columns: 5, values: (0..<75).map { _ in abs(random.standardNormal()) })
         let h0 = try Matrix(rows: 5, columns: 10, values: (0..<50).map { _ in abs(random.standardNormal()) })
         let data = try w0.multiplied(by: h0)
         let configuration = try NMFConfiguration(data: data, rank: 5, loss: .kullbackLeibler,
                                                  initialization: .random(seed: 1))
-        var last: Snapshot?
-        for snapshot in try NMFSolver(configuration).makeSnapshots(iterations: 1000) { last = snapshot }
-        let final = try #require(last)
-        #expect(final.iteration == 1000)
-        let reconstruction = final.reconstruction()
-        let worst = zip(reconstruction.values, data.values).map { abs($0 - $1) }.max() ?? .infinity
-        #expect(worst <= 0.1)
+        let losses = try NMFSolver(configuration).makeSnapshots(iterations: 1000).map(\.loss)
+        #expect(losses.count == 1001)
+        for t in 1..<losses.count {
+            #expect(losses[t] <= losses[t - 1] * (1 + 1e-12), "the divergence rose at iteration \(t)")
+        }
+        // Measured: 258.18 → 0.0190 (a factor of 13,600); the bound asks for a factor of 100.
+        #expect(losses[1000] < losses[0] * 1e-2, "\(losses[0]) → \(losses[1000])")
     }
 
     @Test func nndsvdStartsCloserThanTheMean() throws {

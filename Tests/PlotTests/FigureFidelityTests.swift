@@ -15,7 +15,7 @@ import Testing
         return (fixture, figure, reference)
     }
 
-    @Test(arguments: names) func wholeImageSSIMIsAtLeast099(name: String) throws {
+    @Test(arguments: names) func wholeImageSSIMIsAtLeast0999(name: String) throws {
         let (_, figure, reference) = try load(name)
         let image = try figure.render()
         #expect(image.width == reference.width && image.height == reference.height)
@@ -24,7 +24,8 @@ import Testing
             try PNGEncoder().write(image, to: "/tmp/plot_\(name).png")
             print("SSIM \(name): \(ssim)")
         }
-        #expect(ssim >= 0.99, "\(name): SSIM \(ssim)")
+        // Measured: article 0.99992, logline 0.99991, quiver 0.99999, scatter 0.99988.
+        #expect(ssim >= 0.999, "\(name): SSIM \(ssim)")
     }
 
     /// Luminance 0…255 of a pixel.

@@ -98,13 +98,13 @@ import Testing
                 // matplotlib's path closes with a repeat of the first vertex; compare the shape's own vertices.
                 let n = min(polygon.count, want.count / 2)
                 #expect(polygon.count == want.count / 2 || polygon.count == want.count / 2 - 1, "arrow \(k)")
+                // Measured: full arrows (7 vertices) within 5.0e-5 px of matplotlib's; the hexagon of an
+                // arrow shorter than its width (quiver fixture, arrow 1) within 0.601 px — a known
+                // difference in that hexagon's size, pinned here until it is matched.
+                let tolerance = polygon.count == 7 ? 1e-4 : 0.65
                 for v in 0..<n {
-                    #expect(abs(polygon[v].x - want[2 * v]) < 1 && abs(polygon[v].y - want[2 * v + 1]) < 1,
-                            "\(name) arrow \(k) vertex \(v)")
-                }
-                if polygon.count == 7 {
-                    // The tip itself: vertex 3.
-                    #expect(abs(polygon[3].x - want[6]) < 1e-6 + 1 && abs(polygon[3].y - want[7]) < 1)
+                    let error = max(abs(polygon[v].x - want[2 * v]), abs(polygon[v].y - want[2 * v + 1]))
+                    #expect(error < tolerance, "\(name) arrow \(k) vertex \(v): \(error) px off")
                 }
             }
         }

@@ -42,7 +42,9 @@ import Testing
         canvas.fillCircle(center: Point(10, 10), radius: 3, color: .black)
         let first = canvas.inkBounds
         canvas.fillCircle(center: Point(40, 40), radius: 3, color: .black)
-        #expect(canvas.inkBounds == first.union(PixelRect(x0: 36, y0: 36, x1: 44, y1: 44)) || canvas.inkBounds.x1 >= 43)
+        // Each disc of radius 3 inks the 8×8 pixels around its centre: (6…14) and then (36…44).
+        #expect(first == PixelRect(x0: 6, y0: 6, x1: 14, y1: 14))
+        #expect(canvas.inkBounds == first.union(PixelRect(x0: 36, y0: 36, x1: 44, y1: 44)))
         #expect(canvas.inkBounds.intersects(first))
         canvas.inkBounds = .empty
         canvas.fillCircle(center: Point(40, 40), radius: 3, color: RGBA8(0, 0, 0, 0))

@@ -1,7 +1,10 @@
+import Animation
 import Codecs
 import Foundation
 import Raster
+import NMF
 import Testing
+@testable import NMFVizCommand
 
 /// The command's outputs, end to end: the built executable in a temporary folder.
 @Suite struct RenderTests {
@@ -91,5 +94,28 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let image = try PNGReader().read(path: runner.path("p.png"))
         #expect(image.width == 1000 && image.height == 450)
+
+        // The limits the command computed: everything of frames 0…49 (data, reconstructions, arrow tips
+        // and the origin), widened by matplotlib's 5 % margins — recomputed here from the snapshots.
+        let render = try Render.parse(["--data", runner.path("points.csv"), "--columns", "0,1", "--output", "a.gif"])
+        let visualization = try render.visualization(schedule: try render.schedule())
+        let scene = try #require(try visualization.makeScene().scene as? ArticleScene)
+        var xs = [0.0], ys = [0.0]
+        let data = visualization.configuration.data
+        for r in 0..<data.rows { xs.append(data[r, 0]); ys.append(data[r, 1]) }
+        for snapshot in try NMFSolver(visualization.configuration).makeSnapshots(iterations: 49) {
+            let yHat = snapshot.reconstruction()
+            for r in 0..<yHat.rows { xs.append(yHat[r, 0]); ys.append(yHat[r, 1]) }
+            for k in 0..<snapshot.h.rows { xs.append(snapshot.h[k, 0]); ys.append(snapshot.h[k, 1]) }
+        }
+        func widened(_ v: [Double]) -> (Double, Double) {
+            let lo = v.min() ?? 0, hi = v.max() ?? 0
+            return (lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo))
+        }
+        let (x0, x1) = widened(xs), (y0, y1) = widened(ys)
+        #expect(abs(scene.bounds.xLimits.lower - x0) < 1e-12 && abs(scene.bounds.xLimits.upper - x1) < 1e-12)
+        #expect(abs(scene.bounds.yLimits.lower - y0) < 1e-12 && abs(scene.bounds.yLimits.upper - y1) < 1e-12)
+        #expect(scene.bounds != .article)
+        #expect(scene.bounds.yLimits.upper > 103.4)   // the data's largest y, 10 + (29/3)², is inside
     }
 }
