@@ -58,15 +58,29 @@ public struct Visualization: Sendable {
     /// - Throws: `NMFError` for data that cannot be factorized as asked; `AnimationError` for a scene
     ///   that cannot be drawn (columns or samples out of range, an image over the size limit).
     public func makeScene() throws -> (scene: any Scene, solvers: [NMFSolver]) {
+        let built = try makeMeasuredScene()
+        return (built.scene, built.solvers)
+    }
+
+    /// `makeScene()`, with the time its solver pre-run for the limits took (zero when the limits need
+    /// none: the article's own data, or images), for `StageTimings.boundsSolve`.
+    public func makeMeasuredScene() throws -> (scene: any Scene, solvers: [NMFSolver], boundsSolve: Duration) {
         let solvers = try configurations().map(NMFSolver.init)
+        let clock = ContinuousClock()
         switch kind {
         case let .images(shape, samples):
-            return (try imageScene(shape: shape, samples: samples), solvers)
+            return (try imageScene(shape: shape, samples: samples), solvers, .zero)
         case .article where comparison == nil:
+            let start = clock.now
             let bounds = try pointBounds(solvers: solvers, lastIteration: schedule.last, shown: schedule.contains)
-            return (try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: style), solvers)
+            let spent = usesOwnBounds ? .zero : clock.now - start
+            return (try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: style),
+                    solvers, spent)
         case .article, .panels:
-            return (try panelScene(solvers: solvers), solvers)
+            let start = clock.now
+            let bounds = try pointBounds(solvers: solvers, lastIteration: schedule.last, shown: schedule.contains)
+            let spent = usesOwnBounds ? .zero : clock.now - start
+            return (try panelScene(solvers: solvers, bounds: bounds), solvers, spent)
         }
     }
 
@@ -111,11 +125,10 @@ public struct Visualization: Sendable {
                                     samples: Array(0..<count), style: style, source: dataName)
     }
 
-    private func panelScene(solvers: [NMFSolver]) throws -> PanelScene {
+    /// `bounds` cover every row's frames, so that the rows share limits and can be compared point by point.
+    private func panelScene(solvers: [NMFSolver], bounds: ArticleScene.Bounds) throws -> PanelScene {
         let panels: [Panel]
         if case let .panels(list) = kind { panels = list } else { panels = [.data, .reconstruction] }
-        // Every row's frames, so that the rows share limits and can be compared point by point.
-        let bounds = try pointBounds(solvers: solvers, lastIteration: schedule.last, shown: schedule.contains)
         // Runs of one loss share the loss axis (and see each other's curves); different losses are
         // different measures, each on its own axis.
         let shared = comparison?.sharesLoss ?? true
@@ -129,13 +142,16 @@ public struct Visualization: Sendable {
                               bounds: bounds, style: style, overlaysOtherRuns: shared && solvers.count > 1)
     }
 
+    /// Whether the article's limits apply (no pre-run is needed).
+    private var usesOwnBounds: Bool { usesArticleBounds && columns == (0, 1) }
+
     /// The limits and colour range of point plots: the article's for its own data, else computed once
     /// from the data and from every frame the runs will show (`ArticleScene.Bounds.covering`), so that
     /// nothing jumps between frames and rows share their limits.
     private func pointBounds(solvers: [NMFSolver], lastIteration: Int, shown: @escaping (Int) -> Bool) throws
         -> ArticleScene.Bounds
     {
-        if usesArticleBounds && columns == (0, 1) { return .article }
+        if usesOwnBounds { return .article }
         return try .covering(
             data: configuration.data,
             snapshots: solvers.lazy.flatMap {

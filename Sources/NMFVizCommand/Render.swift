@@ -223,7 +223,7 @@ struct Render: ParsableCommand {
         let target = try OutputTarget.parse(output)
         if filmstrip != nil { return try runFilmstrip() }
         let schedule = try schedule()
-        let (scene, solvers) = try visualization(schedule: schedule).makeScene()
+        let (scene, solvers, boundsSolve) = try visualization(schedule: schedule).makeMeasuredScene()
         let (width, height) = scene.pixelSize
         let jobs = try MemoryBudget.jobs(upTo: effectiveJobs(frames: schedule.count), width: width, height: height,
                                          gif: target.holdsFrames)
@@ -245,8 +245,13 @@ struct Render: ParsableCommand {
                                    report.frames == 1 ? "" : "s", what, Self.formatBytes(bytes), seconds))
         }
         if timings {
-            let t = report.timings
-            var parts = [("solve", t.solve), ("render", t.render)]
+            var t = report.timings
+            t.boundsSolve = boundsSolve
+            // Every solver run is counted: the frames', the palette samples' and the limits' pre-run.
+            var parts = [("solve", t.solve)]
+            if t.sampleSolve > .zero { parts.append(("sample solve", t.sampleSolve)) }
+            if t.boundsSolve > .zero { parts.append(("limits solve", t.boundsSolve)) }
+            parts.append(("render", t.render))
             if t.samples > .zero { parts.append(("samples", t.samples)) }
             // PNG compression runs on the workers; a GIF is quantized and compressed in order (below).
             let pngs = !target.isGIF
