@@ -44,8 +44,8 @@ public struct ArticleScene: Scene {
     private let base: Figure
     /// The data panel, drawn once.
     private let layer: StaticLayer
-    private let colormap: Colormap
-    private let normalize: Normalize
+    /// The data and reconstruction panels are drawn as every scene draws them.
+    private let artists: PanelArtists
 
     /// Prepares the figure with the data panel drawn from `data`.
     ///
@@ -60,20 +60,13 @@ public struct ArticleScene: Scene {
         self.style = style
         self.bounds = bounds
         self.columns = columns
-        self.colormap = try Colormap(named: style.pointColormapName)
-        self.normalize = try Normalize(vmin: bounds.colorRange.lower, vmax: bounds.colorRange.upper)
+        let artists = try PanelArtists(style: style, columns: columns, bounds: bounds)
+        self.artists = artists
 
         var base = figure
         try base.addSubplots(rows: 1, columns: 2)
-        for i in 0..<2 {
-            base.axes[i].xLimits = bounds.xLimits
-            base.axes[i].yLimits = bounds.yLimits
-        }
-        let xs = (0..<data.rows).map { data[$0, columns.x] }
-        let ys = (0..<data.rows).map { data[$0, columns.y] }
-        try base.axes[0].scatter(
-            x: xs, y: ys, size: style.markerSize, values: xs, colormap: colormap, normalize: normalize,
-            edgeColor: style.theme.markerEdgeColor, edgeWidth: style.markerEdgeWidth)
+        for i in 0..<2 { PanelArtists.setLimits(of: &base.axes[i], bounds: bounds) }
+        try artists.drawPoints(data, into: &base.axes[0])
         self.base = base
         self.layer = StaticLayer(figure: base, keeping: [0])
     }
@@ -84,17 +77,7 @@ public struct ArticleScene: Scene {
     /// The whole figure for one snapshot.
     public func figure(for snapshot: Snapshot) throws -> Figure {
         var figure = base
-        let yHat = snapshot.reconstruction()
-        let xs = (0..<yHat.rows).map { yHat[$0, columns.x] }
-        let ys = (0..<yHat.rows).map { yHat[$0, columns.y] }
-        try figure.axes[1].scatter(
-            x: xs, y: ys, size: style.markerSize, values: xs, colormap: colormap, normalize: normalize,
-            edgeColor: style.theme.markerEdgeColor, edgeWidth: style.markerEdgeWidth)
-        let h = snapshot.h
-        let zeros = [Double](repeating: 0, count: h.rows)
-        try figure.axes[1].quiver(
-            x: zeros, y: zeros, u: (0..<h.rows).map { h[$0, columns.x] }, v: (0..<h.rows).map { h[$0, columns.y] })
-        figure.axes[1].title = Self.title(style.pointTitleFormat, snapshot: snapshot)
+        try artists.drawReconstruction(snapshot, title: artists.title(for: snapshot), into: &figure.axes[1])
         return figure
     }
 
