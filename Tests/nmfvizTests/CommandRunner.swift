@@ -41,13 +41,18 @@ struct CommandRunner {
         let process = Process()
         process.executableURL = try Self.executable
         process.arguments = arguments
+        return try wait(for: process)
+    }
+
+    /// Starts `process` in the folder and waits for it, reading both pipes to the end first so that a
+    /// full pipe cannot block the child.
+    private func wait(for process: Process) throws -> Result {
         process.currentDirectoryURL = folder
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read before waiting so that a full pipe cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -62,20 +67,10 @@ struct CommandRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script]
-        process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["NMFVIZ"] = try Self.executable.path
         process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return try wait(for: process)
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
