@@ -16,6 +16,7 @@ struct ExactPalette {
     ///
     /// - Precondition: `pixels` holds whole RGBA8 pixels (a multiple of 4 bytes); `limit` is in 1…256.
     static func find(in pixels: UnsafeRawBufferPointer, limit: Int) -> ExactPalette? {
+        assert(pixels.count % 4 == 0)
         let count = pixels.count / 4
         guard count > 0, (1...256).contains(limit) else { return nil }
         var colors: [UInt32] = []

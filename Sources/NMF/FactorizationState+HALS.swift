@@ -50,6 +50,7 @@ extension FactorizationState {
     /// Precondition: `rows` within 0..<m and the buffers of those sizes.
     static func halsRows(_ w: UnsafeMutablePointer<Double>, gram: UnsafePointer<Double>,
                          cross: UnsafePointer<Double>, rows: Range<Int>, k: Int) {
+        assert(k >= 1 && rows.lowerBound >= 0)
         var i = rows.lowerBound
         while i + 4 <= rows.upperBound {
             let (w0, w1, w2, w3) = (w + i * k, w + (i + 1) * k, w + (i + 2) * k, w + (i + 3) * k)
@@ -93,6 +94,7 @@ extension FactorizationState {
     static func halsColumns(_ h: UnsafeMutablePointer<Double>, gram: UnsafePointer<Double>,
                             cross: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>,
                             columns: Range<Int>, n: Int, k: Int) {
+        assert(k >= 1 && columns.lowerBound >= 0 && columns.upperBound <= n)
         for t in 0..<k {
             let hess = gram[t * k + t]
             if hess == 0 { continue }

@@ -75,6 +75,7 @@ enum MatrixKernels {
     /// Precondition: `a.count ≥ m·n`, `b.count ≥ k·n`, `out.count ≥ m·k`, all sizes ≥ 1.
     /// Each dot product accumulates 4 lanes over j in steps of 4, sums the lanes, then adds the tail.
     static func multiplyTransposed(_ a: Source, _ b: Source, m: Int, n: Int, k: Int, into out: Target) {
+        assert(m >= 1 && n >= 1 && k >= 1 && a.count >= m * n && b.count >= k * n && out.count >= m * k)
         guard let pa = a.baseAddress, let pb = b.baseAddress, let po = out.baseAddress else { return }
         let n4 = n & ~3
         forEachRange(count: m, work: m * n * k) { rowRange, _ in
@@ -126,6 +127,7 @@ enum MatrixKernels {
     /// Precondition: `a.count ≥ m·k`, `b.count ≥ k·n`, `out.count ≥ m·n`, all sizes ≥ 1.
     /// Every element is summed over t in ascending order, in whichever lane it lands.
     static func multiply(_ a: Source, _ b: Source, m: Int, k: Int, n: Int, into out: Target) {
+        assert(m >= 1 && n >= 1 && k >= 1 && a.count >= m * k && b.count >= k * n && out.count >= m * n)
         guard let pa = a.baseAddress, let pb = b.baseAddress, let po = out.baseAddress else { return }
         forEachRange(count: m, work: m * n * k) { rowRange, _ in
             for i in rowRange {
@@ -174,6 +176,7 @@ enum MatrixKernels {
     /// `transposedLeftRowChunk`: each chunk's sum runs over i ascending and is then added to the
     /// output, chunk after chunk, so the order per element is fixed whatever the threads.
     static func multiplyTransposedLeft(_ a: Source, _ b: Source, m: Int, k: Int, n: Int, into out: Target) {
+        assert(m >= 1 && n >= 1 && k >= 1 && a.count >= m * k && b.count >= m * n && out.count >= k * n)
         guard let pa = a.baseAddress, let pb = b.baseAddress, let po = out.baseAddress else { return }
         let blocks = (n + 7) / 8
         let chunk = transposedLeftRowChunk
@@ -233,6 +236,8 @@ enum MatrixKernels {
     /// `rowSums.count ≥ m`. Row sums are added in row order, so the total is thread-independent.
     static func squaredDistance(_ y: Source, _ a: Source, _ b: Source, m: Int, k: Int, n: Int,
                                 scratch: Target, rowSums: Target) -> Double {
+        assert(m >= 1 && n >= 1 && k >= 1 && y.count >= m * n && a.count >= m * k && b.count >= k * n)
+        assert(scratch.count >= parallelPieces * n && rowSums.count >= m)
         guard let py = y.baseAddress, let pa = a.baseAddress, let pb = b.baseAddress,
               let ps = scratch.baseAddress, let pr = rowSums.baseAddress else { return 0 }
         let n4 = n & ~3

@@ -84,6 +84,7 @@ struct CoverageRasterizer {
     ///
     /// Precondition: `bounds` lies inside the image.
     mutating func resolve(into image: inout Image, color: RGBA8, rule: FillRule) {
+        assert(bounds.isEmpty || (bounds.x0 >= 0 && bounds.y0 >= 0 && bounds.x1 <= image.width && bounds.y1 <= image.height))
         let width = bounds.width
         let height = bounds.height
         guard width > 0, height > 0 else { return }

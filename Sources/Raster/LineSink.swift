@@ -15,6 +15,7 @@ struct LineSink {
 
     /// Precondition: `cells` holds `(bounds.width + 2) · bounds.height` floats and bounds is not empty.
     init(cells: UnsafeMutablePointer<Float>, stride: Int, bounds: PixelRect) {
+        assert(!bounds.isEmpty && stride >= bounds.width + 2)
         self.cells = cells
         self.stride = stride
         self.rows = bounds.height
@@ -120,6 +121,7 @@ struct LineSink {
     /// and the buffer stores its differences from pixel to pixel, so that a running sum restores it.
     @inline(__always)
     static func addSpan(_ row: UnsafeMutablePointer<Float>, left: Double, right: Double, area: Float) {
+        assert(left >= 0 && left <= right)
         let c0 = Int(left)
         let c1 = max(c0, ceilingMinusOne(right))
         if c0 == c1 {
