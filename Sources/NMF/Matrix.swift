@@ -143,12 +143,19 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
         values.allSatisfy { $0.isFinite }
     }
 
-    /// Checks that every element is finite and non-negative.
+    /// The largest value the solvers accept in data: 1e100.
+    ///
+    /// The updates and the loss square and sum the data (‖Y‖², Y Hᵀ, W H Hᵀ…): at 1e154 a single square
+    /// overflows. Below 1e100, even a 64 MiB CSV file (at most 2²⁵ values) keeps ‖Y‖² below 1e208, so
+    /// overshoots of many orders of magnitude in the first iterations still fit in a double.
+    public static let maximumValue = 1e100
+
+    /// Checks that every element is finite, non-negative and at most `maximumValue`.
     ///
     /// - Parameter name: how error messages call this matrix (e.g. "W").
     /// - Throws: `NMFError.invalidValue` naming the first offending element.
     public func validateNonNegative(name: String) throws {
-        for (index, value) in values.enumerated() where !(value.isFinite && value >= 0) {
+        for (index, value) in values.enumerated() where !(value.isFinite && value >= 0 && value <= Matrix.maximumValue) {
             throw NMFError.invalidValue(what: name, row: index / columns, column: index % columns, value: value)
         }
     }
