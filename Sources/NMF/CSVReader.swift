@@ -8,7 +8,7 @@
 /// - **Numbers**: ASCII decimal, `[+-]digits[.digits][(e|E)[+-]digits]` (digits may be omitted on
 ///   one side of the point), optionally inside one pair of double quotes (`"1.5"` is 1.5). Nothing
 ///   else is a number: not hex, not digits of other scripts (full-width `１`), not `1_000`.
-///   Every value must be non-negative and at most `Matrix.maximumValue` (1e100); `nan` and `inf`
+///   Every value must be non-negative and at most `Matrix.maximumValue` (1e50); `nan` and `inf`
 ///   are refused. Values too small for a double read as 0.
 /// - **Header**: the first non-blank line is a header, and skipped, when it contains a letter and
 ///   none of its words — the pieces between commas, semicolons, spaces and tabs outside quotes, with
@@ -19,7 +19,7 @@
 /// Rejected, each with `file:line:column:` (1-based; the column counts characters) and the reason,
 /// the field quoted with control characters escaped and cut after `NMFError.fieldLimit` characters:
 /// control characters (NUL, ESC, …) outside comments, unclosed quotes, fields that are not numbers
-/// (including empty ones), NaN or infinity, negative values, values over 1e100, rows with a
+/// (including empty ones), NaN or infinity, negative values, values over 1e50, rows with a
 /// different number of fields than the first data row; errors on rows after a header say which
 /// line was read as the header. Also files with fewer than 2 rows, all-zero files, non-UTF-8 files,
 /// files that are not regular files or cannot be opened (with the reason), and files over

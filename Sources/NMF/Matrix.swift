@@ -143,12 +143,14 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
         values.allSatisfy { $0.isFinite }
     }
 
-    /// The largest value the solvers accept in data: 1e100.
+    /// The largest value the solvers accept in data and in custom factors: 1e50.
     ///
-    /// The updates and the loss square and sum the data (‖Y‖², Y Hᵀ, W H Hᵀ…): at 1e154 a single square
-    /// overflows. Below 1e100, even a 64 MiB CSV file (at most 2²⁵ values) keeps ‖Y‖² below 1e208, so
-    /// overshoots of many orders of magnitude in the first iterations still fit in a double.
-    public static let maximumValue = 1e100
+    /// The updates raise the data's scale to high powers before they divide: the loss squares W H,
+    /// nndsvda fills W and H with the mean (so W H ~ mean², and the loss ~ mean⁴), and the MU
+    /// denominators W (H Hᵀ) grow as the cube of that. At 1e77 the nndsvd runs already overflow into
+    /// all-zero factors, and at 1e100 nndsvda's first loss is infinite; at 1e50, even a 64 MiB file
+    /// (at most 2²⁵ values) keeps these sums near 1e208, far from double's 1.8e308.
+    public static let maximumValue = 1e50
 
     /// Checks that every element is finite, non-negative and at most `maximumValue`.
     ///

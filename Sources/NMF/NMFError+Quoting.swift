@@ -2,32 +2,31 @@
 ///
 /// A field or a path goes to a terminal, so control characters (an ANSI escape could clear the
 /// screen, a NUL or CR could hide what follows), invisible format characters (bidi overrides, zero
-/// widths) and unusual spaces are shown as escapes, and a field is cut after `fieldLimit` characters
-/// (a 1 MB field must not make a 1 MB line).
+/// widths) and unusual spaces are shown as escapes, and a field is cut after `fieldLimit` Unicode
+/// scalars (a 1 MB field must not make a 1 MB line).
 extension NMFError {
-    /// The most characters of a field a message quotes; longer ones end in "…".
+    /// The most Unicode scalars of a field a message quotes; longer ones end in "…".
     public static let fieldLimit = 40
 
-    /// `text` in single quotes, escaped, cut after `limit` characters (no cut when `limit` is nil).
+    /// `text` in single quotes, escaped, cut after `limit` scalars (no cut when `limit` is nil).
     static func quoted(_ text: String, limit: Int? = fieldLimit) -> String {
         "'" + printable(text, limit: limit) + "'"
     }
 
     /// `text` with every character that a terminal would not show as itself written as an escape.
+    ///
+    /// `limit` counts Unicode scalars, not characters: one character can hold any number of
+    /// combining marks, so a cut by characters would not bound the line.
     static func printable(_ text: String, limit: Int? = nil) -> String {
         var out = ""
         var count = 0
-        for character in text {
+        for scalar in text.unicodeScalars {
             if let limit, count == limit {
                 out += "…"
                 break
             }
             count += 1
-            if character.unicodeScalars.contains(where: needsEscape) || character == "\\" {
-                for scalar in character.unicodeScalars { out += escape(scalar) }
-            } else {
-                out.append(character)
-            }
+            out += escape(scalar)
         }
         return out
     }
