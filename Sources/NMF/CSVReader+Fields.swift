@@ -104,11 +104,12 @@ extension CSVReader {
             guard bytes.isEmpty else { return nil }
             // Only ASCII digits, signs, a point and an exponent are left: Double parses them exactly
             // (correctly rounded), and no NUL can cut the text short.
-            return Double(String(text))
+            return Double(text)
         }
 
         /// `nan`, `inf` or `infinity` in any case, with an optional sign: numbers, but not finite.
         static func isNumberWord(_ text: Substring) -> Bool {
+            guard text.utf8.count <= 9 else { return false }  // "-infinity"
             var word = text.lowercased()[...]
             if word.first == "+" || word.first == "-" { word = word.dropFirst() }
             return word == "nan" || word == "inf" || word == "infinity"

@@ -100,7 +100,7 @@ public enum CSVReader {
             let character = line[index]
             if character == "#" && quoteColumn == nil { return line[..<index] }
             if character == "\"" { quoteColumn = quoteColumn == nil ? column : nil }
-            if let control = character.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\t" }) {
+            if let control = character.unicodeScalars.first(where: isControl) {
                 throw NMFError.controlCharacter(path: path, line: number, column: column, scalar: control.value)
             }
             column += 1
@@ -108,6 +108,11 @@ public enum CSVReader {
         }
         if let quoteColumn { throw NMFError.unterminatedQuote(path: path, line: number, column: quoteColumn) }
         return line
+    }
+
+    /// Unicode's control characters (general category Cc: U+0000–U+001F, U+007F–U+009F) but the tab.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// The header rule of the type's documentation.
@@ -130,18 +135,18 @@ public enum CSVReader {
     /// The value of one data field, or the error that names it.
     static func value(of field: Field, path: String, line: Int, header: Int?) throws -> Double {
         let text = unquoted(field.text) ?? field.text
-        let raw = String(field.text)
+        let raw = { String(field.text) }  // only for a message: most fields never need it
         if NumberSyntax.isNumberWord(text) {
-            throw NMFError.notFinite(path: path, line: line, column: field.column, field: raw, header: header)
+            throw NMFError.notFinite(path: path, line: line, column: field.column, field: raw(), header: header)
         }
         guard let value = NumberSyntax.decimal(text) else {
-            throw NMFError.notANumber(path: path, line: line, column: field.column, field: raw, header: header)
+            throw NMFError.notANumber(path: path, line: line, column: field.column, field: raw(), header: header)
         }
         guard value >= 0 else {
-            throw NMFError.negativeValue(path: path, line: line, column: field.column, field: raw, header: header)
+            throw NMFError.negativeValue(path: path, line: line, column: field.column, field: raw(), header: header)
         }
         guard value <= Matrix.maximumValue else {  // also 1e400, which reads as infinity
-            throw NMFError.valueTooLarge(path: path, line: line, column: field.column, field: raw, header: header)
+            throw NMFError.valueTooLarge(path: path, line: line, column: field.column, field: raw(), header: header)
         }
         return value + 0  // turns -0 into +0
     }

@@ -16,8 +16,9 @@ extension NMFError {
     /// `text` with every character that a terminal would not show as itself written as an escape.
     ///
     /// `limit` counts Unicode scalars, not characters: one character can hold any number of
-    /// combining marks, so a cut by characters would not bound the line.
-    static func printable(_ text: String, limit: Int? = nil) -> String {
+    /// combining marks, so a cut by characters would not bound the line. Public so that the command
+    /// line can pass its other messages (ArgumentParser's, which quote arguments raw) through it too.
+    public static func printable(_ text: String, limit: Int? = nil) -> String {
         var out = ""
         var count = 0
         for scalar in text.unicodeScalars {
