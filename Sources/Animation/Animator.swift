@@ -103,6 +103,8 @@ public struct Animator: Sendable {
                     }
                     timings.write += clock.now - start
                 })
+            // The snapshots end early only when one was not finite: say which, and keep no file.
+            if done < schedule.count { for solver in solvers { try solver.checkSnapshots(iterations: schedule.last) } }
             let start = clock.now
             let paths = try sink.finish()
             timings.write += clock.now - start

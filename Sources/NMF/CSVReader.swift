@@ -1,76 +1,88 @@
-import Foundation
-
 /// Reads a non-negative numeric matrix from a CSV-like text file, or says exactly what is wrong.
 ///
-/// Format: UTF-8 text, one row per line. Fields are separated by commas, or else semicolons, or else
-/// runs of spaces/tabs — whichever the first data line uses, in that order of preference. `#` starts a
-/// comment to the end of the line; blank lines are skipped; `\r\n` line ends are accepted. The first
-/// non-blank line is a header, and skipped, when none of its fields is a number.
+/// Format: UTF-8 text (a leading byte-order mark is skipped), one row per line; `\n`, `\r\n` and `\r`
+/// end lines. `#` outside quotes starts a comment to the end of the line; blank lines are skipped.
 ///
-/// Rejected, each with `file:line:column:` (1-based; the column counts characters up to the field)
-/// and the reason: fields that are not numbers (including empty ones), NaN or infinity, negative
-/// values, rows with a different number of fields than the first row; also files with fewer than
-/// 2 rows, all-zero files, unreadable or non-UTF-8 files, and files over `maximumFileSize`.
+/// - **Separator**: commas, or else semicolons, or else runs of spaces/tabs — whichever the first
+///   data line (the first line that is not the header) uses outside quotes, in that order.
+/// - **Numbers**: ASCII decimal, `[+-]digits[.digits][(e|E)[+-]digits]` (digits may be omitted on
+///   one side of the point), optionally inside one pair of double quotes (`"1.5"` is 1.5). Nothing
+///   else is a number: not hex, not digits of other scripts (full-width `１`), not `1_000`.
+///   Every value must be non-negative and at most `Matrix.maximumValue` (1e50); `nan` and `inf`
+///   are refused. Values too small for a double read as 0.
+/// - **Header**: the first non-blank line is a header, and skipped, when it contains a letter and
+///   none of its words — the pieces between commas, semicolons, spaces and tabs outside quotes, with
+///   quotes removed — is a number, `nan` or `inf`, or starts with a digit of any script, also after a
+///   sign or a point. So `x,y`, `"height, cm",weight` and `,a,b` are headers; `"1","2"`, `１,２`,
+///   `nan,inf` and `5x,3y` are data, and get an error if they are not numbers.
+///
+/// Rejected, each with `file:line:column:` (1-based; the column counts characters) and the reason,
+/// the field quoted with control characters escaped and cut after `NMFError.fieldLimit` characters:
+/// control characters (NUL, ESC, …) outside comments, unclosed quotes, fields that are not numbers
+/// (including empty ones), NaN or infinity, negative values, values over 1e50, rows with a
+/// different number of fields than the first data row; errors on rows after a header say which
+/// line was read as the header. Also files with fewer than 2 rows, all-zero files, non-UTF-8 files,
+/// files that are not regular files or cannot be opened (with the reason), and files over
+/// `maximumFileSize` (checked before and while reading).
 public enum CSVReader {
-    /// Files larger than this (64 MiB) are refused before reading: NMF data that size is a mistake here.
+    /// Files larger than this (64 MiB) are refused: NMF data that size is a mistake here.
     public static let maximumFileSize = 64 << 20
 
     /// Reads the file at `path`.
     ///
-    /// - Throws: `NMFError` (`.unreadableFile`, `.fileTooLarge`, `.notANumber`, `.notFinite`,
-    ///   `.negativeValue`, `.raggedRow`, `.tooFewValues`, `.allZeroFile`).
+    /// - Throws: `NMFError` (`.unreadableFile` with the reason, `.fileTooLarge`,
+    ///   `.fileTooLargeWhileReading`, and the errors of `parse(bytes:path:)`).
     public static func read(path: String) throws -> Matrix {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw NMFError.unreadableFile(path: path, reason: "it is a directory")
-        }
-        let size: Int
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        } catch {
-            throw NMFError.unreadableFile(path: path, reason: "no such file or not accessible")
-        }
-        guard size <= maximumFileSize else {
-            throw NMFError.fileTooLarge(path: path, size: size, limit: maximumFileSize)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw NMFError.unreadableFile(path: path, reason: "cannot open the file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        try parse(bytes: contents(ofFile: path, limit: maximumFileSize), path: path)
+    }
+
+    /// Parses CSV bytes (UTF-8); `path` only names the source in error messages.
+    ///
+    /// - Throws: `NMFError.unreadableFile` for bytes that are not UTF-8, and the errors of `parse(_:path:)`.
+    public static func parse(bytes: [UInt8], path: String) throws -> Matrix {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw NMFError.unreadableFile(path: path, reason: "not UTF-8 text")
         }
         return try parse(text, path: path)
     }
 
     /// Parses CSV text; `path` only names the source in error messages.
+    ///
+    /// - Throws: `NMFError` (`.controlCharacter`, `.unterminatedQuote`, `.notANumber`, `.notFinite`,
+    ///   `.negativeValue`, `.valueTooLarge`, `.raggedRow`, `.tooFewValues`, `.allZeroFile`).
     public static func parse(_ text: String, path: String) throws -> Matrix {
+        var body = text[...]
+        if body.first == "\u{FEFF}" { body = body.dropFirst() }
         var values = [Double]()
         var columns = 0, rows = 0
         var separator: Separator?
         var sawFirstLine = false
+        var header: Int?
         var lineNumber = 0
         // "\r\n" is one Character in Swift, so it is a separator of its own.
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        let lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         for rawLine in lines {
             lineNumber += 1
-            var line = rawLine
-            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let line = try content(of: rawLine, path: path, line: lineNumber)
+            if line.allSatisfy(Separator.isBlank) { continue }
+            if !sawFirstLine {
+                sawFirstLine = true
+                if isHeader(line) {
+                    header = lineNumber
+                    continue
+                }
+            }
             let chosen = separator ?? Separator.detect(in: line)
             separator = chosen
             let fields = chosen.fields(of: line)
-            if !sawFirstLine {
-                sawFirstLine = true
-                if fields.allSatisfy({ Double($0.text) == nil }) { continue }
-            }
             if rows == 0 {
                 columns = fields.count
             } else if fields.count != columns {
-                throw NMFError.raggedRow(path: path, line: lineNumber, expected: columns, actual: fields.count)
+                throw NMFError.raggedRow(path: path, line: lineNumber, expected: columns, actual: fields.count,
+                                         header: header)
             }
             for field in fields {
-                values.append(try number(field, path: path, line: lineNumber))
+                values.append(try value(of: field, path: path, line: lineNumber, header: header))
             }
             rows += 1
         }
@@ -79,79 +91,63 @@ public enum CSVReader {
         return Matrix(validRows: rows, columns: columns, values: values)
     }
 
-    private static func number(_ field: Field, path: String, line: Int) throws -> Double {
-        guard let value = Double(field.text) else {
-            throw NMFError.notANumber(path: path, line: line, column: field.column, field: String(field.text))
+    /// The line without its comment, after checking it for control characters and unclosed quotes.
+    static func content(of line: Substring, path: String, line number: Int) throws -> Substring {
+        var column = 1
+        var quoteColumn: Int?
+        var index = line.startIndex
+        while index < line.endIndex {
+            let character = line[index]
+            if character == "#" && quoteColumn == nil { return line[..<index] }
+            if character == "\"" { quoteColumn = quoteColumn == nil ? column : nil }
+            if let control = character.unicodeScalars.first(where: isControl) {
+                throw NMFError.controlCharacter(path: path, line: number, column: column, scalar: control.value)
+            }
+            column += 1
+            index = line.index(after: index)
         }
-        guard value.isFinite else {
-            throw NMFError.notFinite(path: path, line: line, column: field.column, field: String(field.text))
+        if let quoteColumn { throw NMFError.unterminatedQuote(path: path, line: number, column: quoteColumn) }
+        return line
+    }
+
+    /// Unicode's control characters (general category Cc: U+0000–U+001F, U+007F–U+009F) but the tab.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// The header rule of the type's documentation.
+    static func isHeader(_ line: Substring) -> Bool {
+        var sawLetter = false
+        for word in Separator.words(of: line) {
+            let text = unquoted(word.text) ?? word.text
+            if text.contains(where: \.isLetter) { sawLetter = true }
+            if NumberSyntax.isNumberWord(text) || NumberSyntax.startsLikeNumber(text) { return false }
+        }
+        return sawLetter
+    }
+
+    /// The text between a field's pair of quotes, or nil when the field is not quoted.
+    static func unquoted(_ text: Substring) -> Substring? {
+        guard text.count >= 2, text.first == "\"", text.last == "\"" else { return nil }
+        return text.dropFirst().dropLast()
+    }
+
+    /// The value of one data field, or the error that names it.
+    static func value(of field: Field, path: String, line: Int, header: Int?) throws -> Double {
+        let text = unquoted(field.text) ?? field.text
+        let raw = { String(field.text) }  // only for a message: most fields never need it
+        if NumberSyntax.isNumberWord(text) {
+            throw NMFError.notFinite(path: path, line: line, column: field.column, field: raw(), header: header)
+        }
+        guard let value = NumberSyntax.decimal(text) else {
+            throw NMFError.notANumber(path: path, line: line, column: field.column, field: raw(), header: header)
         }
         guard value >= 0 else {
-            throw NMFError.negativeValue(path: path, line: line, column: field.column, field: String(field.text))
+            throw NMFError.negativeValue(path: path, line: line, column: field.column, field: raw(), header: header)
+        }
+        guard value <= Matrix.maximumValue else {  // also 1e400, which reads as infinity
+            throw NMFError.valueTooLarge(path: path, line: line, column: field.column, field: raw(), header: header)
         }
         return value + 0  // turns -0 into +0
-    }
-
-    /// A field's trimmed text and the 1-based character column where it starts.
-    struct Field {
-        let text: Substring
-        let column: Int
-    }
-
-    enum Separator {
-        case comma, semicolon, whitespace
-
-        static func detect(in line: Substring) -> Separator {
-            if line.contains(",") { return .comma }
-            if line.contains(";") { return .semicolon }
-            return .whitespace
-        }
-
-        func fields(of line: Substring) -> [Field] {
-            var result = [Field]()
-            var start = line.startIndex
-            var column = 1
-            func isBlank(_ c: Character) -> Bool { c == " " || c == "\t" }
-            func emit(_ end: Substring.Index, _ startColumn: Int) {
-                let piece = line[start..<end]
-                let leading = piece.prefix(while: isBlank).count
-                let trimmed = piece.drop(while: isBlank)
-                let text = trimmed[..<(trimmed.lastIndex(where: { !isBlank($0) }).map(trimmed.index(after:)) ?? trimmed.startIndex)]
-                result.append(Field(text: text, column: startColumn + leading))
-            }
-            switch self {
-            case .comma, .semicolon:
-                let mark: Character = self == .comma ? "," : ";"
-                var fieldColumn = 1
-                var index = line.startIndex
-                while index < line.endIndex {
-                    if line[index] == mark {
-                        emit(index, fieldColumn)
-                        start = line.index(after: index)
-                        fieldColumn = column + 1
-                    }
-                    column += 1
-                    index = line.index(after: index)
-                }
-                emit(line.endIndex, fieldColumn)
-            case .whitespace:
-                var index = line.startIndex
-                while index < line.endIndex {
-                    if isBlank(line[index]) {
-                        column += 1
-                        index = line.index(after: index)
-                        continue
-                    }
-                    start = index
-                    let fieldColumn = column
-                    while index < line.endIndex && !isBlank(line[index]) {
-                        column += 1
-                        index = line.index(after: index)
-                    }
-                    emit(index, fieldColumn)
-                }
-            }
-            return result
-        }
     }
 }

@@ -35,13 +35,14 @@ public enum Dataset {
 
     /// `cos2`, `linear`, or else the CSV file at that path.
     ///
-    /// - Throws: the CSV reader's errors; `NMFError.unknownDataset` when no such file exists.
+    /// - Throws: the CSV reader's errors (which say why a file cannot be read: a dangling link, a FIFO,
+    ///   permissions…); `NMFError.unknownDataset` when nothing at all is at that path.
     public static func named(_ name: String, seed: UInt32 = articleSeed) throws -> Matrix {
         switch name {
         case "cos2": return cos2(seed: seed)
         case "linear": return linear(seed: seed)
         default:
-            guard FileManager.default.fileExists(atPath: name) else { throw NMFError.unknownDataset(name) }
+            guard CSVReader.entryExists(atPath: name) else { throw NMFError.unknownDataset(name) }
             return try csv(path: name)
         }
     }

@@ -143,12 +143,21 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
         values.allSatisfy { $0.isFinite }
     }
 
-    /// Checks that every element is finite and non-negative.
+    /// The largest value the solvers accept in data and in custom factors: 1e50.
+    ///
+    /// The updates raise the data's scale to high powers before they divide: the loss squares W H,
+    /// nndsvda fills W and H with the mean (so W H ~ mean², and the loss ~ mean⁴), and the MU
+    /// denominators W (H Hᵀ) grow as the cube of that. At 1e77 the nndsvd runs already overflow into
+    /// all-zero factors, and at 1e100 nndsvda's first loss is infinite; at 1e50, even a 64 MiB file
+    /// (at most 2²⁵ values) keeps these sums near 1e208, far from double's 1.8e308.
+    public static let maximumValue = 1e50
+
+    /// Checks that every element is finite, non-negative and at most `maximumValue`.
     ///
     /// - Parameter name: how error messages call this matrix (e.g. "W").
     /// - Throws: `NMFError.invalidValue` naming the first offending element.
     public func validateNonNegative(name: String) throws {
-        for (index, value) in values.enumerated() where !(value.isFinite && value >= 0) {
+        for (index, value) in values.enumerated() where !(value.isFinite && value >= 0 && value <= Matrix.maximumValue) {
             throw NMFError.invalidValue(what: name, row: index / columns, column: index % columns, value: value)
         }
     }

@@ -27,20 +27,31 @@ public enum NMFError: Error, Equatable, CustomStringConvertible {
     case unreadableFile(path: String, reason: String)
     /// The CSV file is larger than `CSVReader.maximumFileSize`.
     case fileTooLarge(path: String, size: Int, limit: Int)
-    /// A field that is not a number.
-    case notANumber(path: String, line: Int, column: Int, field: String)
+    /// The CSV file grew past `CSVReader.maximumFileSize` while it was read (its size was not known,
+    /// or it changed, after the first look).
+    case fileTooLargeWhileReading(path: String, limit: Int)
+    /// A control character (NUL, ESC, …; tabs are blanks) outside a comment.
+    case controlCharacter(path: String, line: Int, column: Int, scalar: UInt32)
+    /// A `"` that opens a field and is not closed on the same line.
+    case unterminatedQuote(path: String, line: Int, column: Int)
+    /// A field that is not a number. `header` is the line read as the header, if one was.
+    case notANumber(path: String, line: Int, column: Int, field: String, header: Int? = nil)
     /// A NaN or infinite value.
-    case notFinite(path: String, line: Int, column: Int, field: String)
+    case notFinite(path: String, line: Int, column: Int, field: String, header: Int? = nil)
     /// A negative value: NMF needs non-negative data.
-    case negativeValue(path: String, line: Int, column: Int, field: String)
+    case negativeValue(path: String, line: Int, column: Int, field: String, header: Int? = nil)
+    /// A value above `Matrix.maximumValue`, whose squares and sums could overflow.
+    case valueTooLarge(path: String, line: Int, column: Int, field: String, header: Int? = nil)
     /// A row whose field count differs from the first data row's.
-    case raggedRow(path: String, line: Int, expected: Int, actual: Int)
+    case raggedRow(path: String, line: Int, expected: Int, actual: Int, header: Int? = nil)
     /// Fewer than 2 data rows or fewer than 1 column.
     case tooFewValues(path: String, rows: Int, columns: Int)
     /// Every value in the file is zero.
     case allZeroFile(path: String)
     /// An image shape that is not `HxW` with sides in 1…`ImageShape.maximumSide`.
     case invalidImageShape(String)
+    /// The loss or a factor stopped being finite during the run (an overflow or 0/0 in the updates).
+    case nonFiniteResult(iteration: Int, what: String)
     /// Data whose rows cannot be images of that shape: the columns are not one per pixel.
     case imageShapeMismatch(source: String, shape: String, pixels: Int, columns: Int)
 
@@ -61,31 +72,50 @@ public enum NMFError: Error, Equatable, CustomStringConvertible {
             return "init '\(initialization)' needs rank ≤ min(rows, columns) = \(min(rows, columns)) "
                 + "for \(rows)×\(columns) data, got rank \(rank)"
         case let .invalidValue(what, row, column, value):
+            if value.isFinite && value > Matrix.maximumValue {
+                return "\(what)[\(row), \(column)] = \(value): values must be at most \(Matrix.maximumValue), "
+                    + "or their squares and sums could overflow"
+            }
             return "\(what)[\(row), \(column)] = \(value): values must be finite and non-negative"
         case let .allZeroData(source):
             return "\(source): the data is all zeros, there is nothing to factorize"
         case let .unsupportedCombination(reason):
             return reason
         case let .unknownDataset(name):
-            return "'\(name)' is neither a built-in data set (cos2, linear) nor a readable file"
+            return "\(NMFError.quoted(name, limit: nil)) is neither a built-in data set (cos2, linear) nor a readable file"
         case let .unreadableFile(path, reason):
-            return "\(path): cannot read: \(reason)"
+            return "\(NMFError.printable(path)): cannot read: \(reason)"
         case let .fileTooLarge(path, size, limit):
-            return "\(path): file is \(size) bytes, more than the limit of \(limit) bytes"
-        case let .notANumber(path, line, column, field):
-            return "\(path):\(line):\(column): '\(field)' is not a number"
-        case let .notFinite(path, line, column, field):
-            return "\(path):\(line):\(column): '\(field)' is not finite (NaN and infinity are not allowed)"
-        case let .negativeValue(path, line, column, field):
-            return "\(path):\(line):\(column): '\(field)' is negative; NMF needs non-negative data"
-        case let .raggedRow(path, line, expected, actual):
-            return "\(path):\(line):1: row has \(actual) fields, expected \(expected) like the first row"
+            return "\(NMFError.printable(path)): file is \(size) bytes, more than the limit of \(limit) bytes"
+        case let .fileTooLargeWhileReading(path, limit):
+            return "\(NMFError.printable(path)): file holds more than the limit of \(limit) bytes"
+        case let .controlCharacter(path, line, column, scalar):
+            return "\(NMFError.printable(path)):\(line):\(column): control character "
+                + "\(NMFError.codePoint(scalar)) is not allowed in CSV data"
+        case let .unterminatedQuote(path, line, column):
+            return "\(NMFError.printable(path)):\(line):\(column): the quote that opens this field is not closed on its line"
+        case let .notANumber(path, line, column, field, header):
+            return NMFError.located(path, line, column, "\(NMFError.quoted(field)) is not a number", header)
+        case let .notFinite(path, line, column, field, header):
+            return NMFError.located(path, line, column,
+                                    "\(NMFError.quoted(field)) is not finite (NaN and infinity are not allowed)", header)
+        case let .negativeValue(path, line, column, field, header):
+            return NMFError.located(path, line, column,
+                                    "\(NMFError.quoted(field)) is negative; NMF needs non-negative data", header)
+        case let .valueTooLarge(path, line, column, field, header):
+            return NMFError.located(path, line, column, "\(NMFError.quoted(field)) is too large: values must be at most "
+                                    + "\(Matrix.maximumValue), or their squares and sums could overflow", header)
+        case let .raggedRow(path, line, expected, actual, header):
+            return NMFError.located(path, line, 1, "row has \(actual) fields, expected \(expected) like the first row", header)
         case let .tooFewValues(path, rows, columns):
-            return "\(path): found \(rows) rows × \(columns) columns; need at least 2 rows and 1 column"
+            return "\(NMFError.printable(path)): found \(rows) rows × \(columns) columns; need at least 2 rows and 1 column"
         case let .allZeroFile(path):
-            return "\(path): every value is zero, there is nothing to factorize"
+            return "\(NMFError.printable(path)): every value is zero, there is nothing to factorize"
+        case let .nonFiniteResult(iteration, what):
+            return "iteration \(iteration): \(what) is no longer finite (the updates overflowed); "
+                + "try data on a smaller scale or another --init"
         case let .invalidImageShape(text):
-            return "image shape '\(text)' must be HxW with sides from 1 to \(ImageShape.maximumSide), such as 8x8"
+            return "image shape \(NMFError.quoted(text)) must be HxW with sides from 1 to \(ImageShape.maximumSide), such as 8x8"
         case let .imageShapeMismatch(source, shape, pixels, columns):
             return "\(source) has \(columns) columns, but \(shape) images need \(pixels), one per pixel"
         }

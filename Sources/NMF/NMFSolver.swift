@@ -35,6 +35,17 @@ public struct NMFSolver: Sendable {
         ProductEngine.automatic(m: rows, n: columns, k: rank).blas?.libraryName
     }
 
+    /// Runs iterations 0 through `iterations` only to check that every snapshot is finite.
+    ///
+    /// For callers that consumed `makeSnapshots(iterations:)` with `for … in` and got fewer
+    /// snapshots than asked: this finds out why, on that failure path only.
+    ///
+    /// - Throws: `NMFError.nonFiniteResult` naming the first iteration that is not finite.
+    public func checkSnapshots(iterations: Int) throws(NMFError) {
+        var iterator = makeSnapshots(iterations: iterations).makeIterator()
+        while try iterator.nextSnapshot() != nil {}
+    }
+
     /// The snapshots of iterations 0 through `iterations` (so `iterations + 1` of them; none if negative).
     public func makeSnapshots(iterations: Int) -> SnapshotSequence {
         SnapshotSequence(solver: self, iterations: iterations)
@@ -54,23 +65,59 @@ public struct SnapshotSequence: Sequence, Sendable {
 }
 
 /// Produces one snapshot per `next()`; the workspace is allocated once, on creation.
+///
+/// Every snapshot is checked before it is handed out: a loss, W or H that is not finite (an overflow
+/// or 0/0 in the updates) ends the iteration. `nextSnapshot()` then throws
+/// `NMFError.nonFiniteResult` naming the iteration; `next()`, which cannot throw, returns nil and
+/// keeps the error in `failure`, so a consumer that iterates with `for … in` must look there.
 public struct SnapshotIterator: IteratorProtocol {
     private var state: FactorizationState
     private let iterations: Int
     private var produced = 0
+    /// Why the iteration stopped early, if it did.
+    public private(set) var failure: NMFError?
 
     init(solver: NMFSolver, iterations: Int) {
         let c = solver.configuration
-        state = FactorizationState(data: c.data, w: solver.initialW, h: solver.initialH,
-                                   loss: c.loss, solver: c.solver)
+        self.init(state: FactorizationState(data: c.data, w: solver.initialW, h: solver.initialH,
+                                            loss: c.loss, solver: c.solver),
+                  iterations: iterations)
+    }
+
+    init(state: FactorizationState, iterations: Int) {
+        self.state = state
         self.iterations = iterations
     }
 
-    public mutating func next() -> Snapshot? {
+    /// The next snapshot, nil after the last.
+    ///
+    /// - Throws: `NMFError.nonFiniteResult` when the loss, W or H is no longer finite (and again on
+    ///   every later call).
+    public mutating func nextSnapshot() throws(NMFError) -> Snapshot? {
+        if let failure { throw failure }
         guard produced <= iterations else { return nil }
         if produced > 0 { state.step() }
         let snapshot = Snapshot(iteration: produced, w: state.w, h: state.h, loss: state.currentLoss())
+        if let what = SnapshotIterator.nonFinitePart(of: snapshot) {
+            let error = NMFError.nonFiniteResult(iteration: produced, what: what)
+            failure = error
+            produced = iterations + 1
+            throw error
+        }
         produced += 1
         return snapshot
+    }
+
+    /// The next snapshot; nil after the last, or once `failure` is set.
+    public mutating func next() -> Snapshot? {
+        try? nextSnapshot()
+    }
+
+    /// "the loss", "W" or "H" when that part of the snapshot holds a NaN or an infinity.
+    static func nonFinitePart(of snapshot: Snapshot) -> String? {
+        if !snapshot.loss.isFinite { return "the loss" }
+        if !snapshot.w.values.allSatisfy(\.isFinite) { return "W" }
+        if !snapshot.h.values.allSatisfy(\.isFinite) { return "H" }
+        return nil
     }
 }

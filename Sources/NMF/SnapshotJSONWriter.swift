@@ -24,6 +24,21 @@ public struct SnapshotJSONWriter: Sendable {
         try sink("\n]}\n")
     }
 
+    /// Writes the whole document for a solver's run, stopping at the first snapshot that is not finite.
+    ///
+    /// - Throws: `NMFError.nonFiniteResult` from the snapshots (the document is then incomplete, and
+    ///   the caller must not keep it), or what `sink` throws.
+    public func write(_ snapshots: SnapshotSequence, to sink: (String) throws -> Void) throws {
+        try sink(header())
+        var iterator = snapshots.makeIterator()
+        var first = true
+        while let snapshot = try iterator.nextSnapshot() {
+            try sink((first ? "\n" : ",\n") + SnapshotJSONWriter.encode(snapshot))
+            first = false
+        }
+        try sink("\n]}\n")
+    }
+
     /// The whole document as one string (for small runs and tests).
     public func document<S: Sequence>(_ snapshots: S) -> String where S.Element == Snapshot {
         var text = ""
