@@ -27,6 +27,9 @@ let package = Package(
         .systemLibrary(
             name: "CFreeType", pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev"]), .brew(["freetype"])]),
+        .systemLibrary(
+            name: "CWebP", pkgConfig: "libwebpmux",
+            providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
 
         // DejaVu Sans (Assets/DejaVuSans.ttf) embedded with C23 #embed: no resource bundle to lose.
         .target(name: "CDejaVu"),
@@ -36,7 +39,7 @@ let package = Package(
         .target(name: "NMF"),
         .target(name: "Raster", dependencies: ["CFreeType", "CDejaVu"]),
         .target(name: "Plot", dependencies: ["Raster"]),
-        .target(name: "Codecs", dependencies: ["Raster", "CPNG", "CGIF"]),
+        .target(name: "Codecs", dependencies: ["Raster", "CPNG", "CGIF", "CWebP"]),
         .target(name: "Animation", dependencies: ["NMF", "Plot", "Codecs", "CDigits"]),
         // The command line: parsing, progress, messages, exit codes. A library so that the tests and
         // the option parser's fuzzer (Scripts/fuzz) can call it; the executable only starts it.
@@ -51,7 +54,7 @@ let package = Package(
         .testTarget(name: "NMFTests", dependencies: ["NMF"], exclude: ["Fixtures"]),
         .testTarget(name: "RasterTests", dependencies: ["Raster"], exclude: ["Fixtures"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Codecs"], exclude: ["Fixtures"]),
-        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "CGIF"], exclude: ["Fixtures"]),
+        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "CGIF", "CWebP"], exclude: ["Fixtures"]),
         .testTarget(name: "AnimationTests", dependencies: ["Animation"], exclude: ["Fixtures"]),
         .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "NMFVizCommand", "Codecs", "CGIF"]),
     ],

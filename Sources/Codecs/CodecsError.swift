@@ -21,6 +21,8 @@ public enum CodecsError: Error, Equatable, CustomStringConvertible {
     case writerClosed(path: String)
     /// `finish` was called on a GIF writer that was given no frame.
     case noFrames(path: String)
+    /// libwebp reported an error; `message` is libwebp's.
+    case webpFailed(path: String?, message: String)
 
     public var description: String {
         switch self {
@@ -42,6 +44,8 @@ public enum CodecsError: Error, Equatable, CustomStringConvertible {
             return "\(path): the GIF writer is already finished or cancelled"
         case let .noFrames(path):
             return "\(path): no frame was added, so no GIF was written"
+        case let .webpFailed(path, message):
+            return "\(path ?? "WebP"): libwebp failed: \(message)"
         }
     }
 }

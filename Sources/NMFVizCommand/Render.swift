@@ -130,6 +130,34 @@ struct Render: ParsableCommand {
         valueName: "n"))
     var samples: Int?
 
+    // MARK: - Video, WebP and HTML outputs, frame naming and delays (issue 17)
+
+    @Option(help: ArgumentHelp(
+        "The constant rate factor of a .mp4 (H.264, 0–51, default \(VideoOptions.Container.mp4.defaultCRF)) or .webm (VP9, 0–63, default \(VideoOptions.Container.webm.defaultCRF)): lower is sharper and larger, e.g. --crf 23.",
+        valueName: "n"))
+    var crf: Int?
+
+    @Option(name: .customLong("webp-quality"), help: ArgumentHelp(
+        "Make a .webp lossy (VP8, alpha kept) at this quality, 0–100, instead of lossless, e.g. --webp-quality 90.",
+        valueName: "q"))
+    var webpQuality: Double?
+
+    @Option(name: .customLong("hold-last"), help: ArgumentHelp(
+        "Show the last frame this many milliseconds longer (GIF, WebP, video, HTML), e.g. --hold-last 2000.",
+        valueName: "ms"))
+    var holdLast: Double?
+
+    @Option(name: .customLong("name-by"), help: ArgumentHelp(
+        "Number PNG frames by frame (0, 1, 2, …, as ffmpeg -i frame_%03d.png and beamer's \\animategraphics need) or by iteration (0, 5, 10, … with --every 5), e.g. --name-by iteration.",
+        valueName: "frame|iteration"))
+    var nameBy: FrameNaming = .frame
+
+    @Flag(name: .customLong("keep-short-delays"), help: "Keep GIF delays under 20 ms, which most browsers show for 100 ms; without it they are raised to 20 ms, with a warning.")
+    var keepShortDelays = false
+
+    @Flag(name: .customLong("embed-snapshots"), help: "With a .html output, embed W, H and the loss of every iteration as JSON (as nmfviz factorize writes it) in <script type=\"application/json\" id=\"nmfviz-snapshots\">.")
+    var embedSnapshots = false
+
     func validate() throws {
         guard frames >= 1 else { throw ValidationError("--frames must be at least 1, not \(frames)") }
         guard every >= 1 else { throw ValidationError("--every must be at least 1, not \(every)") }
@@ -154,6 +182,7 @@ struct Render: ParsableCommand {
             throw ValidationError("--fps must be above 0 and at most 100, not \(fps)")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+        try validateOutputOptions()
         try validateTeaching()
         _ = try parsedLoop()
         _ = try parsedSize()
@@ -196,13 +225,21 @@ struct Render: ParsableCommand {
         case let .gif(path):
             var options = GIFOptions()
             options.loop = try parsedLoop()
-            let sink = try GIFSink(path: path, width: width, height: height, delay: frameDelay(), options: options)
+            let sink = try GIFSink(path: path, width: width, height: height,
+                                   durations: try gifDurations(count: schedule.count), options: options)
             report = try animator.run(into: sink, progress: bar.update)
         case let .png(path):
             report = try animator.run(into: try PNGSink(still: path, encoder: pngEncoder()), progress: bar.update)
         case let .frames(pattern):
-            report = try animator.run(into: try PNGSink(pattern: pattern, encoder: pngEncoder()),
-                                      progress: bar.update)
+            let sink = try PNGSink(pattern: pattern, encoder: pngEncoder())
+            report = nameBy == .frame ? try animator.run(into: FrameIndexNaming(sink), progress: bar.update)
+                : try animator.run(into: sink, progress: bar.update)
+        case let .video(path, container):
+            report = try animator.run(into: try videoSink(path, container, width, height, schedule.count), progress: bar.update)
+        case let .webp(path):
+            report = try animator.run(into: try webpSink(path, width, height, schedule.count), progress: bar.update)
+        case let .html(path):
+            report = try animator.run(into: try htmlSink(path, width, height, schedule, solvers), progress: bar.update)
         }
         bar.finish()
         let seconds = (clock.now - start).seconds
