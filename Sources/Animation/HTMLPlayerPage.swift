@@ -2,7 +2,7 @@ import Foundation
 
 /// The text of the HTML player around the frames: `head` before them, `tail` after.
 ///
-/// The page has no external resource. The player: first, previous, play backwards, pause, play,
+/// The page has no external resource (the icons are inline SVG, so no font is needed). The player: first, previous, play backwards, pause, play,
 /// next, last (real `<button>`s with labels), a slider, a speed menu, the loop modes once, loop and
 /// reflect, and the keys space (play/pause), ← and → (a frame), Home and End. The iteration and
 /// the loss of the frame shown are written beside it. The image is sized to the figure in CSS
@@ -31,6 +31,7 @@ enum HTMLPlayerPage {
         .controls { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 8px; }
         .controls button { min-width: 2.6em; min-height: 2.2em; font: inherit; border: 1px solid #888;
           border-radius: 4px; background: #f4f4f4; color: #111; cursor: pointer; }
+        .controls button svg { width: 16px; height: 16px; fill: currentColor; vertical-align: middle; }
         .controls button[aria-pressed="true"] { background: #d6e4ff; border-color: #2456c9; }
         .controls input[type=range] { width: min(\(cssWidth)px, 100%); }
         fieldset { display: inline-flex; gap: 8px; border: 1px solid #bbb; border-radius: 4px; padding: 2px 8px; margin: 0; }
@@ -43,13 +44,13 @@ enum HTMLPlayerPage {
         <main class="player" aria-label="\(title)">
         <img id="frame" width="\(cssWidth)" height="\(cssHeight)" alt="\(title): frame 1">
         <div class="controls" role="group" aria-label="Playback">
-          <button type="button" id="first" aria-label="First frame" title="First frame (Home)">⏮</button>
-          <button type="button" id="prev" aria-label="Previous frame" title="Previous frame (←)">◁</button>
-          <button type="button" id="reverse" aria-label="Play backwards" title="Play backwards" aria-pressed="false">◀</button>
-          <button type="button" id="pause" aria-label="Pause" title="Pause (space)">⏸</button>
-          <button type="button" id="play" aria-label="Play" title="Play (space)" aria-pressed="false">▶</button>
-          <button type="button" id="next" aria-label="Next frame" title="Next frame (→)">▷</button>
-          <button type="button" id="last" aria-label="Last frame" title="Last frame (End)">⏭</button>
+          <button type="button" id="first" aria-label="First frame" title="First frame (Home)"><svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1 3h2v10H1zM8.5 3v10L3.5 8zM15 3v10l-5-5z"/></svg></button>
+          <button type="button" id="prev" aria-label="Previous frame" title="Previous frame (←)"><svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 3h2v10H3zM13 3v10L6 8z"/></svg></button>
+          <button type="button" id="reverse" aria-label="Play backwards" title="Play backwards" aria-pressed="false"><svg viewBox="0 0 16 16" aria-hidden="true"><path d="M12 2v12L3 8z"/></svg></button>
+          <button type="button" id="pause" aria-label="Pause" title="Pause (space)"><svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 3h3v10H4zM9 3h3v10H9z"/></svg></button>
+          <button type="button" id="play" aria-label="Play" title="Play (space)" aria-pressed="false"><svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2v12l9-6z"/></svg></button>
+          <button type="button" id="next" aria-label="Next frame" title="Next frame (→)"><svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 3v10l7-5zM11 3h2v10h-2z"/></svg></button>
+          <button type="button" id="last" aria-label="Last frame" title="Last frame (End)"><svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1 3v10l5-5zM6.5 3v10l5-5zM13 3h2v10h-2z"/></svg></button>
           <output id="status" aria-live="polite"></output>
         </div>
         <div class="controls">
