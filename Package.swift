@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Codecs"], exclude: ["Fixtures"]),
         .testTarget(name: "CodecsTests", dependencies: ["Codecs", "CGIF", "CWebP"], exclude: ["Fixtures"]),
         .testTarget(name: "AnimationTests", dependencies: ["Animation"], exclude: ["Fixtures"]),
-        .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "NMFVizCommand", "Codecs", "CGIF"]),
+        .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "NMFVizCommand", "Codecs", "CGIF", "CWebP"]),
     ],
     swiftLanguageModes: [.v6]
 )
