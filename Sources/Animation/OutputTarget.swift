@@ -57,7 +57,7 @@ public enum OutputTarget: Equatable, Sendable {
         case "html", "htm": return .html(path: argument)
         case "":
             throw AnimationError.badOutput(
-                argument, "give a .gif, .mp4, .webm, .webp, .html or .png, a folder (ending in /) or a pattern such as out/f_%04d.png")
+                argument, "give a .gif, a .png, a video (.mp4, .webm), a .webp, a .html, a folder (ending in /) or a pattern such as out/f_%04d.png")
         case let other:
             throw AnimationError.badOutput(argument, "unknown extension '.\(other)' (use .gif, .mp4, .webm, .webp, .html or .png)")
         }

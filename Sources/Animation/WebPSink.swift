@@ -67,6 +67,6 @@ extension Duration {
     /// The duration in milliseconds.
     var milliseconds: Double {
         let (s, atto) = components
-        return Double(s) * 1000 + Double(atto) * 1e-15
+        return Double(s) * 1000 + Double(atto) / 1e15
     }
 }
