@@ -34,7 +34,9 @@ public final class HTMLSink: FrameSink {
     public var prepare: @Sendable (Image) throws -> [UInt8] {
         let format = options.frameFormat
         let png = PNGEncoder()
-        let webp = WebPImageEncoder()
+        // libwebp's lossless level 1 (method 1, effort 20): 9% larger than its default on the
+        // article's frames (25.7 KB against 23.6 KB a frame) in about half the time.
+        let webp = WebPImageEncoder(options: WebPOptions(method: 1, losslessEffort: 20))
         return { image in
             let bytes: [UInt8]
             switch format {

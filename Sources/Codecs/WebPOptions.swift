@@ -18,16 +18,23 @@ public struct WebPOptions: Sendable, Equatable {
     public var loop: GIFOptions.Loop = .forever
     /// libwebp's effort, 0 (fast) … 6 (small). 4 is libwebp's own default.
     public var method: Int = 4
+    /// How hard lossless compression tries, 0…100 (libwebp's `quality` in lossless mode; 75 its default).
+    public var losslessEffort: Double = 75
 
-    public init(compression: Compression = .lossless, loop: GIFOptions.Loop = .forever, method: Int = 4) {
+    public init(compression: Compression = .lossless, loop: GIFOptions.Loop = .forever, method: Int = 4,
+                losslessEffort: Double = 75) {
         self.compression = compression
         self.loop = loop
         self.method = method
+        self.losslessEffort = losslessEffort
     }
 
     func validate() throws {
         if case .lossy(let quality) = compression, !(quality.isFinite && (0...100).contains(quality)) {
             throw CodecsError.invalidOption(name: "WebP quality", value: "\(quality)", allowed: "must be 0…100")
+        }
+        guard losslessEffort.isFinite, (0...100).contains(losslessEffort) else {
+            throw CodecsError.invalidOption(name: "WebP lossless effort", value: "\(losslessEffort)", allowed: "must be 0…100")
         }
         guard (0...6).contains(method) else {
             throw CodecsError.invalidOption(name: "WebP method", value: String(method), allowed: "must be 0…6")
@@ -46,7 +53,7 @@ public struct WebPOptions: Sendable, Equatable {
         switch compression {
         case .lossless:
             config.lossless = 1
-            config.quality = 75
+            config.quality = Float(losslessEffort)
             // Keep the RGB of fully transparent pixels as they are: the figure's own colours compress
             // better than libwebp's replacement, and decoders show them exactly as given.
             config.exact = 1
