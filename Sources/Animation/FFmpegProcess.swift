@@ -38,20 +38,24 @@ final class FFmpegProcess {
             close(sockets[0]); close(sockets[1])
             throw AnimationError.cannotWrite(path: outputPath, reason: "cannot make a pipe for ffmpeg: \(Self.reason())")
         }
-        // The descriptors ffmpeg gets are moved above 9 first, so that none of them is already 0…3
+        // The descriptors ffmpeg gets are copied above 9 first, so that none of them is already 0…3
         // (dup2 onto itself would keep close-on-exec).
-        let childInput = Self.raise(sockets[1]), childError = Self.raise(errPipe[1]), childOutput = Self.raise(output)
+        let childInput = fcntl(sockets[1], F_DUPFD_CLOEXEC, 10), childError = fcntl(errPipe[1], F_DUPFD_CLOEXEC, 10)
+        let childOutput = fcntl(output, F_DUPFD_CLOEXEC, 10)
+        close(sockets[1])
+        close(errPipe[1])
         _ = fcntl(sockets[0], F_SETFD, FD_CLOEXEC)
         _ = fcntl(errPipe[0], F_SETFD, FD_CLOEXEC)
+        guard childInput >= 0, childError >= 0, childOutput >= 0 else {
+            let reason = Self.reason()
+            for fd in [childInput, childError, childOutput, sockets[0], errPipe[0]] where fd >= 0 { close(fd) }
+            throw AnimationError.cannotWrite(path: outputPath, reason: "cannot pass descriptors to ffmpeg: \(reason)")
+        }
         #if !os(Linux)
         var one: Int32 = 1
         setsockopt(sockets[0], SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
         #endif
-        defer {
-            close(childInput); close(childError); close(childOutput)
-            if sockets[1] != childInput { close(sockets[1]) }
-            if errPipe[1] != childError { close(errPipe[1]) }
-        }
+        defer { close(childInput); close(childError); close(childOutput) }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -161,12 +165,6 @@ final class FFmpegProcess {
         let signal = status & 0x7f
         if signal != 0 && signal != 0x7f { return "ffmpeg was stopped by signal \(signal)" }
         return "ffmpeg exited with status \((status >> 8) & 0xff)"
-    }
-
-    /// `fd` duplicated to a descriptor above 9 (close-on-exec), the original closed.
-    private static func raise(_ fd: Int32) -> Int32 {
-        let moved = fcntl(fd, F_DUPFD_CLOEXEC, 10)
-        return moved >= 0 ? moved : fd
     }
 
     static func reason() -> String { String(cString: strerror(errno)) }

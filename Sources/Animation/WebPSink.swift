@@ -28,7 +28,7 @@ public final class WebPSink: FrameSink {
 
     public var consumesHeavily: Bool { true }
 
-    public var stageTimes: [SinkStage] { [SinkStage(name: "encode", time: writer.encodeTime, inline: true)] }
+    public var stageTimes: [SinkStage] { [SinkStage(name: "libwebp", time: writer.encodeTime, inline: true)] }
 
     public func finish() throws -> [String] {
         try writer.finish()

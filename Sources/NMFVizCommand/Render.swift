@@ -27,7 +27,7 @@ struct Render: ParsableCommand {
     @OptionGroup(title: "Data and solver") var solverOptions: SolverOptions
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
-        "A .gif (default NMF_cos2.gif; NMF_digits.gif with --data digits); a .png still (see --iteration); a folder (existing, or ending in /) for frame_000.png …; or a pattern such as out/f_%04d.png.",
+        "A .gif (default NMF_cos2.gif; NMF_digits.gif with --data digits); a .mp4 or .webm video (through ffmpeg); an animated .webp; a .html player; a .png still (see --iteration); a folder (existing, or ending in /) for frame_000.png …; or a pattern such as out/f_%04d.png.",
         valueName: "path"))
     var outputOption: String?
     var output: String { outputOption ?? (usesDigitsDefaults ? "NMF_digits.gif" : "NMF_cos2.gif") }
