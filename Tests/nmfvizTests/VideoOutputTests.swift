@@ -125,43 +125,54 @@ struct VideoOutputTests {
         #expect(runner.contents().isEmpty)
     }
 
+    /// The ffmpeg processes working in `folder` (found through /proc).
+    static func ffmpegs(in folder: URL) -> [String] {
+        let path = folder.resolvingSymlinksInPath().path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { pid in
+            guard Int(pid) != nil,
+                  let cwd = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd"),
+                  let name = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8) else { return false }
+            return cwd == path && name.hasPrefix("ffmpeg")
+        }
+    }
+
+    /// Waits up to 5 s for `condition`.
+    static func eventually(_ condition: () -> Bool) -> Bool {
+        for _ in 0..<100 {
+            if condition() { return true }
+            usleep(50_000)
+        }
+        return condition()
+    }
+
     /// nmfviz killed outright ends ffmpeg too (it reads its frames from nmfviz, in a process group of
     /// its own) and no video appears at the target. SIGKILL, because the test runner's threads block
-    /// SIGTERM and Foundation's Process passes that mask on; catching SIGINT and SIGTERM to remove the
-    /// temporary files is the signal handling of issue 13, which calls the sinks' `cancel`.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/cwd"), "finding ffmpeg's process needs Linux's /proc"))
-    func killingNMFVizStopsFFmpeg() throws {
+    /// SIGTERM and Foundation's Process passes that mask on. With `removesTemporary`, the temporary
+    /// file is removed first, as a signal handler cleaning up would: ffmpeg writes through an open
+    /// descriptor, so it cannot bring the file back, and nothing at all is left.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/cwd"), "finding ffmpeg's process needs Linux's /proc"),
+          arguments: [false, true])
+    func killingNMFVizStopsFFmpeg(removesTemporary: Bool) throws {
         let runner = try CommandRunner()
         defer { runner.cleanUp() }
         let process = Process()
         process.executableURL = try CommandRunner.executable
-        process.arguments = ["--frames", "3000", "-o", "long.webm", "--quiet"]
+        process.arguments = ["--frames", "3000", "-o", "long.mp4", "--quiet"]
         process.currentDirectoryURL = runner.folder
         try process.run()
-        func ffmpegs() -> [String] {
-            let folder = runner.folder.resolvingSymlinksInPath().path
-            return ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { pid in
-                guard Int(pid) != nil,
-                      let cwd = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd"),
-                      let name = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8) else { return false }
-                return cwd == folder && name.hasPrefix("ffmpeg")
-            }
+        #expect(Self.eventually { !Self.ffmpegs(in: runner.folder).isEmpty }, "ffmpeg was started")
+        if removesTemporary {
+            let temporary = runner.contents().filter { $0.hasPrefix(".long.mp4.") }
+            #expect(temporary.count == 1, "\(runner.contents())")
+            for name in temporary { unlink(runner.path(name)) }
         }
-        var started = false
-        for _ in 0..<100 where !started {
-            usleep(50_000)
-            started = !ffmpegs().isEmpty
-        }
-        #expect(started, "ffmpeg was started")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        var gone = false
-        for _ in 0..<100 where !gone {
-            usleep(50_000)
-            gone = ffmpegs().isEmpty
+        #expect(Self.eventually { Self.ffmpegs(in: runner.folder).isEmpty }, "ffmpeg stopped with nmfviz")
+        #expect(!FileManager.default.fileExists(atPath: runner.path("long.mp4")))
+        if removesTemporary {
+            #expect(runner.contents().isEmpty, "\(runner.contents())")
         }
-        #expect(gone, "ffmpeg stopped with nmfviz")
-        #expect(!FileManager.default.fileExists(atPath: runner.path("long.webm")))
     }
 
     /// The README's recipe: frames of `--every 5` are numbered 0, 1, 2, … so that ffmpeg reads them all.
