@@ -29,6 +29,9 @@ let package = Package(
         .systemLibrary(
             name: "CFreeType", pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev"]), .brew(["freetype"])]),
+        .systemLibrary(
+            name: "CWebP", pkgConfig: "libwebpmux",
+            providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
 
         // DejaVu Sans (Assets/DejaVuSans.ttf) embedded with C23 #embed: no resource bundle to lose.
         .target(name: "CDejaVu"),
@@ -38,7 +41,7 @@ let package = Package(
         .target(name: "NMF"),
         .target(name: "Raster", dependencies: ["CFreeType", "CDejaVu"]),
         .target(name: "Plot", dependencies: ["Raster"]),
-        .target(name: "Codecs", dependencies: ["Raster", "CPNG", "CGIF"]),
+        .target(name: "Codecs", dependencies: ["Raster", "CPNG", "CGIF", "CWebP"]),
         .target(name: "Animation", dependencies: ["NMF", "Raster", "Plot", "Codecs", "CDigits"]),
         // The command line: parsing, progress, messages, exit codes. A library so that the tests and
         // the option parser's fuzzer (Scripts/fuzz) can call it; the executable only starts it.
@@ -53,9 +56,9 @@ let package = Package(
         .testTarget(name: "NMFTests", dependencies: ["NMF"], exclude: ["Fixtures"]),
         .testTarget(name: "RasterTests", dependencies: ["Raster", "CDejaVu"], exclude: ["Fixtures"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Raster", "Codecs"], exclude: ["Fixtures"]),
-        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "Raster"], exclude: ["Fixtures"]),
+        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "Raster", "CWebP"], exclude: ["Fixtures"]),
         .testTarget(name: "AnimationTests", dependencies: ["Animation", "NMF", "Plot", "Raster", "Codecs"], exclude: ["Fixtures"]),
-        .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "NMFVizCommand", "Animation", "NMF", "Codecs", "Raster"]),
+        .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "NMFVizCommand", "Animation", "NMF", "Codecs", "Raster", "CWebP"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -195,6 +195,10 @@ def main():
         enc_rows.append(["bench-encoder failed", out.stderr.strip(), "–"])
     table("Encoders alone, on the article's 50 frames rendered once (medians)", ["what", "nmfviz", "target"], enc_rows)
 
+    # Issue 17's outputs beside matplotlib's writers, the article's 50 frames, whole process.
+    table("Every output of the article's animation beside matplotlib's writers (medians, whole process)",
+          ["output", "nmfviz", "size", "matplotlib", "size", "time ratio"], format_rows(nmfviz, py, work, runs))
+
     # Scaling: frames × size, and points.
     scale_rows = []
     frame_counts = (50, 500) if quick else (50, 500, 2000)
@@ -215,6 +219,42 @@ def main():
     table("Scaling (GIF output, whole process; peak = maximum resident set size)",
           ["frames", "size", "points", "time", "peak memory", "file"], scale_rows)
     shutil.rmtree(work, ignore_errors=True)
+
+
+def format_rows(nmfviz, py, work, runs):
+    """nmfviz's GIF, MP4, WebM, WebP and HTML against PillowWriter, FFMpegWriter, to_jshtml and HTMLWriter."""
+    have_ffmpeg = shutil.which("ffmpeg") is not None
+    cases = [("GIF", "a.gif", [], "gif", "PillowWriter"),
+             ("MP4 (H.264)", "a.mp4", [], "mp4", "FFMpegWriter") if have_ffmpeg else None,
+             ("WebM (VP9)", "a.webm", [], "webm", "FFMpegWriter, libvpx-vp9") if have_ffmpeg else None,
+             ("WebP, lossless", "a.webp", [], "webp", "PillowWriter (lossy q80)"),
+             ("WebP, --webp-quality 80", "q.webp", ["--webp-quality", "80"], None, None),
+             ("HTML player", "a.html", [], "jshtml", "to_jshtml"),
+             ("HTML player", "b.html", [], "htmlwriter", "HTMLWriter(embed_frames)")]
+    rows = []
+    ours_done = {}
+    for case in cases:
+        if case is None:
+            continue
+        label, name, extra, mode, writer = case
+        out = os.path.join(work, name)
+        if name not in ours_done:
+            t, _ = median_run([nmfviz, "--output", out, "--quiet", *extra], runs)
+            ours_done[name] = (t, os.path.getsize(out))
+        t, size = ours_done[name]
+        if py and mode:
+            ref = os.path.join(work, "ref-" + name)
+            try:
+                t_ref, _ = median_run([py, ARTICLE, mode, ref], max(3, runs // 2))
+                rows.append([label, fmt_s(t), f"{size:,} B", f"{fmt_s(t_ref)} ({writer})", f"{os.path.getsize(ref):,} B",
+                             f"{t_ref / t:.0f}×"])
+                continue
+            except SystemExit as e:
+                log(str(e))
+        rows.append([label, fmt_s(t), f"{size:,} B", "–", "–", "–"])
+    if not have_ffmpeg:
+        rows.append(["MP4, WebM", "ffmpeg not installed", "–", "–", "–", "–"])
+    return rows
 
 
 def write_points(path, n):

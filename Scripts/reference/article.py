@@ -3,6 +3,11 @@
 Usage: python article.py gif OUT.gif      # FuncAnimation + PillowWriter, as the article saves it
        python article.py png OUTDIR       # the same 50 frames, one fig.savefig(dpi=100) each
        python article.py magick OUT.gif   # FuncAnimation + ImageMagickWriter (needs `convert`)
+       python article.py mp4 OUT.mp4      # FFMpegWriter (H.264, its defaults: yuv420p, libx264's CRF 23)
+       python article.py webm OUT.webm    # FFMpegWriter with codec libvpx-vp9
+       python article.py webp OUT.webp    # PillowWriter to an animated WebP (Pillow's defaults: lossy, quality 80)
+       python article.py jshtml OUT.html  # ani.to_jshtml() written to a file (PNG frames, the notebook player)
+       python article.py htmlwriter OUT.html  # HTMLWriter(embed_frames=True)
 
 Changes from the article, and why: cmap='blues' (an invalid name today, and unused since colours are given)
 is dropped; the animation is saved instead of shown; the print of the shape each frame is dropped (it only
@@ -74,8 +79,19 @@ def main(mode, out):
         ani.save(out, writer=anm.PillowWriter(fps=5))
     elif mode == "magick":
         ani.save(out, writer="imagemagick")
+    elif mode == "mp4":
+        ani.save(out, writer=anm.FFMpegWriter(fps=5))
+    elif mode == "webm":
+        ani.save(out, writer=anm.FFMpegWriter(fps=5, codec="libvpx-vp9"))
+    elif mode == "webp":
+        ani.save(out, writer=anm.PillowWriter(fps=5))
+    elif mode == "jshtml":
+        with open(out, "w") as f:
+            f.write(ani.to_jshtml(fps=5))
+    elif mode == "htmlwriter":
+        ani.save(out, writer=anm.HTMLWriter(fps=5, embed_frames=True))
     else:
-        raise SystemExit("mode must be gif, png or magick")
+        raise SystemExit("mode must be gif, png, magick, mp4, webm, webp, jshtml or htmlwriter")
 
 
 if __name__ == "__main__":

@@ -6,14 +6,21 @@ import Raster
 public final class GIFSink: FrameSink {
     public let path: String
     private let writer: GIFWriter
-    private let delay: Duration
+    private let durations: FrameDurations
+    private var added = 0
     private var createdFolders: [String]
 
     /// - Parameters:
     ///   - delay: how long each frame shows; fractions of a centisecond are carried from frame to frame.
-    public init(path: String, width: Int, height: Int, delay: Duration, options: GIFOptions) throws {
+    public convenience init(path: String, width: Int, height: Int, delay: Duration, options: GIFOptions) throws {
+        try self.init(path: path, width: width, height: height,
+                      durations: FrameDurations(delay: delay, frameCount: Int.max), options: options)
+    }
+
+    /// Frames shown for `durations` (the last one held longer with `--hold-last`).
+    public init(path: String, width: Int, height: Int, durations: FrameDurations, options: GIFOptions) throws {
         self.path = path
-        self.delay = delay
+        self.durations = durations
         // A missing folder is created, as for PNG frames, and removed again if the GIF is abandoned.
         let folders = try OutputFolders.create(OutputPath.folder(of: path), for: path)
         do {
@@ -28,7 +35,8 @@ public final class GIFSink: FrameSink {
     public var prepare: @Sendable (Image) throws -> Image { { $0 } }
 
     public func add(_ frame: Image, iteration: Int) throws {
-        try writer.add(frame, duration: delay)
+        try writer.add(frame, duration: durations.duration(ofFrame: added))
+        added += 1
     }
 
     /// Five frames spread over the animation choose the global palette: the first frame alone (the

@@ -2,14 +2,33 @@ import Codecs
 
 /// How the sinks write, whatever the target: each format takes the settings it understands.
 public struct SinkSettings: Sendable {
-    /// How long each frame shows (animations).
+    /// How long each frame shows (animations), when `durations` is not given.
     public var delay: Duration = .milliseconds(200)
+    /// Each frame's duration, the last one possibly held longer; nil: `delay` for every frame.
+    public var durations: FrameDurations?
     /// The GIF's loop count, palette and quality.
     public var gif = GIFOptions()
     /// The PNG encoder (its metadata and dpi).
     public var png = PNGEncoder()
+    /// PNG frames numbered by the iteration they show (0, 5, 10, … with a step of 5) rather than
+    /// 0, 1, 2, …, which is what `ffmpeg -i frame_%03d.png` and beamer's `\animategraphics` read.
+    public var namesFramesByIteration = false
+    /// A video's quality and frame rate; the container comes from the path.
+    public var videoCRF: Int?
+    public var videoRate: FrameRate?
+    /// Frames a video repeats at its end (`--hold-last`).
+    public var videoHoldFrames = 0
+    /// The animated WebP's compression and loop.
+    public var webp = WebPOptions()
+    /// The HTML player's page (title, durations, losses, snapshots); nil: a plain page.
+    public var html: HTMLPlayerOptions?
 
     public init() {}
+
+    /// The durations of `count` frames.
+    func durations(count: Int) -> FrameDurations {
+        durations ?? FrameDurations(delay: delay, frameCount: count)
+    }
 }
 
 extension OutputTarget {
@@ -17,19 +36,44 @@ extension OutputTarget {
     ///
     /// - Parameters:
     ///   - width: the frames' width in pixels; `height` likewise.
-    /// - Throws: the sink's own errors (a folder that cannot be created, a file that cannot be opened).
-    public func makeSink(width: Int, height: Int, settings: SinkSettings) throws -> any FrameSink {
+    ///   - frameCount: the number of frames the sink will get (for durations and the last frame's hold).
+    /// - Throws: the sink's own errors (a folder that cannot be created, a file that cannot be opened,
+    ///   ffmpeg missing).
+    public func makeSink(width: Int, height: Int, frameCount: Int = Int.max, settings: SinkSettings) throws
+        -> any FrameSink
+    {
         switch self {
         case let .gif(path):
-            return try GIFSink(path: path, width: width, height: height, delay: settings.delay, options: settings.gif)
+            return try GIFSink(path: path, width: width, height: height,
+                               durations: settings.durations(count: frameCount), options: settings.gif)
         case let .png(path):
             return try PNGSink(still: path, encoder: settings.png)
         case let .frames(pattern):
-            return try PNGSink(pattern: pattern, encoder: settings.png)
+            let sink = try PNGSink(pattern: pattern, encoder: settings.png)
+            return settings.namesFramesByIteration ? sink : FrameIndexNaming(sink)
+        case let .video(path, container):
+            let rate = settings.videoRate ?? FrameRate(delayMilliseconds: settings.delay.milliseconds)
+            let options = VideoOptions(container: container, crf: settings.videoCRF, frameRate: rate,
+                                       holdLastFrames: settings.videoHoldFrames)
+            return try VideoSink(path: path, width: width, height: height, options: options)
+        case let .webp(path):
+            return try WebPSink(path: path, width: width, height: height,
+                                durations: settings.durations(count: frameCount), options: settings.webp)
+        case let .html(path):
+            let name = OutputPath.split(path).name
+            let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+            let options = settings.html
+                ?? HTMLPlayerOptions(title: stem.isEmpty ? "nmfviz" : stem, durations: settings.durations(count: frameCount))
+            return try HTMLSink(path: path, width: width, height: height, options: options)
         }
     }
 
-    /// Whether the sink's serial stage needs memory for whole frames (a GIF keeps the frame on screen
-    /// and the previous one), for `MemoryBudget`.
-    public var holdsFrames: Bool { isGIF }
+    /// Whether the sink's serial stage keeps whole frames (a GIF keeps the frame on screen and the
+    /// previous one; libwebp's encoder keeps its own), for `MemoryBudget`.
+    public var holdsFrames: Bool {
+        switch self {
+        case .gif, .webp: return true
+        case .png, .frames, .video, .html: return false
+        }
+    }
 }

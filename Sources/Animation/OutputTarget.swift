@@ -9,14 +9,19 @@ import Darwin
 ///
 /// - `something.gif`: one animated GIF.
 /// - `something.png`: one still PNG (of the iteration the caller picks).
+/// - `something.mp4`, `something.webm`: a video through ffmpeg; `something.webp`: an animated WebP;
+///   `something.html`: a self-contained page with a player.
 /// - a folder — one that exists, or a path ending in `/` — gets `frame_000.png`, `frame_001.png`, …,
-///   named by iteration.
-/// - a printf-style pattern with one integer conversion, such as `out/f_%04d.png`, names each PNG by
-///   iteration.
+///   numbered by frame (or by iteration, as the caller chooses).
+/// - a printf-style pattern with one integer conversion, such as `out/f_%04d.png`, numbers each PNG
+///   the same way.
 public enum OutputTarget: Equatable, Sendable {
     case gif(path: String)
     case png(path: String)
     case frames(FramePattern)
+    case video(path: String, container: VideoOptions.Container)
+    case webp(path: String)
+    case html(path: String)
 
     /// Whether this is one still image (a single `.png`).
     public var isStill: Bool {
@@ -51,14 +56,18 @@ public enum OutputTarget: Equatable, Sendable {
         switch OutputPath.pathExtension(argument).lowercased() {
         case "gif": return .gif(path: argument)
         case "png": return .png(path: argument)
+        case "mp4": return .video(path: argument, container: .mp4)
+        case "webm": return .video(path: argument, container: .webm)
+        case "webp": return .webp(path: argument)
+        case "html", "htm": return .html(path: argument)
         case "" where stat(argument, &info) == 0 && info.st_mode & S_IFMT != S_IFREG:
             throw AnimationError.badOutput(
                 argument, "is a device or pipe; render writes files: name a .gif, a .png, a folder or a pattern")
         case "":
             throw AnimationError.badOutput(
-                argument, "give a .gif, a .png, a folder (ending in /) or a pattern such as out/f_%04d.png")
+                argument, "give a .gif, a .png, a video (.mp4, .webm), a .webp, a .html, a folder (ending in /) or a pattern such as out/f_%04d.png")
         case let other:
-            throw AnimationError.badOutput(argument, "unknown extension '.\(other)' (use .gif or .png)")
+            throw AnimationError.badOutput(argument, "unknown extension '.\(other)' (use .gif, .mp4, .webm, .webp, .html or .png)")
         }
     }
 }

@@ -27,6 +27,8 @@ public enum CodecsError: Error, Equatable, CustomStringConvertible {
     case interrupted
     /// The target path is one nmfviz will not write (a folder, a block device, a system folder).
     case refusedTarget(path: String, reason: String)
+    /// libwebp reported an error; `message` is libwebp's.
+    case webpFailed(path: String?, message: String)
 
     public var description: String {
         switch self {
@@ -54,6 +56,8 @@ public enum CodecsError: Error, Equatable, CustomStringConvertible {
             return "stopped by a signal; the partial output was removed"
         case let .refusedTarget(path, reason):
             return "\(path): \(reason)"
+        case let .webpFailed(path, message):
+            return "\(path ?? "WebP"): libwebp failed: \(message)"
         }
     }
 }

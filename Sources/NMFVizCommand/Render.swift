@@ -27,7 +27,7 @@ struct Render: ParsableCommand {
     @OptionGroup(title: "Data and solver") var solverOptions: SolverOptions
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
-        "A .gif (default NMF_cos2.gif; NMF_digits.gif with --data digits); a .png still (see --iteration); a folder (existing, or ending in /) for frame_000.png …; or a pattern such as out/f_%04d.png.",
+        "A .gif (default NMF_cos2.gif; NMF_digits.gif with --data digits); a .mp4 or .webm video (through ffmpeg); an animated .webp; a .html player; a .png still (see --iteration); a folder (existing, or ending in /) for frame_000.png …; or a pattern such as out/f_%04d.png.",
         valueName: "path"))
     var outputOption: String?
     var output: String { outputOption ?? (usesDigitsDefaults ? "NMF_digits.gif" : "NMF_cos2.gif") }
@@ -134,6 +134,34 @@ struct Render: ParsableCommand {
 
     /// Every option value is checked here, once, before any is used: numbers in floating point or
     /// with overflow-reporting arithmetic, so that no value a user can type traps later.
+    // MARK: - Video, WebP and HTML outputs, frame naming and delays (issue 17)
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "The constant rate factor of a .mp4 (H.264, 0–51, default \(VideoOptions.Container.mp4.defaultCRF)) or .webm (VP9, 0–63, default \(VideoOptions.Container.webm.defaultCRF)): lower is sharper and larger, e.g. --crf 23.",
+        valueName: "n"))
+    var crf: Int?
+
+    @Option(name: .customLong("webp-quality"), parsing: .unconditional, help: ArgumentHelp(
+        "Make a .webp lossy (VP8, alpha kept) at this quality, 0–100, instead of lossless, e.g. --webp-quality 90.",
+        valueName: "q"))
+    var webpQuality: Double?
+
+    @Option(name: .customLong("hold-last"), parsing: .unconditional, help: ArgumentHelp(
+        "Show the last frame this many milliseconds longer (GIF, WebP, video, HTML), e.g. --hold-last 2000.",
+        valueName: "ms"))
+    var holdLast: Double?
+
+    @Option(name: .customLong("name-by"), help: ArgumentHelp(
+        "Number PNG frames by frame (0, 1, 2, …, as ffmpeg -i frame_%03d.png and beamer's \\animategraphics need) or by iteration (0, 5, 10, … with --every 5), e.g. --name-by iteration.",
+        valueName: "frame|iteration"))
+    var nameBy: FrameNaming = .frame
+
+    @Flag(name: .customLong("keep-short-delays"), help: "Keep GIF delays under 20 ms, which most browsers show for 100 ms; without it they are raised to 20 ms, with a warning.")
+    var keepShortDelays = false
+
+    @Flag(name: .customLong("embed-snapshots"), help: "With a .html output, embed W, H and the loss of every iteration as JSON (as nmfviz factorize writes it) in <script type=\"application/json\" id=\"nmfviz-snapshots\">.")
+    var embedSnapshots = false
+
     func validate() throws {
         let maximumIteration = FrameSchedule.maximumIteration
         guard (1...maximumIteration + 1).contains(frames) else {
@@ -180,6 +208,7 @@ struct Render: ParsableCommand {
         } catch {
             throw ValidationError(NMFViz.describe(error))
         }
+        try validateOutputOptions()
         try validateTeaching()
         _ = try parsedLoop()
         _ = try parsedSize()
@@ -229,11 +258,12 @@ struct Render: ParsableCommand {
                                          gif: target.holdsFrames)
         let animator = Animator(solvers: solvers, scene: scene, schedule: schedule, jobs: jobs)
 
-        var settings = SinkSettings()
-        settings.delay = frameDelay()
-        settings.gif.loop = try parsedLoop()
-        settings.png = pngEncoder()
-        let sink = try target.makeSink(width: width, height: height, settings: settings)
+        let sink = try target.makeSink(width: width, height: height, frameCount: schedule.count,
+                                       settings: try sinkSettings(for: target, schedule: schedule, solvers: solvers))
+        if let video = sink as? VideoSink, video.isPadded, !quiet {
+            Self.printError("nmfviz: note: \(width)×\(height) padded to \(video.paddedWidth)×\(video.paddedHeight) "
+                + "(yuv420p needs even sides; the edge is repeated)")
+        }
         let bar = ProgressBar(total: schedule.count, quiet: quiet)
         let report = try animator.run(into: sink, reporter: bar)
         bar.finish()

@@ -46,7 +46,7 @@ struct CommandRunner {
 
     /// Starts `process` in the folder and waits for it, reading both pipes to the end first so that a
     /// full pipe cannot block the child.
-    private func wait(for process: Process) throws -> Result {
+    func wait(for process: Process) throws -> Result {
         process.currentDirectoryURL = folder
         let out = Pipe()
         let err = Pipe()

@@ -80,7 +80,7 @@ import Testing
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("File too large"), "stderr: \(failed.stderr)")
         #expect(try files().map { try Data(contentsOf: URL(fileURLWithPath: runner.path($0))) } == earlier)
-        #expect(try runner.run(["-o", "out/", "--frames", "2", "--every", "2", "--quiet"]).status == 0)
+        #expect(try runner.run(["-o", "out/", "--frames", "2", "--every", "2", "--name-by", "iteration", "--quiet"]).status == 0)
         #expect(runner.contents() == ["out", "out/frame_000.png", "out/frame_002.png"])
         // Files the pattern does not name are not touched.
         try runner.write("notes", to: "out/frame_notes.png")

@@ -25,7 +25,8 @@ import Testing
         defer { runner.cleanUp() }
         let result = try runner.run(["--output", "out/f_%04d.png", "--frames", "3", "--every", "5", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(runner.contents() == ["out", "out/f_0000.png", "out/f_0005.png", "out/f_0010.png"])
+        // Numbered by frame (issue 17), so that ffmpeg and beamer read them; --name-by iteration for 0, 5, 10.
+        #expect(runner.contents() == ["out", "out/f_0000.png", "out/f_0001.png", "out/f_0002.png"])
     }
 
     @Test func aStillAtAnIterationAndScale() throws {
