@@ -7,16 +7,23 @@ public final class GIFSink: FrameSink {
     public let path: String
     private let writer: GIFWriter
     private let delay: Duration
+    private let options: GIFOptions
 
     /// - Parameters:
     ///   - delay: how long each frame shows; fractions of a centisecond are carried from frame to frame.
     public init(path: String, width: Int, height: Int, delay: Duration, options: GIFOptions) throws {
         self.path = path
         self.delay = delay
+        self.options = options
         self.writer = try GIFWriter(path: path, width: width, height: height, options: options)
     }
 
-    public var prepare: @Sendable (Image) throws -> Image { { $0 } }
+    /// A `GIFOptions.matte` is applied here, on the render workers; the writer then finds nothing
+    /// left to blend.
+    public var prepare: @Sendable (Image) throws -> Image {
+        let options = self.options
+        return { options.matted($0) }
+    }
 
     public func add(_ frame: Image, iteration: Int) throws {
         try writer.add(frame, duration: delay)

@@ -115,8 +115,23 @@ struct Render: ParsableCommand {
         valueName: "light|dark"))
     var theme: ThemeName = .light
 
-    @Flag(help: "A transparent figure background for slides (GIF: a transparent index; PNG: alpha 0); the axes stay opaque, e.g. --transparent.")
+    @Flag(help: "A transparent figure background for slides (GIF: a transparent index; PNG: alpha 0); the axes stay opaque, e.g. --transparent. GIF alpha has one bit: anti-aliased text over the transparent background looks jagged on any slide but a white one unless --matte names the slide's colour.")
     var transparent = false
+
+    // MARK: - GIF options (issue 15)
+
+    @Option(help: ArgumentHelp(
+        "GIF quality 1…100 as gifski's (default \(GIFOptions.defaultQuality): every frame at least 47 dB PSNR, background within 3 levels); 100 is exact when a frame has at most 255 colours, lower is smaller, e.g. --quality 70.",
+        valueName: "1…100"))
+    var quality = GIFOptions.defaultQuality
+
+    @Option(help: ArgumentHelp(
+        "With --transparent, blend the GIF's partly transparent edges over this colour (the slide's), as gifski and ImageMagick do: white, black, or #RRGGBB, e.g. --matte '#1e1e1e'.",
+        valueName: "color"))
+    var matte: String?
+
+    @Flag(help: "Ordered (Bayer) dithering of the colours a GIF's palette lacks: smoother gradients, a little larger.")
+    var dither = false
 
     // MARK: - Image data options (issue 9)
 
@@ -159,6 +174,7 @@ struct Render: ParsableCommand {
         _ = try parsedSize()
         _ = try parsedColumns()
         try validateImageOptions()
+        try validateGIFOptions()
         guard dpi.isFinite, dpi > 0, dpi <= 10_000 else {
             throw ValidationError("--dpi must be above 0 and at most 10000, not \(dpi)")
         }
@@ -194,8 +210,9 @@ struct Render: ParsableCommand {
         let (width, height) = scene.pixelSize
         switch target {
         case let .gif(path):
-            var options = GIFOptions()
+            var options = GIFOptions(quality: quality, matte: try parsedMatte())
             options.loop = try parsedLoop()
+            options.dithering = dither ? .ordered : .none
             let sink = try GIFSink(path: path, width: width, height: height, delay: frameDelay(), options: options)
             report = try animator.run(into: sink, progress: bar.update)
         case let .png(path):
