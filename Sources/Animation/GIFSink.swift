@@ -9,6 +9,7 @@ public final class GIFSink: FrameSink {
     private let durations: FrameDurations
     private var added = 0
     private var createdFolders: [String]
+    private let options: GIFOptions
 
     /// - Parameters:
     ///   - delay: how long each frame shows; fractions of a centisecond are carried from frame to frame.
@@ -21,6 +22,7 @@ public final class GIFSink: FrameSink {
     public init(path: String, width: Int, height: Int, durations: FrameDurations, options: GIFOptions) throws {
         self.path = path
         self.durations = durations
+        self.options = options
         // A missing folder is created, as for PNG frames, and removed again if the GIF is abandoned.
         let folders = try OutputFolders.create(OutputPath.folder(of: path), for: path)
         do {
@@ -32,7 +34,12 @@ public final class GIFSink: FrameSink {
         self.createdFolders = folders
     }
 
-    public var prepare: @Sendable (Image) throws -> Image { { $0 } }
+    /// A `GIFOptions.matte` is applied here, on the render workers; the writer then finds nothing
+    /// left to blend.
+    public var prepare: @Sendable (Image) throws -> Image {
+        let options = self.options
+        return { options.matted($0) }
+    }
 
     public func add(_ frame: Image, iteration: Int) throws {
         try writer.add(frame, duration: durations.duration(ofFrame: added))

@@ -2,13 +2,13 @@
 import Raster
 
 extension GIFFrameEncoder {
-    /// Maps every candidate (`candidateList`) and draws those whose colour differs from what is shown
-    /// by more than `slack` (squared RGB distance to the true colour, beyond the best entry's):
-    /// records them in `drawnList`/`drawnIndices` and their colour in `shown`. Returns the rectangle
-    /// of drawn pixels. A skip's extra error is taken from `allowance` and only allowed while it lasts.
-    /// Marks in `stale` what may not show the global palette's entry afterwards (skips, and every
-    /// candidate of a `local` palette) and unmarks the rest.
-    mutating func draw(mapper: inout PaletteMapper, local: Bool, dither: Bool, slack: Int, allowance: inout Int64) -> PixelRect {
+    /// Maps every candidate (`candidateList`) and draws those whose palette colour differs from what is
+    /// shown, unless (`lossy`) what is shown is within the pixel's bound of its true colour (see
+    /// `bound(for:)`): records them in `drawnList`/`drawnIndices` and their colour in `shown`. Returns
+    /// the rectangle of drawn pixels. A skip's extra squared error is taken from `allowance` and only
+    /// allowed while it lasts. Marks in `stale` what may not show the global palette's entry afterwards
+    /// (skips, and every candidate of a `local` palette) and unmarks the rest.
+    mutating func draw(mapper: inout PaletteMapper, local: Bool, dither: Bool, lossy: Bool, allowance: inout Int64) -> PixelRect {
         var box = BoxBuilder()
         let palette = mapper.colors
         var cursor = RowCursor(width: width)
@@ -19,6 +19,7 @@ extension GIFFrameEncoder {
         var positions = [Int32](repeating: 0, count: candidateList.count)
         var indices = [UInt8](repeating: 0, count: candidateList.count)
         var drawn = 0
+        let limits = pixelBounds
         Keys.with(current) { c in
             shown.withUnsafeMutableBufferPointer { s in
                 stale.withUnsafeMutableBufferPointer { marks in
@@ -44,10 +45,10 @@ extension GIFFrameEncoder {
                                     marks[i] = mark
                                     continue
                                 }
-                                if slack > 0 && was != 0 {
-                                    let extra = GIFFrameEncoder.distance2(k, was) - GIFFrameEncoder.distance2(k, color)
-                                    if extra <= slack && Int64(extra) <= allowance {
-                                        allowance -= Int64(max(0, extra))
+                                if lossy && was != 0 && GIFFrameEncoder.channelError(k, was) <= limits(k) {
+                                    let extra = max(0, GIFFrameEncoder.distance2(k, was) - GIFFrameEncoder.distance2(k, color))
+                                    if Int64(extra) <= allowance {
+                                        allowance -= Int64(extra)
                                         marks[i] = 1
                                         continue
                                     }
@@ -92,7 +93,7 @@ extension GIFFrameEncoder {
 
     /// The final indices of `rect`: `indices(rect:palette:)` as preferences, improved by `LZWPlanner`
     /// where a pixel accepts another index; `shown` then records what the chosen indices show.
-    mutating func plan(rect: PixelRect, palette: GIFPalette, slack: Int, allowance: inout Int64) -> [UInt8] {
+    mutating func plan(rect: PixelRect, palette: GIFPalette, lossy: Bool, allowance: inout Int64) -> [UInt8] {
         var planned = indices(rect: rect, palette: palette)
         // Drawn pixels prefer their entry, the others the transparent index.
         let preferred = planned
@@ -103,29 +104,38 @@ extension GIFFrameEncoder {
         let width = self.width
         // Pixels given another opaque entry than they preferred: rectangle offset and entry.
         var changed: [(Int, UInt8)] = []
+        let limits = pixelBounds
         Keys.with(current) { c in
             shown.withUnsafeBufferPointer { s in
                 preferred.withUnsafeBufferPointer { d in
+                    // The planner asks about one pixel for each of the string's extensions: what
+                    // depends on the pixel alone is worked out once per pixel.
+                    var asked = -1
+                    var k: UInt32 = 0, want: UInt8 = 0, was: UInt32 = 0, reference: UInt32 = 0
+                    var bound = 0, referenceError = 0
                     planner.plan(&planned) { i, j -> Int? in
-                        let p = (rect.y0 + i / rect.width) * width + rect.x0 + i % rect.width
-                        let k = c[p]
-                        let want = d[i]
-                        let extra: Int
+                        if i != asked {
+                            asked = i
+                            let p = (rect.y0 + i / rect.width) * width + rect.x0 + i % rect.width
+                            k = c[p]
+                            want = d[i]
+                            was = s[p]
+                            bound = limits(k)
+                            // What the pixel shows when nothing better is found: its entry, or (transparent) what is shown.
+                            reference = want != t ? colors[Int(want)] : was
+                            referenceError = GIFFrameEncoder.distance2(k, reference)
+                        }
+                        let color = colors[Int(j)]
                         if want != t {
                             guard j != t else { return nil }
-                            extra = GIFFrameEncoder.distance2(k, colors[Int(j)]) - GIFFrameEncoder.distance2(k, colors[Int(want)])
                         } else {
                             if j == t { return 0 }
-                            let was = s[p]
                             if k == 0 || was == 0 { return nil }
-                            if colors[Int(j)] == was {
-                                extra = 0
-                            } else {
-                                guard slack > 0 else { return nil }
-                                extra = GIFFrameEncoder.distance2(k, colors[Int(j)]) - GIFFrameEncoder.distance2(k, was)
-                            }
+                            if color == was { return 0 }
                         }
-                        guard extra <= slack && Int64(extra) <= allowance else { return nil }
+                        guard lossy, GIFFrameEncoder.channelError(k, color) <= bound else { return nil }
+                        let extra = GIFFrameEncoder.distance2(k, color) - referenceError
+                        guard Int64(extra) <= allowance else { return nil }
                         return max(0, extra)
                     } take: { i, j, extra in
                         allowance -= Int64(extra)
@@ -148,6 +158,15 @@ extension GIFFrameEncoder {
         }
         shownError += delta
         return planned
+    }
+
+    /// The largest channel difference between two packed colours.
+    @inline(__always)
+    static func channelError(_ a: UInt32, _ b: UInt32) -> Int {
+        let dr = abs(Int(a & 0xFF) - Int(b & 0xFF))
+        let dg = abs(Int((a >> 8) & 0xFF) - Int((b >> 8) & 0xFF))
+        let db = abs(Int((a >> 16) & 0xFF) - Int((b >> 16) & 0xFF))
+        return max(dr, dg, db)
     }
 
     /// The error bookkept for a pixel with key `k` showing `s`: 0 when either is transparent.

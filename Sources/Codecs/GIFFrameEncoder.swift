@@ -9,12 +9,17 @@
 // small: a marker whose fill shifts by one level usually maps to the same entry and costs nothing.
 // The work per frame is proportional to the canvas, never to the animation.
 //
-// Quality is bookkept, not hoped for: `shownError` is the squared error of the whole canvas against
-// the current frame, updated pixel by pixel. A frame keeps the global palette while its predicted
-// PSNR stays within 1 dB of `GIFOptions.quality`, and lossy shortcuts (leaving a pixel stale within
-// `tolerance`, an LZW-friendly neighbouring entry) only spend what remains of that budget. The pixels
-// such shortcuts leave behind are marked (`stale`); once they hold much of the budget they become
-// candidates again (`repaintThreshold`), so the error cannot creep up over a long animation.
+// Quality is bookkept against the true frame, with the bounds `FrameFidelity` checks
+// (`GIFOptions.bounds`), never against earlier frames:
+// - per pixel: a lossy shortcut (leaving a changed pixel stale, an LZW-friendly entry other than the
+//   pixel's own) is taken only when what it shows is within `Bounds.background` levels (largest
+//   channel) of the true colour for background colours, `Bounds.ink` for the rest. A pixel whose key
+//   has not changed keeps what it showed, which was within its bound of that same key when decided:
+//   nothing accumulates from frame to frame.
+// - per frame: `shownError` is the squared error of the whole canvas against the current frame,
+//   updated pixel by pixel. The shortcuts only spend what remains of the PSNR bound's budget after
+//   the palette's own error; the pixels they leave behind are marked (`stale`), and once they hold
+//   much of the budget they become candidates again (`repaintThreshold`).
 import Raster
 
 /// Turns RGBA frames into `IndexedFrame`s: frame differencing, palette choice and pixel mapping.
@@ -22,8 +27,11 @@ struct GIFFrameEncoder {
     let width: Int
     let height: Int
     let dithering: GIFOptions.Dithering
-    /// `GIFOptions.tolerance` as a squared RGB distance (sum over the three channels).
-    let tolerance: Int
+    /// How far a lossy shortcut may show each pixel from its true colour; its background colours
+    /// are found in the first frame or the samples.
+    var pixelBounds: PixelBounds
+    /// The squared error a frame may hold in all: `Bounds.psnr` over the canvas (0 at quality 100).
+    let budget: Double
     /// How lossy palettes are made (`GIFOptions.maximumColors` and `.quality`).
     let quantizer: Quantizer
     /// The palette written in the screen descriptor; set by the first frame.
@@ -55,9 +63,6 @@ struct GIFFrameEncoder {
     /// either is transparent), kept up to date as pixels change, so that the global palette can be
     /// judged by the PSNR of the whole frame it would give.
     var shownError: Int64 = 0
-    /// A frame keeps the global palette while its predicted mean squared error stays within this
-    /// factor of the quality target (1 dB): frames vary a little around the first one.
-    static let globalPaletteSlack: Double = 1.26
     /// The share of the budget that stale pixels may hold before they are offered for repainting.
     /// Measured on the article at 50, 500 and 2000 frames, since only pixels marked `stale` are
     /// repainted: 0.8 gives 194,873 B, 499,332 B and 890,783 B, every frame at least 40.5 dB; 0.5
@@ -72,7 +77,9 @@ struct GIFFrameEncoder {
         self.width = width
         self.height = height
         dithering = options.dithering
-        tolerance = 3 * options.tolerance * options.tolerance
+        let bounds = options.bounds
+        pixelBounds = PixelBounds(ink: bounds.ink, background: bounds.background)
+        budget = options.floorMSE * Double(3 * width * height)
         quantizer = Quantizer(maximumColors: options.maximumColors, targetMSE: options.targetMSE)
         previous = [UInt8](repeating: 0, count: 4 * width * height)
         current = previous
@@ -96,9 +103,6 @@ struct GIFFrameEncoder {
     mutating func encode(_ image: Image, duration: Duration, pendingRect: PixelRect?) -> Outcome {
         // The frame's own storage: read through `Keys`, never copied.
         current = image.pixels
-        // Lossy shortcuts (keeping a stale pixel, an LZW-friendly neighbour entry) may add error only
-        // while the whole frame stays within the quality target.
-        let budget = quantizer.targetMSE * GIFFrameEncoder.globalPaletteSlack * Double(3 * width * height)
         // Pixels left slightly off by earlier frames are not candidates by themselves: once they hold
         // most of the budget (`repaintThreshold`), they are offered for repainting too, so the error
         // cannot creep past the target over a long lossy animation (measured before: 45 dB down to
@@ -124,9 +128,11 @@ struct GIFFrameEncoder {
         var (palette, mapper, local, exact, bestError) = choosePalette(repaint: repaint)
         // Exact frames of an exact animation stay exact. A frame whose colours the lossy global
         // palette happens to hold is still part of a lossy animation: it may skip small changes too.
-        let slack = exact && (local || !globalIsLossy) ? 0 : tolerance
-        var allowance = slack > 0 ? Int64(max(0, budget - bestError)) : 0
-        var rect = draw(mapper: &mapper, local: local, dither: !exact && dithering == .ordered, slack: slack, allowance: &allowance)
+        let lossy = !(exact && (local || !globalIsLossy))
+        // The first frame takes no shortcuts: what it leaves off stays in every later frame through
+        // the pixels that never change, and is budget they lack (article: 239,546 B against 240,313).
+        var allowance = lossy && frameCount > 0 ? Int64(max(0, budget - bestError)) : 0
+        var rect = draw(mapper: &mapper, local: local, dither: !exact && dithering == .ordered, lossy: lossy, allowance: &allowance)
         if !local { globalMapper = mapper }
         if frameCount == 0 {
             rect = PixelRect(x: 0, y: 0, width: width, height: height)
@@ -134,7 +140,7 @@ struct GIFFrameEncoder {
             // Nothing visible changes (or only a clear): a 1×1 frame still carries the delay.
             rect = PixelRect(x: 0, y: 0, width: 1, height: 1)
         }
-        let indices = plan(rect: rect, palette: palette, slack: slack, allowance: &allowance)
+        let indices = plan(rect: rect, palette: palette, lossy: lossy, allowance: &allowance)
         previous = current
         frameCount += 1
         let frame = IndexedFrame(
@@ -280,5 +286,34 @@ struct GIFFrameEncoder {
     /// The raw word of the previous frame at pixel `i`.
     private func previousWord(_ i: Int) -> UInt32 {
         previous.withUnsafeBytes { $0.load(fromByteOffset: 4 * i, as: UInt32.self) }
+    }
+}
+
+/// How far (largest channel) a lossy shortcut may show an opaque key from its colour:
+/// `GIFOptions.Bounds.background` for the background colours, `.ink` for the others.
+struct PixelBounds {
+    let ink: Int
+    let background: Int
+    /// The background colours (keys covering at least 1 % of a frame, the most frequent first),
+    /// padded with 1, which is never a key.
+    private(set) var backgroundKeys = SIMD8<UInt32>(repeating: 1)
+
+    init(ink: Int, background: Int) {
+        self.ink = ink
+        self.background = background
+    }
+
+    @inline(__always)
+    func callAsFunction(_ k: UInt32) -> Int {
+        any(backgroundKeys .== SIMD8(repeating: k)) ? background : ink
+    }
+
+    /// Takes the colours of `colors` whose `weights` reach `share` of `total` as the background
+    /// colours (at most 8, the heaviest first).
+    mutating func findBackground(colors: [UInt32], weights: [Float], total: Int, share: Double = 0.005) {
+        let least = Float(Double(total) * share)
+        let heavy = zip(colors, weights).filter { $0.1 >= least }.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        backgroundKeys = SIMD8(repeating: 1)
+        for (lane, entry) in heavy.prefix(8).enumerated() { backgroundKeys[lane] = entry.0 }
     }
 }

@@ -7,8 +7,8 @@ import Raster
 ///
 /// The canvas starts transparent; before each frame the previous frame's disposal is applied
 /// (2: its rectangle becomes transparent, 3: the canvas before it is restored); then the frame's
-/// non-transparent pixels are drawn. Every composited frame is kept, so memory grows with the
-/// animation: this is for checking files, not for playing long ones.
+/// non-transparent pixels are drawn. `init(path:)` keeps every composited frame, so memory grows
+/// with the animation; `init(path:each:)` hands each one over instead and keeps none, for long ones.
 public struct GIFPlayback: Sendable {
     public private(set) var version: String
     public private(set) var width: Int
@@ -27,6 +27,17 @@ public struct GIFPlayback: Sendable {
     ///
     /// - Throws: `CodecsError.gifFailed` with giflib's message for a file giflib cannot read.
     public init(path: String) throws {
+        var kept: [Image] = []
+        try self.init(path: path) { _, canvas in kept.append(canvas) }
+        frames = kept
+    }
+
+    /// Decodes the file at `path`, calling `each` with every composited frame (its index and the
+    /// canvas), in order; `frames` stays empty.
+    ///
+    /// - Throws: `CodecsError.gifFailed` with giflib's message for a file giflib cannot read, or what
+    ///   `each` throws.
+    public init(path: String, each: (Int, Image) throws -> Void) throws {
         var error: Int32 = 0
         guard let gif = DGifOpenFileName(path, &error) else {
             throw CodecsError.gifFailed(path: path, operation: "open the file", message: GIFByteSink.message(error))
@@ -73,7 +84,8 @@ public struct GIFPlayback: Sendable {
             default:
                 break
             }
-            beforePrevious = canvas
+            // Kept only for a frame that restores it afterwards: a copy per frame costs as much as the rest.
+            if control.DisposalMode == 3 { beforePrevious = canvas }
             let d = saved.ImageDesc
             let rect = (x: Int(d.Left), y: Int(d.Top), width: Int(d.Width), height: Int(d.Height))
             rects.append(rect)
@@ -81,15 +93,26 @@ public struct GIFPlayback: Sendable {
             guard let map = d.ColorMap ?? gif.pointee.SColorMap else {
                 throw CodecsError.gifFailed(path: path, operation: "decode frame \(i)", message: "it has no colour table")
             }
-            for y in 0..<rect.height {
-                for x in 0..<rect.width {
-                    let index = Int(saved.RasterBits[y * rect.width + x])
-                    guard index != Int(control.TransparentColor), index < Int(map.pointee.ColorCount) else { continue }
-                    let c = map.pointee.Colors[index]
-                    canvas[rect.x + x, rect.y + y] = RGBA8(c.Red, c.Green, c.Blue)
+            // Only the part of the rectangle on the canvas is drawn (giflib accepts frames that stick out).
+            let transparent = Int(control.TransparentColor), colorCount = Int(map.pointee.ColorCount)
+            let x0 = max(0, rect.x), x1 = min(width, rect.x + rect.width)
+            let y0 = max(0, rect.y), y1 = min(height, rect.y + rect.height)
+            let canvasWidth = width
+            canvas.pixels.withUnsafeMutableBufferPointer { out in
+                for y in y0..<max(y0, y1) {
+                    for x in x0..<max(x0, x1) {
+                        let index = Int(saved.RasterBits[(y - rect.y) * rect.width + (x - rect.x)])
+                        guard index != transparent, index < colorCount else { continue }
+                        let c = map.pointee.Colors[index]
+                        let o = 4 * (y * canvasWidth + x)
+                        out[o] = c.Red
+                        out[o + 1] = c.Green
+                        out[o + 2] = c.Blue
+                        out[o + 3] = 255
+                    }
                 }
             }
-            frames.append(canvas)
+            try each(i, canvas)
             previousDisposal = Int(control.DisposalMode)
             previousRect = rect
         }

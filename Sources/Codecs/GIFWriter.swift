@@ -24,8 +24,9 @@ import Raster
 /// quantizes the next one; a write's error is thrown by a later `add` or by `finish`. Render frames
 /// in parallel and add them in order.
 ///
-/// Transparency: pixels with alpha below 128 become GIF's transparent index; a frame that turns
-/// opaque pixels transparent makes the frame before it dispose to the background (disposal 2).
+/// Transparency: pixels with alpha below 128 become GIF's transparent index (or, with
+/// `GIFOptions.matte`, every pixel with some alpha is blended over the matte first); a frame that
+/// turns opaque pixels transparent makes the frame before it dispose to the background (disposal 2).
 public final class GIFWriter {
     public let path: String
     public let width: Int
@@ -86,7 +87,7 @@ public final class GIFWriter {
             throw CodecsError.frameSizeMismatch(path: path, expectedWidth: width, expectedHeight: height, width: image.width, height: image.height)
         }
         let started = stopwatch.now
-        encoder.seedGlobalPalette(from: samples)
+        encoder.seedGlobalPalette(from: samples.map(options.matted))
         quantizeTime += stopwatch.now - started
     }
 
@@ -118,7 +119,7 @@ public final class GIFWriter {
             throw CodecsError.invalidOption(name: "frame duration", value: "\(duration)", allowed: "must be ≥ 0")
         }
         let started = stopwatch.now
-        let outcome = encoder.encode(image, duration: duration, pendingRect: pending?.rect)
+        let outcome = encoder.encode(options.matted(image), duration: duration, pendingRect: pending?.rect)
         quantizeTime += stopwatch.now - started
         switch outcome {
         case .identical:

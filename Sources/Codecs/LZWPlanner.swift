@@ -2,7 +2,7 @@
 ///
 /// Many pixels accept more than one index: an unchanged pixel shows the same through the transparent
 /// index or through any entry of the colour already shown there; in a lossy frame, a changed pixel
-/// accepts any entry within `slack` of its best one (squared RGB distance to its true colour). The
+/// accepts any entry within its bound of its true colour (`GIFOptions.Bounds`, largest channel). The
 /// planner runs the same LZW dictionary giflib builds (codes from clear + 2, a clear when code 4095
 /// is reached, the GIF variant of Welch's algorithm) and, at each pixel, extends the current string
 /// with an acceptable index if the dictionary already holds that extension — the idea of gifsicle's

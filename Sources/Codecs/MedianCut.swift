@@ -1,4 +1,4 @@
-/// Weighted median cut of one histogram in Oklab, as a log of splits that any number of boxes replays.
+/// Weighted median cut of one histogram in RGB, as a log of splits that any number of boxes replays.
 ///
 /// Median cut is greedy and deterministic: it always splits the box with the largest weighted
 /// squared error, along its axis of largest weighted variance, at the weighted median. Cuts of the
@@ -8,7 +8,7 @@
 /// any caller has asked, so a quantizer that tries several targets sorts each box once. It also
 /// remembers k-means results per box count (`Quantizer` fills `refined`).
 final class MedianCut {
-    let points: [Oklab]
+    let points: [ColorPoint]
     let colors: [UInt32]
     let weights: [Float]
     /// `Quantizer.refine`'s results, by (box count, rounds).
@@ -32,8 +32,8 @@ final class MedianCut {
     /// No box can be split further (every box holds a single colour or has no spread).
     private var exhausted = false
 
-    /// - Parameters: the histogram's colours (packed, opaque), their Oklab values and pixel counts.
-    init(points: [Oklab], colors: [UInt32], weights: [Float]) {
+    /// - Parameters: the histogram's colours (packed, opaque), their points (`ColorPoint`) and pixel counts.
+    init(points: [ColorPoint], colors: [UInt32], weights: [Float]) {
         self.points = points
         self.colors = colors
         self.weights = weights
@@ -99,7 +99,7 @@ final class MedianCut {
     }
 
     private func value(_ i: Int, _ axis: Int) -> Float {
-        axis == 0 ? points[i].l : axis == 1 ? points[i].a : points[i].b
+        axis == 0 ? points[i].x : axis == 1 ? points[i].y : points[i].z
     }
 
     private func makeBox(_ members: [Int]) -> Box {
@@ -107,7 +107,7 @@ final class MedianCut {
         var sum = SIMD4<Double>.zero, sum2 = SIMD4<Double>.zero
         for i in members {
             let wi = Double(weights[i])
-            let v = SIMD4(Double(points[i].l), Double(points[i].a), Double(points[i].b), 1)
+            let v = SIMD4(Double(points[i].x), Double(points[i].y), Double(points[i].z), 1)
             sum += v * wi
             sum2 += v * v * wi
         }
@@ -127,7 +127,7 @@ final class MedianCut {
         if w > 0 {
             for axis in 0..<3 { variances[axis] = max(0, sum2[axis] - sum[axis] * sum[axis] / w) }
         }
-        // Oklab's L spans 0…1 while a and b span about ±0.3: no rescaling, distance is what counts.
+        // Every channel spans 0…1: no rescaling, distance is what counts.
         let axis = variances[0] >= variances[1] ? (variances[0] >= variances[2] ? 0 : 2) : (variances[1] >= variances[2] ? 1 : 2)
         let error = members.count > 1 ? variances[0] + variances[1] + variances[2] : -1
         return Box(members: members, error: error, axis: axis, rgbError: rgbError)

@@ -8,16 +8,16 @@
 enum NearestScan {
     /// Sets `assignment[i]` to the index of the centroid nearest `points[i]`; returns whether any
     /// assignment changed. `centroids` must not be empty; `assignment` has one entry per point.
-    static func assign(_ points: [Oklab], to centroids: [Oklab], assignment: inout [Int]) -> Bool {
+    static func assign(_ points: [ColorPoint], to centroids: [ColorPoint], assignment: inout [Int]) -> Bool {
         let n = points.count
         guard !centroids.isEmpty, assignment.count == n else { return false }
         var changed = false
         // Each centroid's coordinates broadcast to four lanes once, so the loop loads them instead of
         // shuffling; eight points are two SSE-sized halves, so every vector operation is one
         // instruction on x86-64's baseline (SIMD8 was split less cleanly: about twice the work).
-        let spread = centroids.map { SIMD4<Float>(repeating: $0.l) }
-            + centroids.map { SIMD4<Float>(repeating: $0.a) }
-            + centroids.map { SIMD4<Float>(repeating: $0.b) }
+        let spread = centroids.map { SIMD4<Float>(repeating: $0.x) }
+            + centroids.map { SIMD4<Float>(repeating: $0.y) }
+            + centroids.map { SIMD4<Float>(repeating: $0.z) }
         let k = centroids.count
         points.withUnsafeBufferPointer { p in
             assignment.withUnsafeMutableBufferPointer { out in
@@ -27,14 +27,14 @@ enum NearestScan {
                         let lanes = min(8, n - start)
                         var l0 = SIMD4<Float>(repeating: 0), a0 = l0, b0 = l0, l1 = l0, a1 = l0, b1 = l0
                         for lane in 0..<min(4, lanes) {
-                            l0[lane] = p[start + lane].l
-                            a0[lane] = p[start + lane].a
-                            b0[lane] = p[start + lane].b
+                            l0[lane] = p[start + lane].x
+                            a0[lane] = p[start + lane].y
+                            b0[lane] = p[start + lane].z
                         }
                         for lane in 4..<max(4, lanes) {
-                            l1[lane - 4] = p[start + lane].l
-                            a1[lane - 4] = p[start + lane].a
-                            b1[lane - 4] = p[start + lane].b
+                            l1[lane - 4] = p[start + lane].x
+                            a1[lane - 4] = p[start + lane].y
+                            b1[lane - 4] = p[start + lane].z
                         }
                         var best0 = SIMD4<Float>(repeating: .infinity), best1 = best0
                         var index0 = SIMD4<Int32>(repeating: 0), index1 = index0

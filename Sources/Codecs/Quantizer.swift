@@ -1,4 +1,4 @@
-/// The project's colour quantizer: weighted median cut in Oklab, refined by k-means.
+/// The project's colour quantizer: weighted median cut in RGB, refined by k-means.
 ///
 /// Input is a histogram of opaque colours (each distinct colour with its pixel count); output is at
 /// most `maximumColors` palette entries. When the histogram has no more colours than that, the palette
@@ -7,7 +7,7 @@
 ///    of largest weighted variance, at the weighted median — so many-pixel colours (backgrounds,
 ///    marker fills) get their own entries and rare anti-aliasing shades share.
 /// 2. K-means (Lloyd) for a few rounds from the box means, weighted by pixel count: this lowers the
-///    total squared Oklab error that median cut's axis-aligned cuts leave.
+///    total squared RGB error that median cut's axis-aligned cuts leave.
 /// Median cut stops early once the palette is good enough: when the pixel-weighted mean squared
 /// error per RGB channel (each colour against its box's mean) is at most `targetMSE`. Fewer entries
 /// make a smaller GIF (LZW finds more repeats), so the palette is as small as the quality asks.
@@ -29,12 +29,12 @@ struct Quantizer {
     /// near the target instead of 2–3 dB above it.
     func palette(colors: [UInt32], weights: [Float]) -> [UInt32] {
         guard colors.count > maximumColors else { return colors }
-        return palette(colors: colors, weights: weights, points: colors.map { Oklab(packed: $0) })
+        return palette(colors: colors, weights: weights, points: colors.map { ColorPoint(packed: $0) })
     }
 
-    /// `palette(colors:weights:)` with the colours already in Oklab (`points[i]` is `colors[i]`), for
+    /// `palette(colors:weights:)` with the colours already as points (`points[i]` is `colors[i]`), for
     /// callers that quantize the same histogram several times.
-    func palette(colors: [UInt32], weights: [Float], points: [Oklab]) -> [UInt32] {
+    func palette(colors: [UInt32], weights: [Float], points: [ColorPoint]) -> [UInt32] {
         guard colors.count > maximumColors else { return colors }
         return palette(of: MedianCut(points: points, colors: colors, weights: weights))
     }
@@ -73,7 +73,7 @@ struct Quantizer {
     /// Each round accumulates the clusters' weighted sums in one pass over the points, in index order:
     /// the same additions in the same order as summing each cluster's members, without building
     /// member lists.
-    private func refine(_ boxes: [[Int]], points: [Oklab], colors: [UInt32], weights: [Float]) -> (palette: [UInt32], error: Double) {
+    private func refine(_ boxes: [[Int]], points: [ColorPoint], colors: [UInt32], weights: [Float]) -> (palette: [UInt32], error: Double) {
         let clusterCount = boxes.count
         var centroids = boxes.map { centroid(of: $0, points: points, weights: weights) }
         var assignment = [Int](repeating: 0, count: points.count)
@@ -96,14 +96,14 @@ struct Quantizer {
                 let c = assignment[i]
                 let wi = Double(weights[i])
                 let point = points[i]
-                sums[c] += SIMD4(Double(point.l) * wi, Double(point.a) * wi, Double(point.b) * wi, wi)
+                sums[c] += SIMD4(Double(point.x) * wi, Double(point.y) * wi, Double(point.z) * wi, wi)
                 sizes[c] += 1
                 if firsts[c] < 0 { firsts[c] = i }
             }
             for k in centroids.indices where sizes[k] > 0 {
                 let sum = sums[k]
                 centroids[k] = sum.w > 0
-                    ? Oklab(l: Float(sum.x / sum.w), a: Float(sum.y / sum.w), b: Float(sum.z / sum.w))
+                    ? ColorPoint(x: Float(sum.x / sum.w), y: Float(sum.y / sum.w), z: Float(sum.z / sum.w))
                     : points[firsts[k]]
             }
             if !changed { break }
@@ -133,16 +133,16 @@ struct Quantizer {
         return (palette, error)
     }
 
-    private func centroid(of members: [Int], points: [Oklab], weights: [Float]) -> Oklab {
+    private func centroid(of members: [Int], points: [ColorPoint], weights: [Float]) -> ColorPoint {
         var l: Double = 0, a: Double = 0, b: Double = 0, w: Double = 0
         for i in members {
             let wi = Double(weights[i])
-            l += Double(points[i].l) * wi
-            a += Double(points[i].a) * wi
-            b += Double(points[i].b) * wi
+            l += Double(points[i].x) * wi
+            a += Double(points[i].y) * wi
+            b += Double(points[i].z) * wi
             w += wi
         }
         guard w > 0 else { return points[members[0]] }
-        return Oklab(l: Float(l / w), a: Float(a / w), b: Float(b / w))
+        return ColorPoint(x: Float(l / w), y: Float(a / w), z: Float(b / w))
     }
 }

@@ -21,8 +21,14 @@ struct BenchEncoder: ParsableCommand {
     @Option(help: "Timed runs of each encoder.")
     var repeats = 7
 
-    @Option(help: "Frames (of the article's animation).")
+    @Option(help: "Frames (of the article's animation, or of the animation the render options after -- choose).")
     var frames = 50
+
+    @Option(help: "GIF quality 1…100.")
+    var quality = GIFOptions.defaultQuality
+
+    @Argument(parsing: .postTerminator, help: "Options of the animation to render, after --, e.g. -- --data digits.")
+    var renderArguments: [String] = []
 
     func validate() throws {
         guard (1...1000).contains(repeats) else { throw ValidationError("--repeats must be between 1 and 1000") }
@@ -30,7 +36,7 @@ struct BenchEncoder: ParsableCommand {
     }
 
     func run() throws {
-        let render = try Render.parse(["--frames", "\(frames)"])
+        let render = try Render.parse(["--frames", "\(frames)"] + renderArguments)
         let schedule = try render.schedule()
         let (scene, solvers) = try render.visualization(schedule: schedule).makeScene()
         let collected = CollectingSink()
@@ -44,10 +50,12 @@ struct BenchEncoder: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("bench.gif").path
 
+        var options = GIFOptions(quality: quality)
+        options.matte = try render.parsedMatte()
         var cpu: [Double] = [], wall: [Double] = [], quantize: [Double] = [], lzw: [Double] = []
         for _ in 0..<repeats {
             let cpuStart = Self.processCPU(), wallStart = ContinuousClock.now
-            let writer = try GIFWriter(path: path, width: width, height: height, options: GIFOptions())
+            let writer = try GIFWriter(path: path, width: width, height: height, options: options)
             try writer.useGlobalPalette(from: samples)
             for image in images { try writer.add(image, duration: render.frameDelay()) }
             try writer.finish()
@@ -58,7 +66,8 @@ struct BenchEncoder: ParsableCommand {
         }
         let gifBytes = Render.fileSize(path)
         let playback = try GIFPlayback(path: path)
-        let quality = zip(playback.frames, images).map { psnr($0, $1) }
+        let fidelity = zip(playback.frames, images).map { FrameFidelity(shown: $0, truth: options.matted($1)) }
+        let quality = fidelity.map(\.psnr)
 
         let encoder = render.pngEncoder()
         var pngTimes: [Double] = []
@@ -79,6 +88,9 @@ struct BenchEncoder: ParsableCommand {
             "\"gif_bytes\": \(gifBytes)", "\"gif_frames_decoded\": \(playback.frames.count)",
             "\"gif_min_psnr\": \(Self.rounded(quality.min() ?? 0))",
             "\"gif_median_psnr\": \(Self.median(quality))",
+            "\"gif_p999\": \(fidelity.map(\.p999).max() ?? 0)", "\"gif_max_error\": \(fidelity.map(\.maximum).max() ?? 0)",
+            "\"gif_ghosts\": \(fidelity.map(\.ghosts).max() ?? 0)",
+            "\"gif_local_palettes\": \(playback.hasLocalPalette.filter { $0 }.count)",
             "\"png_ms_per_frame\": \(Self.median(pngTimes))",
             "\"png_median_bytes\": \(Self.median(pngBytes.map(Double.init)))",
             "\"png_max_bytes\": \(pngBytes.max() ?? 0)",

@@ -72,7 +72,9 @@ extension Render {
         var settings = SinkSettings()
         settings.delay = frameDelay()
         settings.durations = target.isGIF ? try gifDurations(count: schedule.count) : frameDurations(count: schedule.count)
+        settings.gif = GIFOptions(quality: quality, matte: try parsedMatte())
         settings.gif.loop = try parsedLoop()
+        settings.gif.dithering = dither ? .ordered : .none
         settings.png = pngEncoder()
         settings.namesFramesByIteration = nameBy == .iteration
         let rate = fps.map { FrameRate(fps: $0) } ?? FrameRate(delayMilliseconds: delay ?? 200)

@@ -117,8 +117,23 @@ struct Render: ParsableCommand {
         valueName: "light|dark"))
     var theme: ThemeName = .light
 
-    @Flag(help: "A transparent figure background for slides (GIF: a transparent index; PNG: alpha 0); the axes stay opaque, e.g. --transparent.")
+    @Flag(help: "A transparent figure background for slides (GIF: a transparent index; PNG: alpha 0); the axes stay opaque, e.g. --transparent. GIF alpha has one bit: anti-aliased text over the transparent background looks jagged on any slide but a white one unless --matte names the slide's colour.")
     var transparent = false
+
+    // MARK: - GIF options (issue 15)
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "GIF quality 1…100 as gifski's (default \(GIFOptions.defaultQuality): every frame at least 46.5 dB PSNR, 99.9 % of its pixels within 24 levels, the background within 3); 100 is exact when a frame has at most 255 colours, lower is smaller, e.g. --quality 70.",
+        valueName: "1…100"))
+    var quality = GIFOptions.defaultQuality
+
+    @Option(help: ArgumentHelp(
+        "With --transparent, blend the GIF's partly transparent edges over this colour (the slide's), as gifski and ImageMagick do: white, black, or #RRGGBB, e.g. --matte '#1e1e1e'.",
+        valueName: "color"))
+    var matte: String?
+
+    @Flag(help: "Ordered (Bayer) dithering of the colours a GIF's palette lacks: smoother gradients, a little larger.")
+    var dither = false
 
     // MARK: - Image data options (issue 9)
 
@@ -214,6 +229,7 @@ struct Render: ParsableCommand {
         _ = try parsedSize()
         _ = try parsedColumns()
         try validateImageOptions()
+        try validateGIFOptions()
         do {
             _ = try Colormap(named: colormap)
         } catch {

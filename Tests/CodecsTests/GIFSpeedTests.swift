@@ -65,12 +65,12 @@ private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], at start: Int) ->
     @Test func answersStayTheNearestEntryAsTheTableGrowsAndClears() {
         var rng = SplitMix64(seed: 9)
         let palette = (0..<60).map { _ in UInt32.random(in: 0...0xFF_FFFF, using: &rng) | 0xFF00_0000 }
-        let search = NearestColor(palette.map { Oklab(packed: $0) })
+        let search = NearestColor(palette.map { ColorPoint(packed: $0) })
         var mapper = PaletteMapper(colors: palette)
         // 90,000 distinct colours: more than the largest table keeps (65,536 answers).
         let colors = (0..<90_000).map { UInt32($0) &* 187 | 0xFF00_0000 }
         for (n, c) in colors.enumerated() {
-            #expect(Int(mapper.index(c)) == search.nearest(Oklab(packed: c)))
+            #expect(Int(mapper.index(c)) == search.nearest(ColorPoint(packed: c)))
             if n % 10_000 == 0 {
                 mapper.prefetch(Array(colors[n..<min(colors.count, n + 5_000)]))
             }
@@ -99,14 +99,14 @@ private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], at start: Int) ->
 }
 
 @Suite struct QuantizerPointsTests {
-    /// Handing over the Oklab points (as the global palette's several tries do) changes nothing.
+    /// Handing over the ColorPoint points (as the global palette's several tries do) changes nothing.
     @Test(arguments: [0.0, 4.0, 40.0])
     func givenPointsGiveTheSamePalette(targetMSE: Double) {
         var rng = SplitMix64(seed: 7)
         let colors = (0..<3000).map { _ in UInt32.random(in: 0...0xFF_FFFF, using: &rng) | 0xFF00_0000 }
         let weights = colors.indices.map { _ in Float(Int.random(in: 1...500, using: &rng)) }
         let quantizer = Quantizer(maximumColors: 255, targetMSE: targetMSE)
-        let points = colors.map { Oklab(packed: $0) }
+        let points = colors.map { ColorPoint(packed: $0) }
         let palette = quantizer.palette(colors: colors, weights: weights)
         #expect(palette.count <= 255)
         #expect(quantizer.palette(colors: colors, weights: weights, points: points) == palette)
@@ -121,7 +121,7 @@ private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], at start: Int) ->
         var rng = SplitMix64(seed: 11)
         let colors = (0..<2500).map { _ in UInt32.random(in: 0...0xFF_FFFF, using: &rng) | 0xFF00_0000 }
         let weights = colors.indices.map { _ in Float(Int.random(in: 1...900, using: &rng)) }
-        let cut = MedianCut(points: colors.map { Oklab(packed: $0) }, colors: colors, weights: weights)
+        let cut = MedianCut(points: colors.map { ColorPoint(packed: $0) }, colors: colors, weights: weights)
         for target in targets {
             let quantizer = Quantizer(maximumColors: 200, targetMSE: target)
             let fresh = quantizer.palette(colors: colors, weights: weights)
@@ -135,7 +135,7 @@ private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], at start: Int) ->
         var rng = SplitMix64(seed: 12)
         let colors = (0..<600).map { _ in UInt32.random(in: 0...0xFF_FFFF, using: &rng) | 0xFF00_0000 }
         let weights = colors.indices.map { _ in Float(Int.random(in: 1...50, using: &rng)) }
-        let cut = MedianCut(points: colors.map { Oklab(packed: $0) }, colors: colors, weights: weights)
+        let cut = MedianCut(points: colors.map { ColorPoint(packed: $0) }, colors: colors, weights: weights)
         for limit in [1, 2, 37, 600, 700] {
             let (boxes, curve) = cut.boxes(limit: limit, targetError: 0)
             #expect(boxes.count == min(limit, 600) && curve.count == boxes.count)
@@ -220,7 +220,7 @@ private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], at start: Int) ->
     @Test(arguments: [1, 2, 7, 8, 9, 63, 255])
     func agreesWithNearestColor(centroidCount: Int) {
         var rng = SplitMix64(seed: UInt64(centroidCount))
-        func random() -> Oklab { Oklab(packed: UInt32.random(in: 0...0xFF_FFFF, using: &rng)) }
+        func random() -> ColorPoint { ColorPoint(packed: UInt32.random(in: 0...0xFF_FFFF, using: &rng)) }
         var centroids = (0..<centroidCount).map { _ in random() }
         if centroidCount > 2 { centroids[centroidCount - 1] = centroids[1] }
         var points = (0..<(8 * centroidCount + 5)).map { _ in random() }

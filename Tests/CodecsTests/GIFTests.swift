@@ -199,7 +199,9 @@ private func roundTrip(_ frames: [Image], milliseconds: Int = 100, options: GIFO
         #expect(throws: CodecsError.writerClosed(path: path)) { try writer.add(try Image(width: 10, height: 10), delayMilliseconds: 1) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
         #expect(throws: CodecsError.self) { _ = try GIFWriter(path: path, width: 5, height: 5, options: GIFOptions(loop: .times(0))) }
-        #expect(throws: CodecsError.self) { _ = try GIFWriter(path: path, width: 5, height: 5, options: GIFOptions(tolerance: 99)) }
+        #expect(throws: CodecsError.self) { _ = try GIFWriter(path: path, width: 5, height: 5, options: GIFOptions(quality: 0)) }
+        #expect(throws: CodecsError.self) { _ = try GIFWriter(path: path, width: 5, height: 5, options: GIFOptions(quality: 101)) }
+        #expect(throws: CodecsError.self) { _ = try GIFWriter(path: path, width: 5, height: 5, options: GIFOptions(matte: RGBA8(1, 2, 3, 4))) }
     }
 
     @Test func cancellingOrDroppingAWriterRemovesItsTemporaryFile() throws {

@@ -14,11 +14,11 @@ private func randomColors(_ n: Int, seed: UInt64) -> [UInt32] {
 }
 
 /// Plain twin of `NearestColor`: every entry, in order, squared distance by the textbook formula.
-private func bruteNearest(_ q: Oklab, _ palette: [Oklab]) -> (index: Int, distance: Float) {
+private func bruteNearest(_ q: ColorPoint, _ palette: [ColorPoint]) -> (index: Int, distance: Float) {
     var best = -1
     var distance = Float.infinity
     for (i, p) in palette.enumerated() {
-        let d = (p.l - q.l) * (p.l - q.l) + (p.a - q.a) * (p.a - q.a) + (p.b - q.b) * (p.b - q.b)
+        let d = (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y) + (p.z - q.z) * (p.z - q.z)
         if d < distance {
             distance = d
             best = i
@@ -27,22 +27,18 @@ private func bruteNearest(_ q: Oklab, _ palette: [Oklab]) -> (index: Int, distan
     return (best, distance)
 }
 
-@Suite struct OklabTests {
-    /// Reference values from Björn Ottosson's Oklab post (sRGB white, red, and black).
-    @Test func matchesThePublishedValues() {
-        let white = Oklab(packed: pack(255, 255, 255))
-        #expect(abs(white.l - 1) < 1e-4 && abs(white.a) < 1e-4 && abs(white.b) < 1e-4)
-        let red = Oklab(packed: pack(255, 0, 0))
-        #expect(abs(red.l - 0.627955) < 1e-4 && abs(red.a - 0.224863) < 1e-4 && abs(red.b - 0.125846) < 1e-4)
-        let black = Oklab(packed: pack(0, 0, 0))
-        #expect(black.l == 0 && black.a == 0 && black.b == 0)
+@Suite struct ColorPointTests {
+    /// Squared distance is the squared RGB error over 255².
+    @Test func distanceIsTheRGBError() {
+        let a = ColorPoint(packed: pack(10, 200, 30)), b = ColorPoint(packed: pack(13, 196, 30))
+        #expect(abs(a.distance2(b) * 255 * 255 - 25) < 1e-3)
     }
 
     @Test func roundTripsEverySRGBColourOfAGrid() {
         for r in stride(from: 0, through: 255, by: 15) {
             for g in stride(from: 0, through: 255, by: 15) {
                 for b in stride(from: 0, through: 255, by: 15) {
-                    #expect(Oklab(packed: pack(r, g, b)).packed == pack(r, g, b))
+                    #expect(ColorPoint(packed: pack(r, g, b)).packed == pack(r, g, b))
                 }
             }
         }
@@ -52,10 +48,10 @@ private func bruteNearest(_ q: Oklab, _ palette: [Oklab]) -> (index: Int, distan
 @Suite struct NearestColorTests {
     @Test(arguments: [1, 2, 17, 255])
     func findsTheNearestLikeItsPlainTwin(count: Int) {
-        var palette = randomColors(count, seed: UInt64(count)).map { Oklab(packed: $0) }
+        var palette = randomColors(count, seed: UInt64(count)).map { ColorPoint(packed: $0) }
         if count > 2 { palette[count - 1] = palette[0] }  // a duplicate: ties go to the lower index
         let search = NearestColor(palette)
-        for q in randomColors(3000, seed: 99).map({ Oklab(packed: $0) }) + palette {
+        for q in randomColors(3000, seed: 99).map({ ColorPoint(packed: $0) }) + palette {
             let found = search.nearest(q)
             let twin = bruteNearest(q, palette)
             let d = palette[found].distance2(q)
@@ -66,20 +62,20 @@ private func bruteNearest(_ q: Oklab, _ palette: [Oklab]) -> (index: Int, distan
     }
 
     @Test func anEmptyPaletteAnswersMinusOne() {
-        #expect(NearestColor([]).nearest(Oklab(l: 0.5, a: 0, b: 0)) == -1)
+        #expect(NearestColor([]).nearest(ColorPoint(x: 0.5, y: 0, z: 0)) == -1)
     }
 }
 
 @Suite struct PaletteMapperTests {
     @Test func agreesWithBruteForceAcrossCacheResets() {
         let palette = randomColors(200, seed: 5)
-        let labs = palette.map { Oklab(packed: $0) }
+        let labs = palette.map { ColorPoint(packed: $0) }
         var mapper = PaletteMapper(colors: palette)
         // 40,000 colours overflow the 16,384-entry cache limit twice; every answer must stay right.
         for c in randomColors(40_000, seed: 6) + palette {
             let index = Int(mapper.index(c))
-            let twin = bruteNearest(Oklab(packed: c), labs)
-            #expect(abs(labs[index].distance2(Oklab(packed: c)) - twin.distance) <= 1e-6)
+            let twin = bruteNearest(ColorPoint(packed: c), labs)
+            #expect(abs(labs[index].distance2(ColorPoint(packed: c)) - twin.distance) <= 1e-6)
         }
         for (i, c) in palette.enumerated() {
             let member = mapper.contains(c)
