@@ -100,7 +100,11 @@ public enum CSVReader {
             let character = line[index]
             if character == "#" && quoteColumn == nil { return line[..<index] }
             if character == "\"" { quoteColumn = quoteColumn == nil ? column : nil }
-            if let control = character.unicodeScalars.first(where: isControl) {
+            if let ascii = character.asciiValue {
+                if (ascii < 0x20 && ascii != 0x09) || ascii == 0x7F {
+                    throw NMFError.controlCharacter(path: path, line: number, column: column, scalar: UInt32(ascii))
+                }
+            } else if let control = character.unicodeScalars.first(where: isControl) {
                 throw NMFError.controlCharacter(path: path, line: number, column: column, scalar: control.value)
             }
             column += 1
@@ -128,7 +132,7 @@ public enum CSVReader {
 
     /// The text between a field's pair of quotes, or nil when the field is not quoted.
     static func unquoted(_ text: Substring) -> Substring? {
-        guard text.count >= 2, text.first == "\"", text.last == "\"" else { return nil }
+        guard text.first == "\"", text.last == "\"", text.count >= 2 else { return nil }
         return text.dropFirst().dropLast()
     }
 
