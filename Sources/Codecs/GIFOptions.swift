@@ -87,7 +87,7 @@ public struct GIFOptions: Sendable, Equatable {
         guard partial else { return image }
         var out = image
         let m = (Int(matte.r), Int(matte.g), Int(matte.b))
-        out.pixels.withUnsafeMutableBufferPointer { p in
+        out.withUnsafeMutablePixels { p in
             for i in stride(from: 0, to: p.count - 3, by: 4) {
                 let a = Int(p[i + 3])
                 guard a != 0 && a != 255 else { continue }

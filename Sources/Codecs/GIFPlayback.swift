@@ -98,7 +98,7 @@ public struct GIFPlayback: Sendable {
             let x0 = max(0, rect.x), x1 = min(width, rect.x + rect.width)
             let y0 = max(0, rect.y), y1 = min(height, rect.y + rect.height)
             let canvasWidth = width
-            canvas.pixels.withUnsafeMutableBufferPointer { out in
+            canvas.withUnsafeMutablePixels { out in
                 for y in y0..<max(y0, y1) {
                     for x in x0..<max(x0, x1) {
                         let index = Int(saved.RasterBits[(y - rect.y) * rect.width + (x - rect.x)])

@@ -79,8 +79,11 @@ extension NMFViz {
         fail("\(message) (see 'nmfviz help')", code: badUsage)
     }
 
+    /// Prints one line and exits. The message may quote what the user typed (ArgumentParser quotes
+    /// arguments raw), so control characters are escaped and the line is cut at 500 characters: an
+    /// ANSI escape in an argument must not reach the terminal.
     static func fail(_ message: String, code: Int32) -> Never {
-        StandardStreams.writeLine("nmfviz: error: \(message)")
+        StandardStreams.writeLine("nmfviz: error: \(NMFError.printable(message, limit: 500))")
         Foundation.exit(code)
     }
 }

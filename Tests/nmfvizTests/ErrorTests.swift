@@ -91,4 +91,15 @@ import Testing
         #expect(result.stderr.contains(c.message), "stderr: \(result.stderr)")
         #expect(runner.contents() == before, "left behind: \(runner.contents())")
     }
+
+    /// Control characters typed in arguments are escaped in the message, never sent to the terminal.
+    @Test(arguments: [["--\u{1B}[2Jx"], ["--colormap", "\u{1B}[31mred"], ["--output", "a\u{7}b.jpg"]])
+    func argumentsInMessagesAreEscaped(_ arguments: [String]) throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(arguments)
+        #expect(result.status == 2)
+        #expect(!result.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "stderr: \(result.stderr.debugDescription)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
 }
