@@ -110,8 +110,14 @@ def gif_quality_table(nmfviz, work, quick):
         rows.append([label, "nmfviz", f"{q['bytes']:,} B", f"{q['min_psnr']:.2f} dB", q["p999"], q["ghosts"], cpu])
         if peers and "--transparent" not in args:
             raw, peer = os.path.join(work, "ffmpeg.gif"), os.path.join(work, "peer.gif")
-            ffmpeg = ["ffmpeg", "-v", "error", "-y", "-framerate", "5", "-pattern_type", "glob",
-                      "-i", os.path.join(frames, "*.png"),
+            # Numbered in frame order for ffmpeg (frame_999.png sorts after frame_1000.png by name).
+            ordered = os.path.join(work, "ordered_png")
+            shutil.rmtree(ordered, ignore_errors=True)
+            os.makedirs(ordered)
+            pngs = sorted((f for f in os.listdir(frames) if f.endswith(".png")), key=lambda f: int("".join(c for c in f if c.isdigit())))
+            for n, f in enumerate(pngs):
+                os.symlink(os.path.join(frames, f), os.path.join(ordered, f"{n:05d}.png"))
+            ffmpeg = ["ffmpeg", "-v", "error", "-y", "-framerate", "5", "-i", os.path.join(ordered, "%05d.png"),
                       "-vf", "split[a][b];[a]palettegen=stats_mode=full[p];[b][p]paletteuse=dither=none",
                       "-loop", "0", raw]
             seconds = cpu_of([ffmpeg, ["gifsicle", "-O3", raw, "-o", peer]])

@@ -192,8 +192,8 @@ extension GIFFrameEncoder {
         }
         let (colors, weights) = histogram.entries()
         guard !colors.isEmpty else { return }
-        // A colour is background when it covers 0.5 % of the pixels the samples add up to
-        // (`FrameFidelity` counts 1 % of a frame, and the first sample weighs most).
+        // A colour is background when it covers 2.5 % of a frame's worth of the pixels the samples
+        // add up to (`FrameFidelity` counts 5 % of a frame; the first sample weighs most).
         pixelBounds.findBackground(colors: colors, weights: weights, total: count)
         var chosen = colors
         // The chosen try's mapper becomes the global one: it already knows the nearest entry of every

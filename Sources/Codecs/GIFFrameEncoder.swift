@@ -294,7 +294,7 @@ struct GIFFrameEncoder {
 struct PixelBounds {
     let ink: Int
     let background: Int
-    /// The background colours (keys covering at least 1 % of a frame, the most frequent first),
+    /// The background colours (keys covering at least 2.5 % of a frame, the most frequent first),
     /// padded with 1, which is never a key.
     private(set) var backgroundKeys = SIMD8<UInt32>(repeating: 1)
 
@@ -310,7 +310,7 @@ struct PixelBounds {
 
     /// Takes the colours of `colors` whose `weights` reach `share` of `total` as the background
     /// colours (at most 8, the heaviest first).
-    mutating func findBackground(colors: [UInt32], weights: [Float], total: Int, share: Double = 0.005) {
+    mutating func findBackground(colors: [UInt32], weights: [Float], total: Int, share: Double = 0.025) {
         let least = Float(Double(total) * share)
         let heavy = zip(colors, weights).filter { $0.1 >= least }.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
         backgroundKeys = SIMD8(repeating: 1)

@@ -36,7 +36,7 @@ public struct GIFOptions: Sendable, Equatable {
         /// The 99.9th percentile of the per-pixel largest channel error may not exceed this.
         public var p999: Int
         /// How far (largest channel, levels) a pixel whose true colour is a background colour (one
-        /// covering at least 1 % of the frame) may be shown off.
+        /// covering at least 5 % of the frame) may be shown off.
         public var background: Int
         /// How far (largest channel) any other pixel may be shown off by a lossy shortcut (left stale,
         /// or an entry that lets LZW go on) when its own palette entry is closer.

@@ -15,7 +15,8 @@ import Testing
         #expect(gif.status == 0, "\(gif.stderr)")
         let png = try runner.run(arguments.filter { $0 != "--matte" && !$0.hasPrefix("#") } + ["-o", "png/", "--quiet"])
         #expect(png.status == 0, "\(png.stderr)")
-        let names = try FileManager.default.contentsOfDirectory(atPath: runner.path("png")).filter { $0.hasSuffix(".png") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: runner.path("png")).filter { $0.hasSuffix(".png") }
+            .sorted { $0.compare($1, options: .numeric) == .orderedAscending }
         let options = GIFOptions(matte: matte)
         let bounds = GIFOptions.Bounds.standard
         var decoded = 0
