@@ -79,11 +79,30 @@ extension NMFViz {
         fail("\(message) (see 'nmfviz help')", code: badUsage)
     }
 
+    /// `text` with control and invisible format characters written as `\u{…}`, cut after 500 scalars.
+    /// Text the modules already escaped (`NMFError.printable`) passes through unchanged.
+    static func terminalSafe(_ text: String) -> String {
+        var out = ""
+        for (count, scalar) in text.unicodeScalars.enumerated() {
+            if count == 500 {
+                out += "…"
+                break
+            }
+            let v = scalar.value
+            if v < 0x20 || (0x7F...0x9F).contains(v) || scalar.properties.generalCategory == .format {
+                out += "\\u{\(String(v, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// Prints one line and exits. The message may quote what the user typed (ArgumentParser quotes
     /// arguments raw), so control characters are escaped and the line is cut at 500 characters: an
     /// ANSI escape in an argument must not reach the terminal.
     static func fail(_ message: String, code: Int32) -> Never {
-        StandardStreams.writeLine("nmfviz: error: \(NMFError.printable(message, limit: 500))")
+        StandardStreams.writeLine("nmfviz: error: \(terminalSafe(message))")
         Foundation.exit(code)
     }
 }
