@@ -104,7 +104,17 @@ public struct BasisImagesScene: Scene {
 
     /// Draws the first run's snapshot.
     public func render(_ frame: Frame, into canvas: inout Canvas, font: Font?) throws {
-        canvas.clear(style.theme.figureBackground)
+        try drawFrame(frame, on: &canvas, font: font)
+    }
+
+    /// Draws the first run's snapshot on `surface`: the tiles as images, the text as glyphs.
+    public func draw(_ frame: Frame, on surface: inout some DrawingSurface, font: Font) throws {
+        try drawFrame(frame, on: &surface, font: font)
+    }
+
+    /// Tiles, then (with a font) the title and labels.
+    private func drawFrame(_ frame: Frame, on canvas: inout some DrawingSurface, font: Font?) throws {
+        canvas.clear(style.theme.figureBackground, in: nil)
         guard let snapshot = frame.snapshots.first else { return }
         let h = snapshot.h
         guard h.columns == shape.pixelCount else {
@@ -138,8 +148,8 @@ public struct BasisImagesScene: Scene {
     }
 
     /// A tile framed in the spine colour, like an axes.
-    private func drawTile(_ colors: [RGBA8], in rect: PixelRect, border: Int, canvas: inout Canvas) {
+    private func drawTile(_ colors: [RGBA8], in rect: PixelRect, border: Int, canvas: inout some DrawingSurface) {
         TileBlitter.drawFramed(colors, shape: shape, in: rect, border: border, frameColor: style.theme.spineColor,
-                               canvas: &canvas)
+                               surface: &canvas)
     }
 }
