@@ -27,6 +27,10 @@ let package = Package(
         .systemLibrary(
             name: "CFreeType", pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev"]), .brew(["freetype"])]),
+        // zlib's deflate for the PDF writer's FlateDecode streams.
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
         // DejaVu Sans (Assets/DejaVuSans.ttf) embedded with C23 #embed: no resource bundle to lose.
         .target(name: "CDejaVu"),
@@ -36,7 +40,7 @@ let package = Package(
         .target(name: "NMF"),
         .target(name: "Raster", dependencies: ["CFreeType", "CDejaVu"]),
         .target(name: "Plot", dependencies: ["Raster"]),
-        .target(name: "Codecs", dependencies: ["Raster", "CPNG", "CGIF"]),
+        .target(name: "Codecs", dependencies: ["Raster", "CPNG", "CGIF", "CZlib"]),
         .target(name: "Animation", dependencies: ["NMF", "Plot", "Codecs", "CDigits"]),
         // The command line: parsing, progress, messages, exit codes. A library so that the tests and
         // the option parser's fuzzer (Scripts/fuzz) can call it; the executable only starts it.

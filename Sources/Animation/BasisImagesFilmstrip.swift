@@ -105,12 +105,18 @@ public struct BasisImagesFilmstrip: Sendable {
     ///
     /// - Throws: `NMFError.shapeMismatch` when the solver's H does not fit the shape or rank; the font's errors.
     public func image(solver: NMFSolver) throws -> Image {
+        try render(snapshots(solver: solver), font: try Font.dejaVuSans())
+    }
+
+    /// Runs `solver` up to the last iteration asked for, keeping the snapshots shown, in the order of
+    /// `iterations`.
+    public func snapshots(solver: NMFSolver) -> [Snapshot] {
         let wanted = Set(iterations)
         var snapshots: [Int: Snapshot] = [:]
         for snapshot in solver.makeSnapshots(iterations: iterations.max() ?? 0) where wanted.contains(snapshot.iteration) {
             snapshots[snapshot.iteration] = snapshot
         }
-        return try render(iterations.compactMap { snapshots[$0] }, font: try Font.dejaVuSans())
+        return iterations.compactMap { snapshots[$0] }
     }
 
     /// Draws one panel per snapshot, in order (`image(solver:)` passes them in the order of `iterations`).

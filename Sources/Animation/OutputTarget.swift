@@ -9,19 +9,24 @@ import Darwin
 ///
 /// - `something.gif`: one animated GIF.
 /// - `something.png`: one still PNG (of the iteration the caller picks).
+/// - `something.svg`: one still SVG; `something.pdf`: one PDF, a page per frame (one for a still).
 /// - a folder — one that exists, or a path ending in `/` — gets `frame_000.png`, `frame_001.png`, …,
 ///   named by iteration.
-/// - a printf-style pattern with one integer conversion, such as `out/f_%04d.png`, names each PNG by
-///   iteration.
+/// - a printf-style pattern with one integer conversion, such as `out/f_%04d.png` (or `.svg`, `.pdf`),
+///   names each file by iteration.
 public enum OutputTarget: Equatable, Sendable {
     case gif(path: String)
     case png(path: String)
     case frames(FramePattern)
+    case svg(path: String)
+    case pdf(path: String)
 
-    /// Whether this is one still image (a single `.png`).
+    /// Whether this is one still image (a single `.png` or `.svg`).
     public var isStill: Bool {
-        if case .png = self { return true }
-        return false
+        switch self {
+        case .png, .svg: return true
+        default: return false
+        }
     }
 
     /// Whether this is an animated GIF.
@@ -32,13 +37,14 @@ public enum OutputTarget: Equatable, Sendable {
 
     /// Reads an `--output` argument.
     ///
+    /// - Parameter folderFormat: the files a folder gets (`frame_000.png`, `.svg` or `.pdf`).
     /// - Throws: `AnimationError.badOutput` for an unknown extension or a malformed pattern.
-    public static func parse(_ argument: String) throws -> OutputTarget {
+    public static func parse(_ argument: String, folderFormat: FrameFormat = .png) throws -> OutputTarget {
         guard !argument.isEmpty else { throw AnimationError.badOutput(argument, "the path is empty") }
         if argument.contains("%") {
             let pattern = try FramePattern(argument)
-            guard pattern.suffix.lowercased().hasSuffix(".png") else {
-                throw AnimationError.badOutput(argument, "a frame pattern must end in .png")
+            guard pattern.format != nil else {
+                throw AnimationError.badOutput(argument, "a frame pattern must end in .png, .svg or .pdf")
             }
             return .frames(pattern)
         }
@@ -46,19 +52,21 @@ public enum OutputTarget: Equatable, Sendable {
         let isFolder = stat(argument, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
         if argument.hasSuffix("/") || isFolder {
             let folder = argument.hasSuffix("/") ? argument : argument + "/"
-            return .frames(try FramePattern(folder + "frame_%03d.png"))
+            return .frames(try FramePattern(folder + "frame_%03d." + folderFormat.rawValue))
         }
         switch OutputPath.pathExtension(argument).lowercased() {
         case "gif": return .gif(path: argument)
         case "png": return .png(path: argument)
+        case "svg": return .svg(path: argument)
+        case "pdf": return .pdf(path: argument)
         case "" where stat(argument, &info) == 0 && info.st_mode & S_IFMT != S_IFREG:
             throw AnimationError.badOutput(
                 argument, "is a device or pipe; render writes files: name a .gif, a .png, a folder or a pattern")
         case "":
             throw AnimationError.badOutput(
-                argument, "give a .gif, a .png, a folder (ending in /) or a pattern such as out/f_%04d.png")
+                argument, "give a .gif, a .png, a .svg, a .pdf, a folder (ending in /) or a pattern such as out/f_%04d.png")
         case let other:
-            throw AnimationError.badOutput(argument, "unknown extension '.\(other)' (use .gif or .png)")
+            throw AnimationError.badOutput(argument, "unknown extension '.\(other)' (use .gif, .png, .svg or .pdf)")
         }
     }
 }

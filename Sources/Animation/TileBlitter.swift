@@ -34,10 +34,15 @@ enum TileBlitter {
     /// A tile framed like an axes: `border` pixels of `frameColor` around `rect`, then the image in it.
     static func drawFramed(_ colors: [RGBA8], shape: ImageShape, in rect: PixelRect, border: Int, frameColor: RGBA8,
                            surface: inout some DrawingSurface) {
-        let frame = PixelRect(x0: rect.x0 - border, y0: rect.y0 - border, x1: rect.x1 + border, y1: rect.y1 + border)
-        surface.clear(frameColor, in: frame)
-        guard let tile = image(colors, shape: shape) else { return }
-        surface.drawImage(tile, in: rect, clip: nil)
+        // The image first, then the four sides of the frame around it: they do not overlap, so on a canvas
+        // this is the same as clearing the whole frame first, and a renderer that lets an image spill
+        // over its edge by a pixel (poppler does) still shows the frame.
+        if let tile = image(colors, shape: shape) { surface.drawImage(tile, in: rect, clip: nil) }
+        let outer = PixelRect(x0: rect.x0 - border, y0: rect.y0 - border, x1: rect.x1 + border, y1: rect.y1 + border)
+        surface.clear(frameColor, in: PixelRect(x0: outer.x0, y0: outer.y0, x1: outer.x1, y1: rect.y0))
+        surface.clear(frameColor, in: PixelRect(x0: outer.x0, y0: rect.y1, x1: outer.x1, y1: outer.y1))
+        surface.clear(frameColor, in: PixelRect(x0: outer.x0, y0: rect.y0, x1: rect.x0, y1: rect.y1))
+        surface.clear(frameColor, in: PixelRect(x0: rect.x1, y0: rect.y0, x1: outer.x1, y1: rect.y1))
     }
 
     /// Copies `colors` (one per image pixel, row-major `shape`) into `rect` of `image`, each image pixel

@@ -27,6 +27,8 @@ public enum CodecsError: Error, Equatable, CustomStringConvertible {
     case interrupted
     /// The target path is one nmfviz will not write (a folder, a block device, a system folder).
     case refusedTarget(path: String, reason: String)
+    /// zlib could not compress a PDF stream; `code` is zlib's.
+    case compressionFailed(code: Int)
 
     public var description: String {
         switch self {
@@ -54,6 +56,8 @@ public enum CodecsError: Error, Equatable, CustomStringConvertible {
             return "stopped by a signal; the partial output was removed"
         case let .refusedTarget(path, reason):
             return "\(path): \(reason)"
+        case let .compressionFailed(code):
+            return "zlib could not compress a PDF stream (code \(code))"
         }
     }
 }

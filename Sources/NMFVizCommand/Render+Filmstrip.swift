@@ -25,46 +25,34 @@ extension Render {
         return iterations
     }
 
-    /// Draws the filmstrip and writes it, atomically, to the `--output` PNG: no animation, no frame sinks.
+    /// Draws the filmstrip and writes it, atomically, to the `--output` still (.png, .svg or .pdf): no
+    /// animation, one sink.
     func runFilmstrip() throws {
         let clock = ContinuousClock()
         let start = clock.now
         let iterations = try parsedFilmstrip()
+        let scene: StillScene
         if showsImages {
-            let image = try basisImagesFilmstrip(iterations: iterations)
-            try writeStill(image)
-            printFilmstripSummary(count: iterations.count, image: image, seconds: (clock.now - start).seconds)
-            return
+            scene = try basisImagesFilmstrip(iterations: iterations)
+        } else {
+            let configuration = try solverOptions.makeConfiguration()
+            let solver = try NMFSolver(configuration)
+            let columns = try parsedColumns() ?? (0, 1)
+            let wanted = Set(iterations)
+            let bounds = try pointBounds(data: configuration.data, solvers: [solver], lastIteration: iterations.max() ?? 0,
+                                         shown: { wanted.contains($0) }, columns: columns)
+            let strip = try Filmstrip(data: configuration.data, iterations: iterations, columns: columns, bounds: bounds,
+                                      style: try slideStyle())
+            scene = StillScene(figure: try strip.figure(for: strip.snapshots(solver: solver)))
         }
-        let configuration = try solverOptions.makeConfiguration()
-        let solver = try NMFSolver(configuration)
-        let columns = try parsedColumns() ?? (0, 1)
-        let wanted = Set(iterations)
-        let bounds = try pointBounds(data: configuration.data, solvers: [solver], lastIteration: iterations.max() ?? 0,
-                                     shown: { wanted.contains($0) }, columns: columns)
-        let strip = try Filmstrip(data: configuration.data, iterations: iterations, columns: columns, bounds: bounds,
-                                  style: try slideStyle())
-        let image = try strip.image(solver: solver)
-        try writeStill(image)
-        printFilmstripSummary(count: iterations.count, image: image, seconds: (clock.now - start).seconds)
+        try writeStill(scene)
+        printFilmstripSummary(count: iterations.count, size: scene.pixelSize, seconds: (clock.now - start).seconds)
     }
 
-    private func printFilmstripSummary(count: Int, image: Image, seconds: Double) {
+    private func printFilmstripSummary(count: Int, size: (width: Int, height: Int), seconds: Double) {
         guard !quiet else { return }
         Self.printError(String(format: "nmfviz: filmstrip of %d iteration%@ → %@, %d×%d px, %@, %.2f s",
-                               count, count == 1 ? "" : "s", output, image.width, image.height,
+                               count, count == 1 ? "" : "s", output, size.width, size.height,
                                Self.formatBytes(Self.fileSize(output)), seconds))
-    }
-
-    /// Writes one PNG at `output` as every still is written: missing folders created, atomically.
-    func writeStill(_ image: Image) throws {
-        let sink = try PNGSink(still: output, encoder: pngEncoder())
-        do {
-            try sink.add(try sink.prepare(image), iteration: 0)
-            _ = try sink.finish()
-        } catch {
-            sink.cancel()
-            throw error
-        }
     }
 }

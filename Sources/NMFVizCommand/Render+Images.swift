@@ -79,7 +79,7 @@ extension Render {
     ///
     /// - Throws: `AnimationError` for a bad list or an image over the size limit; `NMFError` for data that
     ///   cannot be factorized or are not images of the shape.
-    func basisImagesFilmstrip(iterations: [Int]) throws -> Image {
+    func basisImagesFilmstrip(iterations: [Int]) throws -> StillScene {
         let configuration = try solverOptions.makeConfiguration()
         let shape = try parsedImageShape() ?? .digits
         try shape.check(configuration.data, source: solverOptions.data)
@@ -90,6 +90,6 @@ extension Render {
         style.theme = slideTheme()
         let strip = try BasisImagesFilmstrip(shape: shape, rank: configuration.rank, iterations: iterations,
                                              style: style)
-        return try strip.image(solver: try NMFSolver(configuration))
+        return StillScene(strip: strip, snapshots: strip.snapshots(solver: try NMFSolver(configuration)))
     }
 }

@@ -116,6 +116,12 @@ extension DrawingSurface {
 
     /// One rectangle per image pixel, on the whole-pixel boundaries of the nearest-neighbour mapping.
     public mutating func drawImage(_ image: Image, in rect: PixelRect, clip: PixelRect?) {
+        drawImageAsRectangles(image, in: rect, clip: clip)
+    }
+
+    /// The default `drawImage`, for surfaces that override it but want it for some images: one
+    /// `fillRect` per image pixel, on the whole-pixel boundaries of the nearest-neighbour mapping.
+    public mutating func drawImageAsRectangles(_ image: Image, in rect: PixelRect, clip: PixelRect?) {
         guard !rect.isEmpty else { return }
         // Image column c covers the rect's columns x with ⌊x·w / W⌋ = c, i.e. from ⌈c·W / w⌉.
         func edge(_ c: Int, _ n: Int, _ size: Int) -> Int { (c * size + n - 1) / n }
