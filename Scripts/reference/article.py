@@ -3,6 +3,8 @@
 Usage: python article.py gif OUT.gif      # FuncAnimation + PillowWriter, as the article saves it
        python article.py png OUTDIR       # the same 50 frames, one fig.savefig(dpi=100) each
        python article.py magick OUT.gif   # FuncAnimation + ImageMagickWriter (needs `convert`)
+       python article.py svg OUT.svg      # one still after 10 iterations, fig.savefig (vector)
+       python article.py pdf OUT.pdf      # the same still as PDF
 
 Changes from the article, and why: cmap='blues' (an invalid name today, and unused since colours are given)
 is dropped; the animation is saved instead of shown; the print of the shape each frame is dropped (it only
@@ -69,13 +71,18 @@ def main(mode, out):
             update(t)
             fig.savefig(os.path.join(out, "frame_%03d.png" % t), dpi=100)
         return
+    if mode in ("svg", "pdf"):
+        for t in range(10):
+            update(t)
+        fig.savefig(out)
+        return
     ani = anm.FuncAnimation(fig, update, interval=200, frames=50)
     if mode == "gif":
         ani.save(out, writer=anm.PillowWriter(fps=5))
     elif mode == "magick":
         ani.save(out, writer="imagemagick")
     else:
-        raise SystemExit("mode must be gif, png or magick")
+        raise SystemExit("mode must be gif, png, magick, svg or pdf")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,3 @@
-import Codecs
-
 /// The file format of one frame: what a folder of frames or a frame pattern holds.
 public enum FrameFormat: String, Sendable, CaseIterable {
     case png, svg, pdf
@@ -8,7 +6,8 @@ public enum FrameFormat: String, Sendable, CaseIterable {
 extension FramePattern {
     /// The format the pattern's extension names (`.png`, `.svg`, `.pdf`, any case); nil for another.
     public var format: FrameFormat? {
-        FrameFormat(rawValue: OutputPath.pathExtension(suffix).lowercased())
+        let name = suffix.lowercased()
+        return FrameFormat.allCases.first { name.hasSuffix("." + $0.rawValue) }
     }
 }
 
