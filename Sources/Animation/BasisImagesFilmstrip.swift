@@ -138,7 +138,7 @@ public struct BasisImagesFilmstrip: Sendable {
                                              actual: "\(h.rows)×\(h.columns)")
             }
             for (k, rect) in tiles(panel: panel).enumerated() {
-                TileBlitter.drawFramed(TileBlitter.colors(ofRow: k, in: h, colormap: colormap), shape: shape, in: rect,
+                TileBlitter.drawFramed(TileBlitter.image(ofRow: k, in: h, colormap: colormap, shape: shape), in: rect,
                                        border: border, frameColor: style.theme.spineColor, surface: &canvas)
             }
             guard let font else { continue }

@@ -27,22 +27,52 @@ enum TileBlitter {
         guard colors.count == shape.pixelCount, var tile = try? Image(width: shape.width, height: shape.height) else {
             return nil
         }
-        for (i, c) in colors.enumerated() { tile[i % shape.width, i / shape.width] = c }
+        tile.pixels.withUnsafeMutableBufferPointer { p in
+            // In range: the image holds pixelCount × 4 bytes, one pixel per colour.
+            for (i, c) in colors.enumerated() {
+                p[4 * i] = c.r
+                p[4 * i + 1] = c.g
+                p[4 * i + 2] = c.b
+                p[4 * i + 3] = c.a
+            }
+        }
         return tile
     }
 
+    /// `values × scale` through `colormap` as a `shape` image, written straight into its pixels (the
+    /// colours of `colors(of:scale:colormap:)`); nil when the count does not match the shape.
+    static func image(of values: ArraySlice<Double>, scale: Double, colormap: Colormap, shape: ImageShape) -> Image? {
+        guard values.count == shape.pixelCount, var tile = try? Image(width: shape.width, height: shape.height) else {
+            return nil
+        }
+        let table = colormap.table
+        tile.pixels.withUnsafeMutableBufferPointer { p in
+            // In range: the image holds pixelCount × 4 bytes, one pixel per value.
+            for (i, v) in values.enumerated() {
+                let c = table[Colormap.index(for: v * scale) ?? 0]
+                p[4 * i] = c.r
+                p[4 * i + 1] = c.g
+                p[4 * i + 2] = c.b
+                p[4 * i + 3] = c.a
+            }
+        }
+        return tile
+    }
+
+    /// Row `row` of `matrix` as a `shape` image scaled to the row's own maximum (see `colors(ofRow:in:colormap:)`).
+    static func image(ofRow row: Int, in matrix: Matrix, colormap: Colormap, shape: ImageShape) -> Image? {
+        let values = matrix.values[(row * matrix.columns)..<((row + 1) * matrix.columns)]
+        let peak = values.max() ?? 0
+        return image(of: values, scale: peak > 0 ? 1 / peak : 0, colormap: colormap, shape: shape)
+    }
+
     /// A tile framed like an axes: `border` pixels of `frameColor` around `rect`, then the image in it.
-    static func drawFramed(_ colors: [RGBA8], shape: ImageShape, in rect: PixelRect, border: Int, frameColor: RGBA8,
+    static func drawFramed(_ tile: Image?, in rect: PixelRect, border: Int, frameColor: RGBA8,
                            surface: inout some DrawingSurface) {
-        // The image first, then the four sides of the frame around it: they do not overlap, so on a canvas
-        // this is the same as clearing the whole frame first, and a renderer that lets an image spill
-        // over its edge by a pixel (poppler does) still shows the frame.
-        if let tile = image(colors, shape: shape) { surface.drawImage(tile, in: rect, clip: nil) }
-        let outer = PixelRect(x0: rect.x0 - border, y0: rect.y0 - border, x1: rect.x1 + border, y1: rect.y1 + border)
-        surface.clear(frameColor, in: PixelRect(x0: outer.x0, y0: outer.y0, x1: outer.x1, y1: rect.y0))
-        surface.clear(frameColor, in: PixelRect(x0: outer.x0, y0: rect.y1, x1: outer.x1, y1: outer.y1))
-        surface.clear(frameColor, in: PixelRect(x0: outer.x0, y0: rect.y0, x1: rect.x0, y1: rect.y1))
-        surface.clear(frameColor, in: PixelRect(x0: rect.x1, y0: rect.y0, x1: outer.x1, y1: rect.y1))
+        let frame = PixelRect(x0: rect.x0 - border, y0: rect.y0 - border, x1: rect.x1 + border, y1: rect.y1 + border)
+        surface.clear(frameColor, in: frame)
+        guard let tile else { return }
+        surface.drawImage(tile, in: rect, clip: nil)
     }
 
     /// Copies `colors` (one per image pixel, row-major `shape`) into `rect` of `image`, each image pixel

@@ -179,7 +179,7 @@ struct Render: ParsableCommand {
         }
         do {
             if iteration != nil, try !outputTarget().takesIteration {
-                throw ValidationError("--iteration picks the iteration of a .png still; give --output NAME.png")
+                throw ValidationError("--iteration picks the iteration of a .png still (or .svg, or a one-page .pdf); give --output NAME.png")
             }
             try validateVector()
             _ = try schedule()

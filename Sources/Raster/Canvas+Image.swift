@@ -21,24 +21,21 @@ extension Image {
         guard !clipped.isEmpty else { return }
         let sourceWidth = source.width, sourceHeight = source.height
         let columnMap = (clipped.x0..<clipped.x1).map { ($0 - rect.x0) * sourceWidth / rect.width }
-        let stride = width * 4
-        source.pixels.withUnsafeBufferPointer { from in
+        // Pixels are 4-byte aligned in an image's storage, so whole pixels are copied as words.
+        source.pixels.withUnsafeBytes { from in
             columnMap.withUnsafeBufferPointer { columnOf in
-                pixels.withUnsafeMutableBufferPointer { pixels in
+                pixels.withUnsafeMutableBytes { to in
                     // In range: clipped lies inside the image and inside rect, so columnOf < source
                     // width and the source row < its height.
-                    guard let base = pixels.baseAddress, let src = from.baseAddress else { return }
+                    guard let base = to.baseAddress?.assumingMemoryBound(to: UInt32.self),
+                          let src = from.baseAddress?.assumingMemoryBound(to: UInt32.self) else { return }
                     for y in clipped.y0..<clipped.y1 {
                         let rowStart = ((y - rect.y0) * sourceHeight / rect.height) * sourceWidth
                         assert(rowStart >= 0 && rowStart < sourceWidth * sourceHeight)
-                        var out = base + y * stride + clipped.x0 * 4
+                        let sourceRow = src + rowStart
+                        let out = base + (y * width + clipped.x0)
                         for i in 0..<columnOf.count {
-                            let p = src + (rowStart + columnOf[i]) * 4
-                            out[0] = p[0]
-                            out[1] = p[1]
-                            out[2] = p[2]
-                            out[3] = p[3]
-                            out += 4
+                            out[i] = sourceRow[columnOf[i]]
                         }
                     }
                 }

@@ -238,7 +238,10 @@ public struct PDFSurface: DrawingSurface {
             mask = packedAlpha
         }
         let name = resource(.image(width: image.width, height: image.height, rgb: packed, alpha: mask))
-        content.append("q \(rect.width) 0 0 -\(rect.height) \(rect.x0) \(rect.y1) cm /R\(name) Do Q\n")
+        // Clipped to its own rectangle: poppler lets an image spill a pixel past its right and bottom
+        // edges, over what surrounds it (the frame of a tile).
+        content.append("q \(rect.x0) \(rect.y0) \(rect.width) \(rect.height) re W n ")
+        content.append("\(rect.width) 0 0 -\(rect.height) \(rect.x0) \(rect.y1) cm /R\(name) Do Q\n")
     }
 
     // MARK: - The page
