@@ -32,6 +32,10 @@ let package = Package(
         .systemLibrary(
             name: "CWebP", pkgConfig: "libwebpmux",
             providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
+        // zlib's deflate for the PDF writer's FlateDecode streams.
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
         // DejaVu Sans (Assets/DejaVuSans.ttf) embedded with C23 #embed: no resource bundle to lose.
         .target(name: "CDejaVu"),
@@ -41,7 +45,7 @@ let package = Package(
         .target(name: "NMF"),
         .target(name: "Raster", dependencies: ["CFreeType", "CDejaVu"]),
         .target(name: "Plot", dependencies: ["Raster"]),
-        .target(name: "Codecs", dependencies: ["Raster", "CPNG", "CGIF", "CWebP"]),
+        .target(name: "Codecs", dependencies: ["Raster", "CPNG", "CGIF", "CWebP", "CZlib"]),
         .target(name: "Animation", dependencies: ["NMF", "Raster", "Plot", "Codecs", "CDigits"]),
         // The command line: parsing, progress, messages, exit codes. A library so that the tests and
         // the option parser's fuzzer (Scripts/fuzz) can call it; the executable only starts it.

@@ -4,6 +4,7 @@ Run through Scripts/bench, which builds nmfviz in release mode first:
     Scripts/bench                 # comparison table + scaling table
     Scripts/bench --quick         # fewer repetitions, no 2000-frame runs (a smoke test of the benchmark)
     Scripts/bench --gif           # only the GIF quality table (nmfviz beside ffmpeg + gifsicle)
+    Scripts/bench --vector        # only the SVG/PDF table (issue 16)
 
 The Python side runs in a virtual environment (.venv-bench/, made on first use from PyPI with matplotlib,
 pillow and scikit-learn). Without it, or without network, only nmfviz's own figures are printed.
@@ -190,6 +191,10 @@ def main():
     work = tempfile.mkdtemp(prefix="nmfviz-bench-")
     env1 = dict(os.environ, OPENBLAS_NUM_THREADS="1")
     rows = []
+    if "--vector" in sys.argv:
+        vector_table(nmfviz, py, work, runs)
+        shutil.rmtree(work, ignore_errors=True)
+        return
 
     # (1) The article's GIF, whole process.
     ours_gif = os.path.join(work, "ours.gif")
@@ -292,6 +297,7 @@ def main():
           ["output", "nmfviz", "size", "matplotlib", "size", "time ratio"], format_rows(nmfviz, py, work, runs))
 
     gif_quality_table(nmfviz, work, quick)
+    vector_table(nmfviz, py, work, runs)
 
     # Scaling: frames × size, and points.
     scale_rows = []
@@ -349,6 +355,27 @@ def format_rows(nmfviz, py, work, runs):
     if not have_ffmpeg:
         rows.append(["MP4, WebM", "ffmpeg not installed", "–", "–", "–", "–"])
     return rows
+def vector_table(nmfviz, py, work, runs):
+    # Vector stills (issue 16): the article's still at iteration 10 as SVG and PDF, whole process, against
+    # matplotlib's savefig of the same figure (after 10 updates).
+    vec_rows = []
+    for ext in ("svg", "pdf"):
+        ours = os.path.join(work, f"still.{ext}")
+        t_ours, _ = median_run([nmfviz, "--output", ours, "--iteration", "10", "--quiet"], runs)
+        if py:
+            ref = os.path.join(work, f"ref.{ext}")
+            t_ref, _ = median_run([py, ARTICLE, ext, ref], max(3, runs // 2))
+            vec_rows.append([f"article still, iteration 10, {ext.upper()}", fmt_s(t_ours), fmt_s(t_ref) + " (savefig)",
+                             f"{t_ref / t_ours:.0f}×", f"{os.path.getsize(ours):,} B", f"{os.path.getsize(ref):,} B"])
+        else:
+            vec_rows.append([f"article still, iteration 10, {ext.upper()}", fmt_s(t_ours), "–", "–",
+                             f"{os.path.getsize(ours):,} B", "–"])
+    pages = os.path.join(work, "learning.pdf")
+    t_pages, _ = median_run([nmfviz, "--output", pages, "--quiet"], runs)
+    vec_rows.append(["article, 50 frames as a 50-page PDF", fmt_s(t_pages), "–", "–", f"{os.path.getsize(pages):,} B", "–"])
+    table("Vector output, whole process (medians)", ["what", "nmfviz", "matplotlib", "ratio", "nmfviz file", "matplotlib file"],
+          vec_rows)
+
 
 
 def write_points(path, n):

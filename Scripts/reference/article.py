@@ -8,6 +8,8 @@ Usage: python article.py gif OUT.gif      # FuncAnimation + PillowWriter, as the
        python article.py webp OUT.webp    # PillowWriter to an animated WebP (Pillow's defaults: lossy, quality 80)
        python article.py jshtml OUT.html  # ani.to_jshtml() written to a file (PNG frames, the notebook player)
        python article.py htmlwriter OUT.html  # HTMLWriter(embed_frames=True)
+       python article.py svg OUT.svg      # one still after 10 iterations, fig.savefig (vector)
+       python article.py pdf OUT.pdf      # the same still as PDF
 
 Changes from the article, and why: cmap='blues' (an invalid name today, and unused since colours are given)
 is dropped; the animation is saved instead of shown; the print of the shape each frame is dropped (it only
@@ -74,6 +76,11 @@ def main(mode, out):
             update(t)
             fig.savefig(os.path.join(out, "frame_%03d.png" % t), dpi=100)
         return
+    if mode in ("svg", "pdf"):
+        for t in range(10):
+            update(t)
+        fig.savefig(out)
+        return
     ani = anm.FuncAnimation(fig, update, interval=200, frames=50)
     if mode == "gif":
         ani.save(out, writer=anm.PillowWriter(fps=5))
@@ -91,7 +98,7 @@ def main(mode, out):
     elif mode == "htmlwriter":
         ani.save(out, writer=anm.HTMLWriter(fps=5, embed_frames=True))
     else:
-        raise SystemExit("mode must be gif, png, magick, mp4, webm, webp, jshtml or htmlwriter")
+        raise SystemExit("mode must be gif, png, magick, mp4, webm, webp, jshtml, htmlwriter, svg or pdf")
 
 
 if __name__ == "__main__":

@@ -52,6 +52,7 @@ public struct Animator: Sendable {
         let clock = ContinuousClock()
         let scene = scene
         let prepare = sink.prepare
+        let drawFrame = sink.drawFrame
         let (width, height) = scene.pixelSize
         // The sink's sample frames go through the pipeline first, so the workers render them side by
         // side and then the first frames while the calling thread hands the samples to the sink (a
@@ -77,6 +78,12 @@ public struct Animator: Sendable {
                         try scene.render(frame, into: &state.canvas, font: state.font)
                         return .sample(state.canvas.image, render: clock.now - start)
                     case .frame(let frame):
+                        if let drawFrame {
+                            // A vector sink draws the scene itself; its time is the frame's render.
+                            let prepared = try drawFrame(scene, frame, state.font)
+                            return .frame(FrameWork(prepared: prepared, iteration: frame.iteration,
+                                                    render: clock.now - start, prepare: .zero))
+                        }
                         try scene.render(frame, into: &state.canvas, font: state.font)
                         let rendered = clock.now
                         let prepared = try prepare(state.canvas.image)

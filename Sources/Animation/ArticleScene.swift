@@ -90,6 +90,12 @@ public struct ArticleScene: Scene {
         try render(figure(for: snapshot), into: &canvas, font: font)
     }
 
+    /// Draws the first run's snapshot on `surface` as shapes and glyphs (no layer: that is a raster matter).
+    public func draw(_ frame: Frame, on surface: inout some DrawingSurface, font: Font) throws {
+        guard let snapshot = frame.snapshots.first else { return }
+        try figure(for: snapshot).draw(on: &surface, font: font)
+    }
+
     /// Draws a figure made by `figure(for:)`, over the data panel's layer; returns whether the layer was used.
     @discardableResult
     func render(_ figure: Figure, into canvas: inout Canvas, font: Font?) throws -> Bool {

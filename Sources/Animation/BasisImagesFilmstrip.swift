@@ -105,17 +105,30 @@ public struct BasisImagesFilmstrip: Sendable {
     ///
     /// - Throws: `NMFError.shapeMismatch` when the solver's H does not fit the shape or rank; the font's errors.
     public func image(solver: NMFSolver) throws -> Image {
+        try render(snapshots(solver: solver), font: try Font.dejaVuSans())
+    }
+
+    /// Runs `solver` up to the last iteration asked for, keeping the snapshots shown, in the order of
+    /// `iterations`.
+    public func snapshots(solver: NMFSolver) -> [Snapshot] {
         let wanted = Set(iterations)
         var snapshots: [Int: Snapshot] = [:]
         for snapshot in solver.makeSnapshots(iterations: iterations.max() ?? 0) where wanted.contains(snapshot.iteration) {
             snapshots[snapshot.iteration] = snapshot
         }
-        return try render(iterations.compactMap { snapshots[$0] }, font: try Font.dejaVuSans())
+        return iterations.compactMap { snapshots[$0] }
     }
 
     /// Draws one panel per snapshot, in order (`image(solver:)` passes them in the order of `iterations`).
     public func render(_ snapshots: [Snapshot], font: Font?) throws -> Image {
         var canvas = try Canvas(width: width, height: height, background: style.theme.figureBackground)
+        try draw(snapshots, on: &canvas, font: font)
+        return canvas.image
+    }
+
+    /// Draws one panel per snapshot on `surface` (of `width` × `height`), over what it holds; a vector
+    /// surface gets the tiles as images and the titles as glyphs.
+    public func draw(_ snapshots: [Snapshot], on canvas: inout some DrawingSurface, font: Font?) throws {
         let dpi = style.dpi * style.scale
         let border = max(1, Int((0.8 * dpi / 72).rounded()))
         for (panel, snapshot) in snapshots.prefix(Self.maximumPanels).enumerated() {
@@ -125,8 +138,8 @@ public struct BasisImagesFilmstrip: Sendable {
                                              actual: "\(h.rows)×\(h.columns)")
             }
             for (k, rect) in tiles(panel: panel).enumerated() {
-                TileBlitter.drawFramed(TileBlitter.colors(ofRow: k, in: h, colormap: colormap), shape: shape, in: rect,
-                                       border: border, frameColor: style.theme.spineColor, canvas: &canvas)
+                TileBlitter.drawFramed(TileBlitter.image(ofRow: k, in: h, colormap: colormap, shape: shape), in: rect,
+                                       border: border, frameColor: style.theme.spineColor, surface: &canvas)
             }
             guard let font else { continue }
             let center = Point(Double((panel % Self.panelsPerRow) * panelWidth) + Double(panelWidth) / 2,
@@ -134,6 +147,5 @@ public struct BasisImagesFilmstrip: Sendable {
             try canvas.drawText("iteration \(snapshot.iteration)", at: center, font: font, points: 10, dpi: dpi,
                                 color: style.theme.textColor, horizontal: .center, vertical: .center)
         }
-        return canvas.image
     }
 }

@@ -25,7 +25,7 @@ public struct BasisImagesScene: Scene {
     private let pixelHeight: Int
     /// Per shown row: 1 / its maximum (0 for an all-zero row), and its tile's colours.
     private let sampleScales: [Double]
-    private let sampleColors: [[RGBA8]]
+    private let sampleImages: [Image?]
 
     /// The number of data rows shown when the caller does not choose.
     public static let defaultSampleCount = 6
@@ -63,8 +63,8 @@ public struct BasisImagesScene: Scene {
             return peak > 0 ? 1 / peak : 0
         }
         self.sampleScales = scales
-        self.sampleColors = zip(rows, scales).map { [colormap] r, scale in
-            TileBlitter.colors(of: data.values[(r * n)..<((r + 1) * n)], scale: scale, colormap: colormap)
+        self.sampleImages = zip(rows, scales).map { [colormap] r, scale in
+            TileBlitter.image(of: data.values[(r * n)..<((r + 1) * n)], scale: scale, colormap: colormap, shape: shape)
         }
     }
 
@@ -89,7 +89,17 @@ public struct BasisImagesScene: Scene {
 
     /// Draws the first run's snapshot.
     public func render(_ frame: Frame, into canvas: inout Canvas, font: Font?) throws {
-        canvas.clear(style.theme.figureBackground)
+        try drawFrame(frame, on: &canvas, font: font)
+    }
+
+    /// Draws the first run's snapshot on `surface`: the tiles as images, the text as glyphs.
+    public func draw(_ frame: Frame, on surface: inout some DrawingSurface, font: Font) throws {
+        try drawFrame(frame, on: &surface, font: font)
+    }
+
+    /// Tiles, then (with a font) the title and labels.
+    private func drawFrame(_ frame: Frame, on canvas: inout some DrawingSurface, font: Font?) throws {
+        canvas.clear(style.theme.figureBackground, in: nil)
         guard let snapshot = frame.snapshots.first else { return }
         let h = snapshot.h
         guard h.columns == shape.pixelCount else {
@@ -97,13 +107,14 @@ public struct BasisImagesScene: Scene {
         }
         let border = max(1, Int((0.8 * style.dpi * style.scale / 72).rounded()))
         for (k, rect) in zip(0..<h.rows, layout.basisTiles) {
-            drawTile(basisColors(h, component: k), in: rect, border: border, canvas: &canvas)
+            drawTile(TileBlitter.image(ofRow: k, in: h, colormap: colormap, shape: shape), in: rect, border: border,
+                     canvas: &canvas)
         }
         for (i, row) in sampleRows.enumerated() where row < snapshot.w.rows {
-            drawTile(sampleColors[i], in: layout.sampleTiles[i], border: border, canvas: &canvas)
+            drawTile(sampleImages[i], in: layout.sampleTiles[i], border: border, canvas: &canvas)
             let values = Self.reconstruction(row: row, w: snapshot.w, h: h)
-            let colors = TileBlitter.colors(of: values[...], scale: sampleScales[i], colormap: colormap)
-            drawTile(colors, in: layout.reconstructionTiles[i], border: border, canvas: &canvas)
+            let tile = TileBlitter.image(of: values[...], scale: sampleScales[i], colormap: colormap, shape: shape)
+            drawTile(tile, in: layout.reconstructionTiles[i], border: border, canvas: &canvas)
         }
         guard let font else { return }
         let dpi = style.dpi * style.scale
@@ -123,8 +134,7 @@ public struct BasisImagesScene: Scene {
     }
 
     /// A tile framed in the spine colour, like an axes.
-    private func drawTile(_ colors: [RGBA8], in rect: PixelRect, border: Int, canvas: inout Canvas) {
-        TileBlitter.drawFramed(colors, shape: shape, in: rect, border: border, frameColor: style.theme.spineColor,
-                               canvas: &canvas)
+    private func drawTile(_ tile: Image?, in rect: PixelRect, border: Int, canvas: inout some DrawingSurface) {
+        TileBlitter.drawFramed(tile, in: rect, border: border, frameColor: style.theme.spineColor, surface: &canvas)
     }
 }

@@ -37,6 +37,11 @@ public protocol FrameSink: AnyObject {
     /// `inline` stages ran within `add` and `finish` on the calling thread, the others on a thread of
     /// the sink's own; the rest of `add` and `finish` is reported as writing.
     var stageTimes: [SinkStage] { get }
+
+    /// For sinks that draw a frame themselves instead of taking its pixels (SVG, PDF): the scene, the
+    /// frame and a font in, the prepared frame out, on a worker thread. nil (the default): the
+    /// animator renders pixels and hands them to `prepare`.
+    var drawFrame: (@Sendable (any Scene, Frame, Font) throws -> Prepared)? { get }
 }
 
 // MARK: - Default implementations
@@ -49,6 +54,31 @@ extension FrameSink {
     public var consumesHeavily: Bool { false }
 
     public var stageTimes: [SinkStage] { [] }
+
+    public var drawFrame: (@Sendable (any Scene, Frame, Font) throws -> Prepared)? { nil }
+
+    /// Writes one still of `scene` showing `frame` (a filmstrip, a figure) and finishes: drawn by the
+    /// sink when it draws (vector), else rendered to pixels. On any error the sink is cancelled.
+    ///
+    /// - Returns: the paths written.
+    @discardableResult
+    public func writeStill(_ scene: some Scene, frame: Frame, font: Font) throws -> [String] {
+        do {
+            let prepared: Prepared
+            if let drawFrame {
+                prepared = try drawFrame(scene, frame, font)
+            } else {
+                var canvas = try Canvas(width: scene.pixelSize.width, height: scene.pixelSize.height)
+                try scene.render(frame, into: &canvas, font: font)
+                prepared = try prepare(canvas.image)
+            }
+            try add(prepared, iteration: frame.iteration)
+            return try finish()
+        } catch {
+            cancel()
+            throw error
+        }
+    }
 }
 
 /// A named stage of a sink's work and the time it took.

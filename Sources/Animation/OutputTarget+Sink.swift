@@ -22,6 +22,10 @@ public struct SinkSettings: Sendable {
     public var webp = WebPOptions()
     /// The HTML player's page (title, durations, losses, snapshots); nil: a plain page.
     public var html: HTMLPlayerOptions?
+    /// SVG and PDF: the raster resolution their geometry matches (dpi × scale), and what the files
+    /// say about themselves.
+    public var vectorDPI = 100.0
+    public var vectorMetadata = VectorMetadata(software: "nmfviz", title: "nmfviz", description: "")
 
     public init() {}
 
@@ -48,9 +52,19 @@ extension OutputTarget {
                                durations: settings.durations(count: frameCount), options: settings.gif)
         case let .png(path):
             return try PNGSink(still: path, encoder: settings.png)
+        case let .frames(pattern) where pattern.format == .svg:
+            let sink = try SVGSink(pattern: pattern, dotsPerInch: settings.vectorDPI, metadata: settings.vectorMetadata)
+            return settings.namesFramesByIteration ? sink : FrameIndexNaming(sink)
+        case let .frames(pattern) where pattern.format == .pdf:
+            let sink = try PDFSink(pattern: pattern, dotsPerInch: settings.vectorDPI, metadata: settings.vectorMetadata)
+            return settings.namesFramesByIteration ? sink : FrameIndexNaming(sink)
         case let .frames(pattern):
             let sink = try PNGSink(pattern: pattern, encoder: settings.png)
             return settings.namesFramesByIteration ? sink : FrameIndexNaming(sink)
+        case let .svg(path):
+            return try SVGSink(still: path, dotsPerInch: settings.vectorDPI, metadata: settings.vectorMetadata)
+        case let .pdf(path):
+            return try PDFSink(document: path, dotsPerInch: settings.vectorDPI, metadata: settings.vectorMetadata)
         case let .video(path, container):
             let rate = settings.videoRate ?? FrameRate(delayMilliseconds: settings.delay.milliseconds)
             let options = VideoOptions(container: container, crf: settings.videoCRF, frameRate: rate,
@@ -73,7 +87,7 @@ extension OutputTarget {
     public var holdsFrames: Bool {
         switch self {
         case .gif, .webp: return true
-        case .png, .frames, .video, .html: return false
+        case .png, .frames, .video, .html, .svg, .pdf: return false
         }
     }
 }

@@ -11,10 +11,11 @@ import Darwin
 /// - `something.png`: one still PNG (of the iteration the caller picks).
 /// - `something.mp4`, `something.webm`: a video through ffmpeg; `something.webp`: an animated WebP;
 ///   `something.html`: a self-contained page with a player.
+/// - `something.svg`: one still SVG; `something.pdf`: one PDF, a page per frame (one for a still).
 /// - a folder — one that exists, or a path ending in `/` — gets `frame_000.png`, `frame_001.png`, …,
 ///   numbered by frame (or by iteration, as the caller chooses).
-/// - a printf-style pattern with one integer conversion, such as `out/f_%04d.png`, numbers each PNG
-///   the same way.
+/// - a printf-style pattern with one integer conversion, such as `out/f_%04d.png` (or `.svg`, `.pdf`),
+///   numbers each file the same way.
 public enum OutputTarget: Equatable, Sendable {
     case gif(path: String)
     case png(path: String)
@@ -22,11 +23,15 @@ public enum OutputTarget: Equatable, Sendable {
     case video(path: String, container: VideoOptions.Container)
     case webp(path: String)
     case html(path: String)
+    case svg(path: String)
+    case pdf(path: String)
 
-    /// Whether this is one still image (a single `.png`).
+    /// Whether this is one still image (a single `.png` or `.svg`).
     public var isStill: Bool {
-        if case .png = self { return true }
-        return false
+        switch self {
+        case .png, .svg: return true
+        default: return false
+        }
     }
 
     /// Whether this is an animated GIF.
@@ -37,13 +42,14 @@ public enum OutputTarget: Equatable, Sendable {
 
     /// Reads an `--output` argument.
     ///
+    /// - Parameter folderFormat: the files a folder gets (`frame_000.png`, `.svg` or `.pdf`).
     /// - Throws: `AnimationError.badOutput` for an unknown extension or a malformed pattern.
-    public static func parse(_ argument: String) throws -> OutputTarget {
+    public static func parse(_ argument: String, folderFormat: FrameFormat = .png) throws -> OutputTarget {
         guard !argument.isEmpty else { throw AnimationError.badOutput(argument, "the path is empty") }
         if argument.contains("%") {
             let pattern = try FramePattern(argument)
-            guard pattern.suffix.lowercased().hasSuffix(".png") else {
-                throw AnimationError.badOutput(argument, "a frame pattern must end in .png")
+            guard pattern.format != nil else {
+                throw AnimationError.badOutput(argument, "a frame pattern must end in .png, .svg or .pdf")
             }
             return .frames(pattern)
         }
@@ -51,7 +57,7 @@ public enum OutputTarget: Equatable, Sendable {
         let isFolder = stat(argument, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
         if argument.hasSuffix("/") || isFolder {
             let folder = argument.hasSuffix("/") ? argument : argument + "/"
-            return .frames(try FramePattern(folder + "frame_%03d.png"))
+            return .frames(try FramePattern(folder + "frame_%03d." + folderFormat.rawValue))
         }
         switch OutputPath.pathExtension(argument).lowercased() {
         case "gif": return .gif(path: argument)
@@ -60,14 +66,16 @@ public enum OutputTarget: Equatable, Sendable {
         case "webm": return .video(path: argument, container: .webm)
         case "webp": return .webp(path: argument)
         case "html", "htm": return .html(path: argument)
+        case "svg": return .svg(path: argument)
+        case "pdf": return .pdf(path: argument)
         case "" where stat(argument, &info) == 0 && info.st_mode & S_IFMT != S_IFREG:
             throw AnimationError.badOutput(
                 argument, "is a device or pipe; render writes files: name a .gif, a .png, a folder or a pattern")
         case "":
             throw AnimationError.badOutput(
-                argument, "give a .gif, a .png, a video (.mp4, .webm), a .webp, a .html, a folder (ending in /) or a pattern such as out/f_%04d.png")
+                argument, "give a .gif, a .png, a .svg, a .pdf, a video (.mp4, .webm), a .webp, a .html, a folder (ending in /) or a pattern such as out/f_%04d.png")
         case let other:
-            throw AnimationError.badOutput(argument, "unknown extension '.\(other)' (use .gif, .mp4, .webm, .webp, .html or .png)")
+            throw AnimationError.badOutput(argument, "unknown extension '.\(other)' (use .gif, .png, .svg, .pdf, .mp4, .webm, .webp or .html)")
         }
     }
 }

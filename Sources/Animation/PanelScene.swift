@@ -132,6 +132,11 @@ public struct PanelScene: Scene {
         try render(figure(for: frame), into: &canvas, font: font)
     }
 
+    /// Draws `frame` on `surface` as shapes and glyphs (no layer: that is a raster matter).
+    public func draw(_ frame: Frame, on surface: inout some DrawingSurface, font: Font) throws {
+        try figure(for: frame).draw(on: &surface, font: font)
+    }
+
     /// Draws a figure made by `figure(for:)`, over the data panels' layer; returns whether the layer was used.
     @discardableResult
     func render(_ figure: Figure, into canvas: inout Canvas, font: Font?) throws -> Bool {

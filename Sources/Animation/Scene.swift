@@ -28,5 +28,25 @@ public protocol Scene: Sendable {
     var pixelSize: (width: Int, height: Int) { get }
 
     /// Draws `frame` into `canvas`, which has `pixelSize`; its previous content is not used.
+    ///
+    /// The raster path: a scene may reuse what does not change between frames (`StaticLayer`).
     func render(_ frame: Frame, into canvas: inout Canvas, font: Font?) throws
+
+    /// Draws `frame` on any surface of `pixelSize` (an SVG or PDF page), as shapes, glyphs and images;
+    /// on a canvas it gives the pixels of `render(_:into:font:)`.
+    func draw(_ frame: Frame, on surface: inout some DrawingSurface, font: Font) throws
+}
+
+// MARK: - Default implementations
+
+extension Scene {
+    /// Renders the frame into pixels and draws them as one image: any scene reaches a vector surface,
+    /// rasterized, until it draws itself.
+    public func draw(_ frame: Frame, on surface: inout some DrawingSurface, font: Font) throws {
+        let (width, height) = pixelSize
+        var canvas = try Canvas(width: width, height: height)
+        try render(frame, into: &canvas, font: font)
+        surface.clear(.clear, in: nil)
+        surface.drawImage(canvas.image, in: PixelRect(x: 0, y: 0, width: width, height: height), clip: nil)
+    }
 }

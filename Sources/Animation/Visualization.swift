@@ -110,6 +110,25 @@ public struct Visualization: Sendable {
         return try strip.image(solver: solver)
     }
 
+    /// The filmstrip as a still scene, which every sink can write (PNG, SVG, PDF).
+    ///
+    /// - Throws: as `filmstrip(iterations:)`.
+    public func filmstripScene(iterations: [Int]) throws -> StillScene {
+        let solver = try NMFSolver(configuration)
+        if case let .images(shape, _) = kind {
+            try shape.check(configuration.data, source: dataName)
+            let strip = try BasisImagesFilmstrip(shape: shape, rank: configuration.rank, iterations: iterations,
+                                                 style: style)
+            return StillScene(strip: strip, snapshots: strip.snapshots(solver: solver))
+        }
+        let wanted = Set(iterations)
+        let bounds = try pointBounds(solvers: [solver], lastIteration: iterations.max() ?? 0,
+                                     shown: { wanted.contains($0) })
+        let strip = try Filmstrip(data: configuration.data, iterations: iterations, columns: columns, bounds: bounds,
+                                  style: style)
+        return StillScene(figure: try strip.figure(for: strip.snapshots(solver: solver)))
+    }
+
     /// The render threads used when none are given: one per core.
     public static var defaultJobs: Int { Animator.defaultJobs }
 

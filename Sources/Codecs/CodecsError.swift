@@ -29,6 +29,8 @@ public enum CodecsError: Error, Equatable, CustomStringConvertible {
     case refusedTarget(path: String, reason: String)
     /// libwebp reported an error; `message` is libwebp's.
     case webpFailed(path: String?, message: String)
+    /// zlib could not compress a PDF stream; `code` is zlib's.
+    case compressionFailed(code: Int)
 
     public var description: String {
         switch self {
@@ -58,6 +60,8 @@ public enum CodecsError: Error, Equatable, CustomStringConvertible {
             return "\(path): \(reason)"
         case let .webpFailed(path, message):
             return "\(path ?? "WebP"): libwebp failed: \(message)"
+        case let .compressionFailed(code):
+            return "zlib could not compress a PDF stream (code \(code))"
         }
     }
 }

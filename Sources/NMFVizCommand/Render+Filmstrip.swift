@@ -25,32 +25,21 @@ extension Render {
         return iterations
     }
 
-    /// Draws the filmstrip and writes it, atomically, to the `--output` PNG: no animation, no frame sinks.
+    /// Draws the filmstrip and writes it, atomically, to the `--output` still (.png, .svg or .pdf): no
+    /// animation, one sink.
     func runFilmstrip() throws {
         let clock = ContinuousClock()
         let start = clock.now
         let iterations = try parsedFilmstrip()
-        let image = try visualization(schedule: .article).filmstrip(iterations: iterations)
-        try writeStill(image)
-        printFilmstripSummary(count: iterations.count, image: image, seconds: (clock.now - start).seconds)
+        let scene = try visualization(schedule: .article).filmstripScene(iterations: iterations)
+        try writeStill(scene)
+        printFilmstripSummary(count: iterations.count, size: scene.pixelSize, seconds: (clock.now - start).seconds)
     }
 
-    private func printFilmstripSummary(count: Int, image: Image, seconds: Double) {
+    private func printFilmstripSummary(count: Int, size: (width: Int, height: Int), seconds: Double) {
         guard !quiet else { return }
         Self.printError(String(format: "nmfviz: filmstrip of %d iteration%@ → %@, %d×%d px, %@, %.2f s",
-                               count, count == 1 ? "" : "s", output, image.width, image.height,
+                               count, count == 1 ? "" : "s", output, size.width, size.height,
                                Self.formatBytes(Self.fileSize(output)), seconds))
-    }
-
-    /// Writes one PNG at `output` as every still is written: missing folders created, atomically.
-    func writeStill(_ image: Image) throws {
-        let sink = try PNGSink(still: output, encoder: pngEncoder())
-        do {
-            try sink.add(try sink.prepare(image), iteration: 0)
-            _ = try sink.finish()
-        } catch {
-            sink.cancel()
-            throw error
-        }
     }
 }

@@ -83,6 +83,8 @@ extension Render {
         settings.videoHoldFrames = Int(((holdLast ?? 0) / (rate.frameDuration.seconds * 1000)).rounded())
         settings.webp.loop = try parsedLoop()
         if let webpQuality { settings.webp.compression = .lossy(quality: webpQuality) }
+        settings.vectorDPI = dpi * scale
+        settings.vectorMetadata = vectorMetadata()
         if case let .html(path) = target {
             settings.html = try htmlOptions(path, schedule, solvers)
         }

@@ -10,8 +10,10 @@ extension Render {
         if let comparison = try parsedComparison() { try comparison.validate(with: solverOptions) }
         guard filmstrip != nil else { return }
         _ = try parsedFilmstrip()
-        guard case .png = try OutputTarget.parse(output) else {
-            throw ValidationError("--filmstrip writes one PNG: give --output NAME.png, not '\(output)'")
+        switch try outputTarget() {
+        case .png, .svg, .pdf: break
+        default:
+            throw ValidationError("--filmstrip writes one still: give --output NAME.png, NAME.svg or NAME.pdf, not '\(output)'")
         }
         if compare != nil || panels != nil {
             throw ValidationError("--filmstrip shows the reconstruction of one run: leave out --compare and --panels")

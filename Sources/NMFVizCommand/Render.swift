@@ -27,7 +27,7 @@ struct Render: ParsableCommand {
     @OptionGroup(title: "Data and solver") var solverOptions: SolverOptions
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
-        "A .gif (default NMF_cos2.gif; NMF_digits.gif with --data digits); a .mp4 or .webm video (through ffmpeg); an animated .webp; a .html player; a .png still (see --iteration); a folder (existing, or ending in /) for frame_000.png …; or a pattern such as out/f_%04d.png.",
+        "A .gif (default NMF_cos2.gif; NMF_digits.gif with --data digits); a .mp4 or .webm video (through ffmpeg); an animated .webp; a .html player; a .png or .svg still (see --iteration); a .pdf, a page per frame (one with --iteration); a folder (existing, or ending in /) for frame_000.png … (see --format); or a pattern such as out/f_%04d.png or f_%03d.svg.",
         valueName: "path"))
     var outputOption: String?
     var output: String { outputOption ?? (usesDigitsDefaults ? "NMF_digits.gif" : "NMF_cos2.gif") }
@@ -147,6 +147,13 @@ struct Render: ParsableCommand {
         valueName: "n"))
     var samples: Int?
 
+    // MARK: - Vector output options (issue 16; see Render+Vector.swift)
+
+    @Option(help: ArgumentHelp(
+        "The files a folder of frames gets: png (default), svg or pdf, e.g. -o frames/ --format svg.",
+        valueName: "png|svg|pdf"))
+    var format: FrameFormat?
+
     /// Every option value is checked here, once, before any is used: numbers in floating point or
     /// with overflow-reporting arithmetic, so that no value a user can type traps later.
     // MARK: - Video, WebP and HTML outputs, frame naming and delays (issue 17)
@@ -214,9 +221,10 @@ struct Render: ParsableCommand {
                 + "(below \(Int(Self.minimumResolution)), 10 pt text is under 1.4 px and cannot be drawn), not \(dpi * scale)")
         }
         do {
-            if iteration != nil, try !OutputTarget.parse(output).isStill {
-                throw ValidationError("--iteration picks the iteration of a .png still; give --output NAME.png")
+            if iteration != nil, try !outputTarget().takesIteration {
+                throw ValidationError("--iteration picks the iteration of a .png still (or .svg, or a one-page .pdf); give --output NAME.png")
             }
+            try validateVector()
             _ = try schedule()
         } catch let error as ValidationError {
             throw error
@@ -235,12 +243,13 @@ struct Render: ParsableCommand {
         } catch {
             throw ValidationError(NMFViz.describe(error))
         }
-        switch try? OutputTarget.parse(output) {
-        case .gif(let path)?, .png(let path)?: try SameFileCheck.refuse(data: solverOptions.data, output: path)
+        switch try? outputTarget() {
+        case .gif(let path)?, .png(let path)?, .svg(let path)?, .pdf(let path)?:
+            try SameFileCheck.refuse(data: solverOptions.data, output: path)
         default: break
         }
         do {
-            _ = try OutputTarget.parse(output)
+            _ = try outputTarget()
             let (w, h) = try parsedSize()
             try ImageLimits.check(width: w * dpi * scale, height: h * dpi * scale)
         } catch {
@@ -265,7 +274,7 @@ struct Render: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let target = try OutputTarget.parse(output)
+        let target = try outputTarget()
         if filmstrip != nil { return try runFilmstrip() }
         let schedule = try schedule()
         let (scene, solvers, boundsSolve) = try visualization(schedule: schedule).makeMeasuredScene()
@@ -318,7 +327,7 @@ struct Render: ParsableCommand {
 
     /// The iterations shown: one for a .png still, else `--frames` every `--every`.
     func schedule() throws -> FrameSchedule {
-        if try OutputTarget.parse(output).isStill {
+        if try outputTarget().showsOneIteration(iteration) {
             return try .single(iteration ?? FrameSchedule(count: frames, step: every).last)
         }
         return try FrameSchedule(count: frames, step: every)

@@ -50,7 +50,7 @@ extension AxesRenderer {
 
     /// Draws a label placed by `place`.
     func draw(_ label: TickLabel, placed: (placed: PlacedText, glyphs: [MathTextLayout.Glyph]?), points: Double,
-              color: RGBA8, on canvas: inout Canvas) throws {
+              color: RGBA8, on canvas: inout some DrawingSurface) throws {
         let font = context.font, dpi = context.dpi, origin = placed.placed.origin
         guard let glyphs = placed.glyphs else {
             try canvas.drawGlyphs(label.text, origin: origin, font: font, points: points, dpi: dpi, color: color)
@@ -66,7 +66,7 @@ extension AxesRenderer {
     @discardableResult
     func drawLabel(_ label: TickLabel, at anchor: Point, points: Double, color: RGBA8,
                    horizontal: TextAnnotation.HorizontalAlignment, vertical: TextAnnotation.VerticalAlignment,
-                   on canvas: inout Canvas) throws -> PixelBox {
+                   on canvas: inout some DrawingSurface) throws -> PixelBox {
         let placed = try place(label, at: anchor, points: points, horizontal: horizontal, vertical: vertical)
         try draw(label, placed: placed, points: points, color: color, on: &canvas)
         return placed.placed.box
@@ -93,7 +93,7 @@ extension AxesRenderer {
     }
 
     /// Draws tick marks (snapped as Agg snaps markers) and tick labels; returns the labels' extent.
-    func drawTicks(on canvas: inout Canvas) throws -> TickLabelBounds {
+    func drawTicks(on canvas: inout some DrawingSurface) throws -> TickLabelBounds {
         var bounds = TickLabelBounds()
         let b = layout.box
         let size = theme.tickLabelSizePoints
@@ -106,7 +106,7 @@ extension AxesRenderer {
                 let ax = PixelSnapping.markerAnchor(t.pixel)
                 if w > 0 && length > 0 {
                     canvas.strokePolyline([Point(ax + s, ay + s), Point(ax + s, ay + PixelSnapping.snap(length, strokeWidth: w))],
-                                          style: StrokeStyle(width: w), color: theme.tickColor)
+                                          style: StrokeStyle(width: w), color: theme.tickColor, clip: nil)
                 }
                 guard !t.label.text.isEmpty else { continue }
                 let box = try drawLabel(t.label, at: Point(t.pixel, b.y1 + (lengthPt + theme.tickPadPoints) * ppp),
@@ -123,7 +123,7 @@ extension AxesRenderer {
                 let ay = PixelSnapping.markerAnchor(t.pixel)
                 if w > 0 && length > 0 {
                     canvas.strokePolyline([Point(ax + PixelSnapping.snap(-length, strokeWidth: w), ay + s), Point(ax + s, ay + s)],
-                                          style: StrokeStyle(width: w), color: theme.tickColor)
+                                          style: StrokeStyle(width: w), color: theme.tickColor, clip: nil)
                 }
                 guard !t.label.text.isEmpty else { continue }
                 let box = try drawLabel(t.label, at: Point(b.x0 - (lengthPt + theme.tickPadPoints) * ppp, t.pixel),
@@ -136,7 +136,7 @@ extension AxesRenderer {
     }
 
     /// Text annotations at data positions (not clipped, as matplotlib's `Axes.text`).
-    func drawAnnotation(_ t: TextAnnotation, on canvas: inout Canvas) throws {
+    func drawAnnotation(_ t: TextAnnotation, on canvas: inout some DrawingSurface) throws {
         let anchor = Point(layout.x.pixel(t.x), layout.y.pixel(t.y))
         guard anchor.isFinite, !t.text.isEmpty else { return }
         try drawLabel(TickLabel(t.text), at: anchor, points: t.sizePoints, color: t.color ?? theme.textColor,
@@ -144,7 +144,7 @@ extension AxesRenderer {
     }
 
     /// Title, axis labels and the x/y offset texts.
-    func drawLabels(tickLabelBounds: TickLabelBounds, on canvas: inout Canvas) throws {
+    func drawLabels(tickLabelBounds: TickLabelBounds, on canvas: inout some DrawingSurface) throws {
         let b = layout.box
         let color = theme.textColor
         if let title = axes.title, !title.isEmpty {
@@ -174,7 +174,7 @@ extension AxesRenderer {
 
     /// The y label: rotated 90°, centred on the axes, its descent side `anchor.x` (matplotlib's
     /// va='bottom', ha='center', rotation_mode='anchor').
-    func drawVerticalLabel(_ text: String, anchor: Point, on canvas: inout Canvas) throws {
+    func drawVerticalLabel(_ text: String, anchor: Point, on canvas: inout some DrawingSurface) throws {
         let points = theme.axisLabelSizePoints
         let m = try context.font.measure(text, points: points, dpi: context.dpi)
         let d = max(m.descent, context.font.lineMetrics(points: points, dpi: context.dpi).descent)

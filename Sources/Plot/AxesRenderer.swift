@@ -20,7 +20,7 @@ struct AxesRenderer {
         return PixelRect(x0: r(b.x0), y0: r(b.y0), x1: r(b.x1), y1: r(b.y1))
     }
 
-    func draw(on canvas: inout Canvas) throws {
+    func draw(on canvas: inout some DrawingSurface) throws {
         drawFace(on: &canvas)
         for artist in axes.artists {
             switch artist {
@@ -38,7 +38,7 @@ struct AxesRenderer {
 
     // MARK: - Frame
 
-    func drawFace(on canvas: inout Canvas) {
+    func drawFace(on canvas: inout some DrawingSurface) {
         // The axes patch has no edge, so Agg snaps its corners to pixel boundaries: whole pixels, which an
         // opaque face can simply overwrite (much faster than rasterizing a large rectangle).
         let b = layout.box
@@ -48,11 +48,11 @@ struct AxesRenderer {
             func i(_ v: Double) -> Int { Int(max(-1e9, min(1e9, s(v)))) }
             canvas.clear(face, in: PixelRect(x0: i(b.x0), y0: i(b.y0), x1: i(b.x1), y1: i(b.y1)).intersection(canvas.bounds))
         } else {
-            canvas.fillRect(x0: s(b.x0), y0: s(b.y0), x1: s(b.x1), y1: s(b.y1), color: face)
+            canvas.fillRect(x0: s(b.x0), y0: s(b.y0), x1: s(b.x1), y1: s(b.y1), color: face, clip: nil)
         }
     }
 
-    func drawSpines(on canvas: inout Canvas) {
+    func drawSpines(on canvas: inout some DrawingSurface) {
         let w = theme.spineWidthPoints * ppp
         guard w > 0 else { return }
         let b = layout.box
@@ -62,13 +62,13 @@ struct AxesRenderer {
         let style = StrokeStyle(width: w, cap: .square)
         for (a, c) in [(Point(left, bottom), Point(left, top)), (Point(right, bottom), Point(right, top)),
                        (Point(left, bottom), Point(right, bottom)), (Point(left, top), Point(right, top))] {
-            canvas.strokePolyline([a, c], style: style, color: theme.spineColor)
+            canvas.strokePolyline([a, c], style: style, color: theme.spineColor, clip: nil)
         }
     }
 
     // MARK: - Data artists
 
-    func drawScatter(_ s: Scatter, on canvas: inout Canvas) {
+    func drawScatter(_ s: Scatter, on canvas: inout some DrawingSurface) {
         let edgeWidth = s.edgeWidthPoints * ppp
         let clip = self.clip
         for i in 0..<min(s.x.count, s.y.count) {
@@ -82,7 +82,7 @@ struct AxesRenderer {
         }
     }
 
-    func drawQuiver(_ q: Quiver, on canvas: inout Canvas) {
+    func drawQuiver(_ q: Quiver, on canvas: inout some DrawingSurface) {
         let n = min(q.x.count, q.y.count, q.u.count, q.v.count)
         let w = q.shaftWidthFraction.map { $0 * layout.box.width }
             ?? QuiverGeometry.defaultShaftWidth(count: n, axesWidth: layout.box.width)
@@ -97,7 +97,7 @@ struct AxesRenderer {
         }
     }
 
-    func drawLine(_ l: Line, on canvas: inout Canvas) {
+    func drawLine(_ l: Line, on canvas: inout some DrawingSurface) {
         let w = l.widthPoints * ppp
         guard w > 0 else { return }
         let style = StrokeStyle(width: w, cap: .square, join: .round)

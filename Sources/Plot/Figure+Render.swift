@@ -30,8 +30,18 @@ extension Figure {
         try draw(axesAt: axes.indices, on: &canvas, font: try font ?? Self.defaultFont())
     }
 
+    /// Draws the figure on any surface of this figure's pixel size — an SVG or PDF page as well as a
+    /// canvas: the background, then every axes, exactly as `render(into:font:)` draws them.
+    ///
+    /// - Throws: `PlotError.invalidFigureSize` when the surface is not this figure's size, and as `render()`.
+    public func draw(on surface: inout some DrawingSurface, font: Font? = nil) throws {
+        try checkSize(of: surface)
+        surface.clear(theme.figureBackground, in: nil)
+        try draw(axesAt: axes.indices, on: &surface, font: try font ?? Self.defaultFont())
+    }
+
     /// Throws `PlotError.invalidFigureSize` unless `canvas` is this figure's size.
-    func checkSize(of canvas: Canvas) throws {
+    func checkSize(of canvas: some DrawingSurface) throws {
         guard canvas.width == pixelWidth, canvas.height == pixelHeight else {
             throw PlotError.invalidFigureSize(widthInches: Double(canvas.width) / effectiveDPI,
                                               heightInches: Double(canvas.height) / effectiveDPI, dpi: dpi, scale: scale)
@@ -39,7 +49,7 @@ extension Figure {
     }
 
     /// Draws the axes at `indices` (valid, in the order given) over what `canvas` holds.
-    func draw(axesAt indices: some Sequence<Int>, on canvas: inout Canvas, font: Font) throws {
+    func draw(axesAt indices: some Sequence<Int>, on canvas: inout some DrawingSurface, font: Font) throws {
         let context = RenderContext(theme: theme, pixelsPerPoint: pixelsPerPoint, dpi: effectiveDPI, font: font)
         for i in indices {
             let a = axes[i]

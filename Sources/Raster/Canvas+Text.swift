@@ -38,50 +38,16 @@ extension Canvas {
         return Point(anchor.x + lx - offsetX, anchor.y - (ly - offsetY))
     }
 
-    /// Draws one line of `text` anchored at `anchor` with matplotlib's alignment rules.
-    ///
-    /// `points` at `dpi` is the font size (1 pt = dpi/72 px). Glyphs are placed to 1/64 px and blended
-    /// as coverage masks, exactly as matplotlib's Agg backend draws them; see `Font`. Characters the
-    /// font lacks are drawn as its missing-glyph box, as matplotlib does.
-    ///
-    /// - Throws: `RasterError.invalidTextSize` for a bad size, `.freeType` if FreeType fails.
-    public mutating func drawText(
-        _ text: String, at anchor: Point, font: Font, points: Double, dpi: Double, color: RGBA8,
-        horizontal: HorizontalAlignment = .left, vertical: VerticalAlignment = .baseline,
-        rotation: TextRotation = .horizontal, clip: PixelRect? = nil
-    ) throws(RasterError) {
-        let size = try Font.SizeKey(points: points, dpi: dpi)
-        guard !text.isEmpty, anchor.isFinite else { return }
-        let (glyphs, metrics) = try font.shape(text, size: size)
-        let origin = Canvas.textOrigin(
-            anchor: anchor, metrics: metrics, line: font.lineMetrics(points: points, dpi: dpi),
-            horizontal: horizontal, vertical: vertical, rotation: rotation)
-        try drawPlaced(glyphs, origin: origin, font: font, size: size, color: color, rotation: rotation, clip: clip)
-    }
-
-    /// Draws `text` with its baseline origin (left end of the baseline) at `origin`, no alignment.
-    ///
-    /// - Throws: as `drawText`.
-    public mutating func drawGlyphs(
-        _ text: String, origin: Point, font: Font, points: Double, dpi: Double, color: RGBA8,
-        rotation: TextRotation = .horizontal, clip: PixelRect? = nil
-    ) throws(RasterError) {
-        let size = try Font.SizeKey(points: points, dpi: dpi)
-        let glyphs = try font.shape(text, size: size).glyphs
-        try drawPlaced(glyphs, origin: origin, font: font, size: size, color: color, rotation: rotation, clip: clip)
-    }
-
-    /// Draws laid-out glyphs from the baseline origin `origin`.
-    mutating func drawPlaced(
-        _ glyphs: [Font.PlacedGlyph], origin: Point, font: Font, size: Font.SizeKey, color: RGBA8,
-        rotation: TextRotation, clip: PixelRect?
-    ) throws(RasterError) {
+    /// Draws laid-out glyphs from the run's baseline origin: each glyph's hinted bitmap, rendered by
+    /// FreeType at its 1/64-px position and blended as a coverage mask, as matplotlib's Agg backend does.
+    public mutating func drawGlyphRun(_ run: GlyphRun, color: RGBA8, clip: PixelRect?) throws(RasterError) {
+        let origin = run.origin, font = run.font, size = run.size
         guard origin.isFinite, color.a > 0 else { return }
         let region = effectiveClip(clip)
         guard !region.isEmpty else { return }
         let h = Double(image.height)
-        let vertical = rotation == .vertical
-        for item in glyphs {
+        let vertical = run.rotation == .vertical
+        for item in run.glyphs {
             // backend_agg: delta = round(64·(x + dx·cos)), round(64·(H − y + dx·sin)), Python rounding.
             let dx = Double(item.x26) / 64
             let fx = vertical ? origin.x : origin.x + dx

@@ -9,7 +9,7 @@
 /// argument when given. A canvas owns scratch buffers that are reused between calls, so draw many
 /// shapes with one canvas; it is a value type and not meant to be shared between threads — give each
 /// thread its own canvas.
-public struct Canvas: Sendable {
+public struct Canvas: Sendable, DrawingSurface {
     /// The pixels drawn so far.
     public var image: Image
     /// A clip rectangle applied to every drawing call, or nil for the whole image.

@@ -19,13 +19,15 @@ import CFreeType
 
 /// A FreeType face with a glyph cache: DejaVu Sans (embedded) by default.
 public final class Font: @unchecked Sendable {
-    private let lock = Lock()
+    let lock = Lock()
     private var library: FT_Library?
-    private var face: FT_Face?
-    private let lineTable: (ascender: Int16, descender: Int16, lineGap: Int16, unitsPerEm: Int)
+    private(set) var face: FT_Face?
+    let lineTable: (ascender: Int16, descender: Int16, lineGap: Int16, unitsPerEm: Int)
     /// The TrueType bytes the face was opened from (see `drawsLike`).
     private let source: (bytes: UnsafeRawPointer, count: Int)
     private var currentSize: SizeKey?
+    /// Unhinted outlines in font units, by glyph index (`outline(glyph:)`); guarded by `lock`.
+    var outlines: [UInt32: Path] = [:]
     private var glyphs: [GlyphKey: GlyphBitmap] = [:]
     private var advances: [AdvanceKey: Int] = [:]
     private var boxes: [AdvanceKey: GlyphBox] = [:]
