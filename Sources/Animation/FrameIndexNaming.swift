@@ -25,4 +25,7 @@ public final class FrameIndexNaming<Base: FrameSink>: FrameSink {
     public func useSamples(_ images: [Image]) throws { try base.useSamples(images) }
     public var consumesHeavily: Bool { base.consumesHeavily }
     public var stageTimes: [SinkStage] { base.stageTimes }
+    /// Vector sinks draw each frame themselves; the wrapper must pass that on, or they would get
+    /// raster images.
+    public var drawFrame: (@Sendable (any Scene, Frame, Font) throws -> Base.Prepared)? { base.drawFrame }
 }

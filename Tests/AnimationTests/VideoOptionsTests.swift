@@ -10,7 +10,7 @@ import Testing
         #expect(try OutputTarget.parse("x.webp") == .webp(path: "x.webp"))
         #expect(try OutputTarget.parse("page.html") == .html(path: "page.html"))
         #expect(try OutputTarget.parse("page.htm") == .html(path: "page.htm"))
-        #expect(throws: AnimationError.badOutput("x.avi", "unknown extension '.avi' (use .gif, .mp4, .webm, .webp, .html or .png)")) {
+        #expect(throws: AnimationError.badOutput("x.avi", "unknown extension '.avi' (use .gif, .png, .svg, .pdf, .mp4, .webm, .webp or .html)")) {
             try OutputTarget.parse("x.avi")
         }
     }
