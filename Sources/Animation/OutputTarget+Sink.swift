@@ -69,16 +69,22 @@ extension OutputTarget {
             let rate = settings.videoRate ?? FrameRate(delayMilliseconds: settings.delay.milliseconds)
             let options = VideoOptions(container: container, crf: settings.videoCRF, frameRate: rate,
                                        holdLastFrames: settings.videoHoldFrames)
-            return try VideoSink(path: path, width: width, height: height, options: options)
+            return try FolderCreatingSink(path: path) {
+                try VideoSink(path: path, width: width, height: height, options: options)
+            }
         case let .webp(path):
-            return try WebPSink(path: path, width: width, height: height,
-                                durations: settings.durations(count: frameCount), options: settings.webp)
+            return try FolderCreatingSink(path: path) {
+                try WebPSink(path: path, width: width, height: height,
+                             durations: settings.durations(count: frameCount), options: settings.webp)
+            }
         case let .html(path):
             let name = OutputPath.split(path).name
             let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
             let options = settings.html
                 ?? HTMLPlayerOptions(title: stem.isEmpty ? "nmfviz" : stem, durations: settings.durations(count: frameCount))
-            return try HTMLSink(path: path, width: width, height: height, options: options)
+            return try FolderCreatingSink(path: path) {
+                try HTMLSink(path: path, width: width, height: height, options: options)
+            }
         }
     }
 

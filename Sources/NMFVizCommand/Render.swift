@@ -285,7 +285,7 @@ struct Render: ParsableCommand {
 
         let sink = try target.makeSink(width: width, height: height, frameCount: schedule.count,
                                        settings: try sinkSettings(for: target, schedule: schedule, solvers: solvers))
-        if let video = sink as? VideoSink, video.isPadded, !quiet {
+        if let video = (sink as? FolderCreatingSink<VideoSink>)?.base, video.isPadded, !quiet {
             Self.printError("nmfviz: note: \(width)×\(height) padded to \(video.paddedWidth)×\(video.paddedHeight) "
                 + "(yuv420p needs even sides; the edge is repeated)")
         }

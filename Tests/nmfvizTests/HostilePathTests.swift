@@ -13,6 +13,10 @@ import Testing
         (["-o", "g/h/a.gif", "--frames", "2", "--quiet"], ["g", "g/h", "g/h/a.gif"]),
         (["--filmstrip", "0,1", "-o", "s/t.png", "--quiet"], ["s", "s/t.png"]),
         (["factorize", "-o", "j/s.json", "--iterations", "1"], ["j", "j/s.json"]),
+        (["-o", "w/a.webp", "--frames", "2", "--quiet"], ["w", "w/a.webp"]),
+        (["-o", "h/a.html", "--frames", "2", "--quiet"], ["h", "h/a.html"]),
+        (["-o", "p/a.pdf", "--frames", "2", "--quiet"], ["p", "p/a.pdf"]),
+        (["-o", "v/a.svg", "--iteration", "2", "--quiet"], ["v", "v/a.svg"]),
     ])
     func shortAndMissingFoldersWork(arguments: [String], expected: [String]) throws {
         let runner = try CommandRunner()

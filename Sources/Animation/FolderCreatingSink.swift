@@ -1,0 +1,46 @@
+import Codecs
+import Raster
+
+/// A sink whose output's missing folders are created first — as PNG frames, GIFs and vector output
+/// create theirs — and removed again if the output is abandoned (`cancel`, a failure, a signal through
+/// the `OutputJournal`). Wraps the sinks that write one file themselves (video, WebP, HTML).
+public final class FolderCreatingSink<Base: FrameSink>: FrameSink {
+    public let base: Base
+    private var created: [String]
+
+    /// Creates the folders of `path`, then the sink; if the sink cannot be made they are removed.
+    ///
+    /// - Throws: `CodecsError` for a folder that cannot be created, or the sink's own error.
+    public init(path: String, makeBase: () throws -> Base) throws {
+        let created = try OutputFolders.create(OutputPath.folder(of: path), for: path)
+        do {
+            self.base = try makeBase()
+        } catch {
+            OutputFolders.remove(created)
+            throw error
+        }
+        self.created = created
+    }
+
+    public var prepare: @Sendable (Image) throws -> Base.Prepared { base.prepare }
+    public func add(_ frame: Base.Prepared, iteration: Int) throws { try base.add(frame, iteration: iteration) }
+
+    public func finish() throws -> [String] {
+        let paths = try base.finish()
+        OutputFolders.keep(created)
+        created = []
+        return paths
+    }
+
+    public func cancel() {
+        base.cancel()
+        OutputFolders.remove(created)
+        created = []
+    }
+
+    public var sampleCount: Int { base.sampleCount }
+    public func useSamples(_ images: [Image]) throws { try base.useSamples(images) }
+    public var consumesHeavily: Bool { base.consumesHeavily }
+    public var stageTimes: [SinkStage] { base.stageTimes }
+    public var drawFrame: (@Sendable (any Scene, Frame, Font) throws -> Base.Prepared)? { base.drawFrame }
+}
