@@ -57,12 +57,15 @@ let package = Package(
             ]),
         .executableTarget(name: "nmfviz", dependencies: ["NMFVizCommand"]),
 
+        // Helpers shared by the test targets (SSIM as scikit-image computes it, libwebp's decoder):
+        // one copy instead of one per target.
+        .target(name: "TestSupport", dependencies: ["Raster", "CWebP"], path: "Tests/TestSupport"),
         .testTarget(name: "NMFTests", dependencies: ["NMF"], exclude: ["Fixtures"]),
         .testTarget(name: "RasterTests", dependencies: ["Raster", "CDejaVu"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot", "Raster", "Codecs"], exclude: ["Fixtures"]),
-        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "Raster", "CWebP"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Raster", "Codecs", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "Raster", "CWebP", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AnimationTests", dependencies: ["Animation", "NMF", "Plot", "Raster", "Codecs"], exclude: ["Fixtures"]),
-        .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "NMFVizCommand", "Animation", "NMF", "Codecs", "Raster", "CWebP"]),
+        .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "NMFVizCommand", "Animation", "NMF", "Codecs", "Raster", "CWebP", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -95,19 +95,10 @@ public struct Visualization: Sendable {
     ///
     /// - Throws: `AnimationError.badValue(.filmstrip, …)` for a bad list; as `makeScene`.
     public func filmstrip(iterations: [Int]) throws -> Image {
-        let solver = try NMFSolver(configuration)
-        if case let .images(shape, _) = kind {
-            try shape.check(configuration.data, source: dataName)
-            let strip = try BasisImagesFilmstrip(shape: shape, rank: configuration.rank, iterations: iterations,
-                                                 style: style)
-            return try strip.image(solver: solver)
-        }
-        let wanted = Set(iterations)
-        let bounds = try pointBounds(solvers: [solver], lastIteration: iterations.max() ?? 0,
-                                     shown: { wanted.contains($0) })
-        let strip = try Filmstrip(data: configuration.data, iterations: iterations, columns: columns, bounds: bounds,
-                                  style: style)
-        return try strip.image(solver: solver)
+        let scene = try filmstripScene(iterations: iterations)
+        var canvas = try Canvas(width: scene.pixelSize.width, height: scene.pixelSize.height)
+        try scene.render(Frame(snapshots: [], losses: []), into: &canvas, font: nil)
+        return canvas.image
     }
 
     /// The filmstrip as a still scene, which every sink can write (PNG, SVG, PDF).

@@ -2,6 +2,7 @@ import Codecs
 import Foundation
 import Raster
 import Testing
+import TestSupport
 
 /// Animated WebP (`WebPWriter`) read back by libwebp's own demuxer and decoder, frame by frame.
 @Suite struct WebPTests {

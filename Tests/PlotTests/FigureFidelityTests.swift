@@ -2,6 +2,7 @@ import Codecs
 import Foundation
 import Raster
 import Testing
+import TestSupport
 @testable import Plot
 
 /// Plot's figures against matplotlib's renderings of the same data (Scripts/fixtures/plot_reference.py).

@@ -1,6 +1,7 @@
 import Foundation
 import Raster
 import Testing
+import TestSupport
 @testable import Plot
 
 @Suite struct FigureTests {

@@ -2,6 +2,7 @@ import Codecs
 import Foundation
 import Raster
 import Testing
+import TestSupport
 
 /// The SSIM used to judge figures agrees with scikit-image on images both can build.
 @Suite struct SSIMTests {

@@ -5,6 +5,7 @@ import FoundationXML
 #endif
 import Raster
 import Testing
+import TestSupport
 
 /// SVG and PDF output against nmfviz's own PNG of the same frame, rendered by independent renderers:
 /// librsvg (`rsvg-convert`) for SVG, poppler (`pdftoppm`) for PDF, both at the PNG's dpi. Where a tool

@@ -5,6 +5,7 @@ import Codecs
 import Foundation
 import Raster
 import Testing
+import TestSupport
 
 /// `-o x.mp4` and `-o x.webm`: read back by ffprobe and decoded by ffmpeg, frame by frame against the
 /// PNG frames. Skipped when ffmpeg or ffprobe is not installed (Scripts/setup installs them).

@@ -2,6 +2,7 @@ import Codecs
 import Foundation
 import Raster
 import Testing
+import TestSupport
 
 /// `-o x.webp` decoded by libwebp's demuxer, and `-o x.html` read back without a browser (the browser
 /// test is Scripts/browser-test.py).

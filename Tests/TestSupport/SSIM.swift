@@ -7,8 +7,8 @@ import Raster
 /// (× 49/48); K1 = 0.01, K2 = 0.03; the mean over pixels at least 3 from every edge, where the window
 /// never leaves the image (so scikit-image's reflection at the borders plays no part). Window sums come from
 /// summed-area tables; alpha is ignored (the figures are opaque).
-enum SSIM {
-    static func luminance(_ image: Image) -> [Double] {
+public enum SSIM {
+    public static func luminance(_ image: Image) -> [Double] {
         var out = [Double](repeating: 0, count: image.width * image.height)
         image.pixels.withUnsafeBufferPointer { p in
             for i in 0..<out.count {
@@ -20,7 +20,7 @@ enum SSIM {
     }
 
     /// Mean SSIM; nil when the sizes differ or the image is smaller than one window.
-    static func similarity(_ a: Image, _ b: Image) -> Double? {
+    public static func similarity(_ a: Image, _ b: Image) -> Double? {
         guard a.width == b.width, a.height == b.height, a.width >= 7, a.height >= 7 else { return nil }
         let w = a.width, h = a.height
         let x = luminance(a), y = luminance(b)

@@ -1,25 +1,24 @@
-// A copy of Tests/CodecsTests/WebPAnimation.swift (test targets cannot share sources).
 import CWebP
 import Foundation
 import Raster
 
 /// An animated WebP decoded by libwebp's own demuxer and decoder (`WebPAnimDecoder`): every frame as
 /// a viewer composites it, straight RGBA, with its end time in milliseconds.
-struct WebPAnimation {
-    var width = 0
-    var height = 0
-    var loopCount = 0
-    var frames: [Image] = []
+public struct WebPAnimation {
+    public var width = 0
+    public var height = 0
+    public var loopCount = 0
+    public var frames: [Image] = []
     /// When each frame ends, in ms from the start (so durations are the differences).
-    var endTimes: [Int] = []
+    public var endTimes: [Int] = []
 
-    var durations: [Int] { zip(endTimes, [0] + endTimes).map { $0 - $1 } }
+    public var durations: [Int] { zip(endTimes, [0] + endTimes).map { $0 - $1 } }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    init(path: String) throws {
+    public init(path: String) throws {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         try bytes.withUnsafeBufferPointer { buffer in
             var data = WebPData(bytes: buffer.baseAddress, size: buffer.count)
@@ -49,8 +48,8 @@ struct WebPAnimation {
 }
 
 /// A still WebP decoded by libwebp (`WebPDecodeRGBA`).
-enum WebPStill {
-    static func decode(_ bytes: [UInt8]) throws -> Image {
+public enum WebPStill {
+    public static func decode(_ bytes: [UInt8]) throws -> Image {
         var width: Int32 = 0, height: Int32 = 0
         guard let pixels = bytes.withUnsafeBufferPointer({ WebPDecodeRGBA($0.baseAddress, $0.count, &width, &height) }) else {
             throw WebPAnimation.Failure(description: "not a WebP image")
