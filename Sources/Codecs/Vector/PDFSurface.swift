@@ -76,6 +76,8 @@ public struct PDFSurface: DrawingSurface {
         let stroked: Bool
         /// The edge's colour when the form paints the edge itself, as a filled ring.
         let ring: RGBA8?
+        /// Whether the face is opaque, so the form paints the edge as a disk under a smaller face disk.
+        let opaqueFace: Bool
     }
 
     private struct GlyphKey: Hashable {
@@ -361,13 +363,30 @@ public struct PDFSurface: DrawingSurface {
         // raster's ring: poppler strokes lines thinner than a pixel a whole pixel wide, which would make
         // the 0.1 pt marker edges of matplotlib's scatter bold.
         let ring = stroke.flatMap { $0.a == 255 && width < radius ? $0 : nil }
-        let key = CircleKey(radius: radius, width: width, filled: fill != nil, stroked: stroke != nil, ring: ring)
+        // Under an opaque face the ring is painted as two nested disks instead, the edge's disk of
+        // radius r + w/2 and then the face's of r − w/2: the same picture, with no feature thinner than a
+        // pixel. Poppler's and PDFium's scanners darken sub-pixel rings (at least one sample per span): the
+        // article still at 96 dpi in Chromium's viewer scores SSIM 0.977 against the PNG as a ring, 0.991
+        // as disks; the filmstrip through pdftoppm 0.976 and 0.979. Exact-area renderers lose a little to
+        // the two coverages meeting in one pixel (pdftocairo 0.997 → 0.991 on the filmstrip).
+        let opaqueFace = ring != nil && (fill?.a ?? 0) == 255
+        let key = CircleKey(radius: radius, width: width, filled: fill != nil, stroked: stroke != nil, ring: ring,
+                            opaqueFace: opaqueFace)
         let name: Int
         if let known = circleForms[key] {
             name = known
         } else {
             var body = VectorText(capacity: 512)
-            if let ring {
+            if let ring, opaqueFace {
+                // q … Q inside the form keeps the face's colour, set by the caller, for the inner disk.
+                body.append("q ")
+                Self.rgb(ring, into: &body)
+                body.append(" rg\n")
+                Self.pathOperators(Self.circlePath(radius + width / 2), into: &body)
+                body.append("f\nQ\n")
+                Self.pathOperators(Self.circlePath(radius - width / 2), into: &body)
+                body.append("f\n")
+            } else if let ring {
                 if fill != nil {
                     Self.pathOperators(Self.circlePath(radius), into: &body)
                     body.append("f\n")
