@@ -17,7 +17,7 @@ import Raster
 public struct BasisImagesScene: Scene {
     public let style: Style
     public let shape: ImageShape
-    public let layout: BasisImagesLayout
+    package let layout: BasisImagesLayout
     /// The data rows shown, left to right.
     public let sampleRows: [Int]
     private let colormap: Colormap
@@ -32,8 +32,14 @@ public struct BasisImagesScene: Scene {
 
     /// Prepares the scene for `data` whose rows are `shape` images, factorized with `rank` components.
     ///
-    /// - Parameter samples: the data rows to show with their reconstructions; by default the first
-    ///   `defaultSampleCount` (for the digits, the digits 0 to 5).
+    /// - Parameters:
+    ///   - data: the data, one image per row.
+    ///   - shape: the images' height and width; each row has `shape.pixelCount` values.
+    ///   - rank: the number of components, one basis image each.
+    ///   - samples: the data rows to show with their reconstructions; by default the first
+    ///     `defaultSampleCount` (for the digits, the digits 0 to 5).
+    ///   - style: colours, colormap, scale and title.
+    ///   - source: how errors name the data (a file path or a data set name).
     /// - Throws: `NMFError.imageShapeMismatch` when the rows are not `shape` images;
     ///   `AnimationError.badValue(.columns, …)` for a sample row out of range; `AnimationError.imageTooLarge`,
     ///   `AnimationError.badFigureSize` and the errors of `Figure` and `Colormap` for a bad style.

@@ -12,7 +12,11 @@ public final class GIFSink: FrameSink {
     private let options: GIFOptions
 
     /// - Parameters:
+    ///   - path: the GIF to write (renamed into place by `finish`).
+    ///   - width: the frames' width in pixels.
+    ///   - height: the frames' height in pixels.
     ///   - delay: how long each frame shows; fractions of a centisecond are carried from frame to frame.
+    ///   - options: quality, palette, loop and transparency.
     public convenience init(path: String, width: Int, height: Int, delay: Duration, options: GIFOptions) throws {
         try self.init(path: path, width: width, height: height,
                       durations: FrameDurations(delay: delay, frameCount: Int.max), options: options)

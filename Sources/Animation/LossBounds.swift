@@ -19,7 +19,9 @@ public struct LossBounds: Sendable, Equatable {
     /// Losses that a log axis cannot show (zero, negative, not finite) are left out; when none is left the
     /// axis shows matplotlib's empty log range, 1…10.
     ///
-    /// - Parameter losses: per run, the loss after iterations 0, 1, 2, … (runs may differ in length).
+    /// - Parameters:
+    ///   - losses: per run, the loss after iterations 0, 1, 2, … (runs may differ in length).
+    ///   - lastIteration: the last iteration the animation shows.
     public static func covering(losses: [[Double]], lastIteration: Int) -> LossBounds {
         let x = AutoscaleRule.limits(minimum: 0, maximum: Double(max(0, lastIteration)), scale: .linear) ?? (0, 1)
         let y = AutoscaleRule.range(of: losses.joined(), scale: .log)

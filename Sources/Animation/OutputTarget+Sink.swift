@@ -39,8 +39,10 @@ extension OutputTarget {
     /// The one place that turns an output path's meaning into the sink that writes it.
     ///
     /// - Parameters:
-    ///   - width: the frames' width in pixels; `height` likewise.
+    ///   - width: the frames' width in pixels.
+    ///   - height: the frames' height in pixels.
     ///   - frameCount: the number of frames the sink will get (for durations and the last frame's hold).
+    ///   - settings: the sink's options (GIF, PNG, video, WebP, vector and HTML settings).
     /// - Throws: the sink's own errors (a folder that cannot be created, a file that cannot be opened,
     ///   ffmpeg missing).
     public func makeSink(width: Int, height: Int, frameCount: Int = Int.max, settings: SinkSettings) throws

@@ -42,7 +42,9 @@ public enum OutputTarget: Equatable, Sendable {
 
     /// Reads an `--output` argument.
     ///
-    /// - Parameter folderFormat: the files a folder gets (`frame_000.png`, `.svg` or `.pdf`).
+    /// - Parameters:
+    ///   - argument: the path as given: a file, a folder (ending in `/`) or a pattern with `%d`.
+    ///   - folderFormat: the files a folder gets (`frame_000.png`, `.svg` or `.pdf`).
     /// - Throws: `AnimationError.badOutput` for an unknown extension or a malformed pattern.
     public static func parse(_ argument: String, folderFormat: FrameFormat = .png) throws -> OutputTarget {
         guard !argument.isEmpty else { throw AnimationError.badOutput(argument, "the path is empty") }

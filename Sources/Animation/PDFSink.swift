@@ -26,6 +26,7 @@ public final class PDFSink: FrameSink {
     /// One PDF at `path` with a page per frame added (one page for a still).
     ///
     /// - Parameters:
+    ///   - path: the PDF to write (renamed into place by `finish`).
     ///   - dotsPerInch: the figure's pixels per inch (dpi × scale): it sets the page size in points.
     ///   - metadata: the document information.
     public init(document path: String, dotsPerInch: Double, metadata: VectorMetadata) throws {

@@ -14,6 +14,7 @@ public final class SVGSink: FrameSink {
     /// SVG files named by `pattern` from each frame's iteration.
     ///
     /// - Parameters:
+    ///   - pattern: how each frame's file is named from its iteration or index.
     ///   - dotsPerInch: the figure's pixels per inch (dpi × scale): it sets the size in points.
     ///   - metadata: the description written into every file; the title gets the iteration.
     public init(pattern: FramePattern, dotsPerInch: Double, metadata: VectorMetadata) throws {

@@ -29,7 +29,12 @@ public final class VideoSink: FrameSink {
 
     /// Starts ffmpeg, writing to a temporary file beside `path`.
     ///
-    /// - Parameter ffmpeg: the program to run; nil looks for it with `FFmpegLocator`.
+    /// - Parameters:
+    ///   - path: the video to write (.mp4 or .webm), renamed into place by `finish`.
+    ///   - width: the frames' width in pixels (padded to an even width for yuv420p).
+    ///   - height: the frames' height in pixels (padded likewise).
+    ///   - options: codec, quality and frame rate.
+    ///   - ffmpeg: the program to run; nil looks for it with `FFmpegLocator`.
     /// - Throws: `AnimationError.cannotWrite` when ffmpeg is missing or cannot start, or the folder
     ///   cannot be written.
     public init(path: String, width: Int, height: Int, options: VideoOptions, ffmpeg: String? = nil) throws {
