@@ -81,6 +81,23 @@ import Testing
         #expect(marker.contains("5.31 0 m"), "the inner radius r − w/2 in either case: \(marker)")
     }
 
+    /// A face waits for the edge of the same circle and clip; any other call draws it alone first.
+    @Test func markerFacesPairWithTheirEdges() {
+        var pairing = MarkerPairing()
+        let c = Point(3, 4), clip = PixelRect(x0: 0, y0: 0, x1: 9, y1: 9)
+        #expect(pairing.face(center: c, radius: 2, color: .black, clip: clip) == nil)
+        let both = pairing.edge(center: c, radius: 2, width: 0.5, color: .white, clip: clip)
+        #expect(both.count == 1 && both[0].fill == .black && both[0].stroke == .white && both[0].width == 0.5)
+        _ = pairing.face(center: c, radius: 2, color: .black, clip: clip)
+        let apart = pairing.edge(center: c, radius: 2, width: 0.5, color: .white, clip: nil)
+        #expect(apart.count == 2 && apart[0].stroke == nil && apart[1].fill == nil, "another clip: face, then edge")
+        _ = pairing.face(center: c, radius: 2, color: .black, clip: clip)
+        let first = pairing.face(center: Point(5, 5), radius: 2, color: .white, clip: clip)
+        #expect(first?.center == c && first?.fill == .black, "a second face draws the first alone")
+        #expect(pairing.flush()?.center == Point(5, 5))
+        #expect(pairing.flush() == nil)
+    }
+
     @Test func pdfHasAValidCrossReferenceTable() throws {
         var page = PDFSurface(width: 100, height: 50, dotsPerInch: 100)
         try Self.draw(on: &page)

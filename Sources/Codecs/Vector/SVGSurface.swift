@@ -28,19 +28,12 @@ public struct SVGSurface: DrawingSurface {
     /// The clip of the open <g>, if one is open.
     private var group: PixelRect?
     /// A marker face waiting to learn whether an edge of the same circle follows.
-    private var pendingCircle: PendingCircle?
+    private var markers = MarkerPairing()
     private let encoder = PNGEncoder()
 
     private struct GlyphKey: Hashable {
         let index: UInt32
         let a: Double, b: Double, c: Double, d: Double
-    }
-
-    private struct PendingCircle {
-        let center: Point
-        let radius: Double
-        let color: RGBA8
-        let clip: PixelRect?
     }
 
     /// An empty surface of `width` × `height` pixels at `dotsPerInch`.
@@ -86,19 +79,13 @@ public struct SVGSurface: DrawingSurface {
 
     public mutating func fillCircle(center: Point, radius: Double, color: RGBA8, clip: PixelRect?) {
         guard color.a > 0, center.isFinite, radius > 0, radius.isFinite else { return }
-        flushCircle()
-        pendingCircle = PendingCircle(center: center, radius: radius, color: color, clip: clip)
+        if let face = markers.face(center: center, radius: radius, color: color, clip: clip) { circle(face) }
     }
 
     public mutating func strokeCircle(center: Point, radius: Double, width: Double, color: RGBA8, clip: PixelRect?) {
         guard width > 0, width.isFinite, color.a > 0, center.isFinite, radius > 0, radius.isFinite else { return }
-        let face = pendingCircle
-        pendingCircle = nil
-        if let face, face.center != center || face.radius != radius || face.clip != clip {
-            circle(face.center, face.radius, fill: face.color, stroke: nil, width: 0, clip: face.clip)
-            circle(center, radius, fill: nil, stroke: color, width: width, clip: clip)
-        } else {
-            circle(center, radius, fill: face?.color, stroke: color, width: width, clip: clip)
+        for marker in markers.edge(center: center, radius: radius, width: width, color: color, clip: clip) {
+            circle(marker)
         }
     }
 
@@ -121,7 +108,7 @@ public struct SVGSurface: DrawingSurface {
         glyphIDs = [:]
         clipIDs = [:]
         group = nil
-        pendingCircle = nil
+        markers.reset()
         if color.a > 0 {
             rect(x: 0, y: 0, width: Double(width), height: Double(height), color: color)
         }
@@ -259,9 +246,11 @@ public struct SVGSurface: DrawingSurface {
     }
 
     private mutating func flushCircle() {
-        guard let face = pendingCircle else { return }
-        pendingCircle = nil
-        circle(face.center, face.radius, fill: face.color, stroke: nil, width: 0, clip: face.clip)
+        if let face = markers.flush() { circle(face) }
+    }
+
+    private mutating func circle(_ m: MarkerPairing.Marker) {
+        circle(m.center, m.radius, fill: m.fill, stroke: m.stroke, width: m.width, clip: m.clip)
     }
 
     private mutating func circle(_ center: Point, _ radius: Double, fill: RGBA8?, stroke: RGBA8?, width: Double,
