@@ -28,24 +28,31 @@ public struct PNGOptions: Sendable, Equatable {
 
     /// A tEXt chunk: a Latin-1 keyword of 1…79 characters (e.g. "Software") and its text.
     public struct TextChunk: Sendable, Equatable {
+        /// The keyword: 1…79 Latin-1 characters, e.g. "Software", "Title".
         public var key: String
+        /// The text, in Latin-1.
         public var value: String
+        /// A chunk with this keyword and text (checked when encoding).
         public init(key: String, value: String) {
             self.key = key
             self.value = value
         }
     }
 
+    /// Which colour type to write; `.automatic` picks the smallest lossless one.
     public var colorMode: ColorMode = .automatic
     /// zlib level, 0 (store) … 9 (smallest).
     public var compressionLevel: Int = 5
+    /// The row filter for RGB and RGBA images; none by default, which suits flat plot backgrounds.
     public var filter: Filter = .none
+    /// zlib's strategy; `.standard` is zlib's default.
     public var strategy: Strategy = .standard
     /// Written as a pHYs chunk so that documents place the image at its true size; nil writes none.
     public var dotsPerInch: Double? = nil
     /// tEXt chunks, written before the image data.
     public var text: [TextChunk] = []
 
+    /// Options with the measured defaults unless given; they are checked when encoding.
     public init(
         colorMode: ColorMode = .automatic, compressionLevel: Int = 5, filter: Filter = .none,
         strategy: Strategy = .standard, dotsPerInch: Double? = nil, text: [TextChunk] = []

@@ -36,7 +36,9 @@ enum PDFResource: Hashable, Sendable {
 /// One drawn page: its size in points, its compressed content stream, and the resources it names
 /// `/R0`, `/R1`, … in order.
 public struct PDFPage: Sendable {
+    /// Page width in points (1 pt = 1/72 in).
     public let widthPoints: Double
+    /// Page height in points (1 pt = 1/72 in).
     public let heightPoints: Double
     let content: [UInt8]
     let resources: [PDFResource]
@@ -44,8 +46,12 @@ public struct PDFPage: Sendable {
 
 /// A drawing surface that writes one PDF page; `page()` gives it to a `PDFDocument`.
 public struct PDFSurface: DrawingSurface {
+    /// Width of the figure in pixels, the unit of everything drawn.
     public let width: Int
+    /// Height of the figure in pixels.
     public let height: Int
+    /// Pixels per inch of the figure (72 if the one given was not positive and finite): fixes the page
+    /// size in points.
     public let dotsPerInch: Double
 
     private var content = VectorText()
@@ -96,6 +102,7 @@ public struct PDFSurface: DrawingSurface {
 
     // MARK: - The primitive
 
+    /// Writes the path with m/l/c/h and fills it with f (nonzero) or f* (even-odd).
     public mutating func fill(_ path: Path, color: RGBA8, rule: FillRule, clip: PixelRect?) {
         guard color.a > 0, !path.elements.isEmpty, enter(clip) else { return }
         setFill(color)
@@ -105,6 +112,7 @@ public struct PDFSurface: DrawingSurface {
 
     // MARK: - Overrides with PDF's own operators
 
+    /// Writes the path stroked with PDF's own operator (S), with the style's width, cap and join.
     public mutating func stroke(_ path: Path, style: StrokeStyle, color: RGBA8, clip: PixelRect?) {
         guard color.a > 0, style.width > 0, style.width.isFinite, !path.elements.isEmpty, enter(clip) else { return }
         setStroke(color)
@@ -125,11 +133,15 @@ public struct PDFSurface: DrawingSurface {
         content.append("S\n")
     }
 
+    /// Holds the disc back until the next operation, so that an edge of the same circle that follows
+    /// is drawn with it as one marker form.
     public mutating func fillCircle(center: Point, radius: Double, color: RGBA8, clip: PixelRect?) {
         guard color.a > 0, center.isFinite, radius > 0, radius.isFinite else { return }
         if let face = markers.face(center: center, radius: radius, color: color, clip: clip) { circle(face) }
     }
 
+    /// Draws the circle's edge as a marker form, together with the face just filled when it is the same
+    /// circle under the same clip.
     public mutating func strokeCircle(center: Point, radius: Double, width: Double, color: RGBA8, clip: PixelRect?) {
         guard width > 0, width.isFinite, color.a > 0, center.isFinite, radius > 0, radius.isFinite else { return }
         for marker in markers.edge(center: center, radius: radius, width: width, color: color, clip: clip) {
@@ -137,6 +149,7 @@ public struct PDFSurface: DrawingSurface {
         }
     }
 
+    /// Writes the rectangle with re and fills it.
     public mutating func fillRect(x0: Double, y0: Double, x1: Double, y1: Double, color: RGBA8, clip: PixelRect?) {
         guard color.a > 0, enter(clip) else { return }
         setFill(color)
@@ -166,6 +179,9 @@ public struct PDFSurface: DrawingSurface {
         if color.a > 0 { clear(color, in: bounds) }
     }
 
+    /// Places each glyph's unhinted outline as a form shared by every use of that glyph at that size.
+    ///
+    /// - Throws: `RasterError.freeType` if a glyph's outline cannot be loaded.
     public mutating func drawGlyphRun(_ run: GlyphRun, color: RGBA8, clip: PixelRect?) throws(RasterError) {
         guard run.origin.isFinite, color.a > 0 else { return }
         var uses: [(name: Int, x: Double, y: Double)] = []
