@@ -47,14 +47,19 @@ public protocol FrameSink: AnyObject {
 // MARK: - Default implementations
 
 extension FrameSink {
+    /// No samples.
     public var sampleCount: Int { 0 }
 
+    /// Ignores the samples.
     public func useSamples(_ images: [Image]) throws {}
 
+    /// False: the work is in `prepare`.
     public var consumesHeavily: Bool { false }
 
+    /// No stages of the sink's own.
     public var stageTimes: [SinkStage] { [] }
 
+    /// nil: the animator renders pixels and hands them to `prepare`.
     public var drawFrame: (@Sendable (any Scene, Frame, Font) throws -> Prepared)? { nil }
 
     /// Writes one still of `scene` showing `frame` (a filmstrip, a figure) and finishes: drawn by the
@@ -83,11 +88,14 @@ extension FrameSink {
 
 /// A named stage of a sink's work and the time it took.
 public struct SinkStage: Sendable {
+    /// What `--timings` calls the stage, e.g. "quantize".
     public let name: String
+    /// The time spent in the stage so far.
     public let time: Duration
     /// Whether it ran on the calling thread, inside `add` and `finish`.
     public let inline: Bool
 
+    /// A stage called `name` that took `time`; `inline` if it ran on the calling thread.
     public init(name: String, time: Duration, inline: Bool) {
         self.name = name
         self.time = time

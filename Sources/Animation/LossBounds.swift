@@ -6,9 +6,12 @@ import Plot
 /// x spans iterations 0…last, y the positive losses on a log axis, both widened by matplotlib's 5 %
 /// margins (`AutoscaleRule`), as `ax.semilogy(range(n), losses)` would autoscale the finished curve.
 public struct LossBounds: Sendable, Equatable {
+    /// The iteration axis' limits.
     public var xLimits: (lower: Double, upper: Double)
+    /// The loss axis' limits, both positive (a log axis).
     public var yLimits: (lower: Double, upper: Double)
 
+    /// Limits given as they are, `(lower, upper)` for each axis.
     public init(xLimits: (Double, Double), yLimits: (Double, Double)) {
         self.xLimits = xLimits
         self.yLimits = yLimits
@@ -36,6 +39,7 @@ public struct LossBounds: Sendable, Equatable {
                  lastIteration: lastIteration)
     }
 
+    /// Equal when all four limits are equal (tuples are not `Equatable`).
     public static func == (a: LossBounds, b: LossBounds) -> Bool {
         a.xLimits == b.xLimits && a.yLimits == b.yLimits
     }

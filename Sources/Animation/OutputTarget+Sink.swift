@@ -15,6 +15,7 @@ public struct SinkSettings: Sendable {
     public var namesFramesByIteration = false
     /// A video's quality and frame rate; the container comes from the path.
     public var videoCRF: Int?
+    /// A video's frame rate; nil: one frame per `delay`.
     public var videoRate: FrameRate?
     /// Frames a video repeats at its end (`--hold-last`).
     public var videoHoldFrames = 0
@@ -25,8 +26,11 @@ public struct SinkSettings: Sendable {
     /// SVG and PDF: the raster resolution their geometry matches (dpi × scale), and what the files
     /// say about themselves.
     public var vectorDPI = 100.0
+    /// What SVG and PDF files say about themselves; a file holding one frame of an animation adds the
+    /// frame's iteration to the title.
     public var vectorMetadata = VectorMetadata(software: "nmfviz", title: "nmfviz", description: "")
 
+    /// The defaults: 200 ms a frame, the codecs' default options, 100 dpi for vector output.
     public init() {}
 
     /// The durations of `count` frames.

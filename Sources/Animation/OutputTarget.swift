@@ -86,12 +86,19 @@ public enum OutputTarget: Equatable, Sendable {
 public struct FramePattern: Equatable, Sendable {
     /// The text before and after the conversion, with `%%` already turned into `%`.
     public let prefix: String
+    /// The text after the conversion, `%%` already turned into `%`.
     public let suffix: String
     /// The minimum number of digits, and whether to pad with zeros (else spaces).
     public let width: Int
+    /// Whether the number is padded with zeros (`%04d`) rather than spaces (`%4d`).
     public let zeroPad: Bool
+    /// The pattern as given, for messages.
     public let original: String
 
+    /// Parses `pattern`.
+    ///
+    /// - Throws: `AnimationError.badOutput` for no conversion or more than one, a conversion other than
+    ///   `%d`, `%Nd` or `%0Nd`, or a width over 12 digits.
     public init(_ pattern: String) throws {
         var prefix = ""
         var suffix = ""

@@ -57,6 +57,8 @@ public final class PDFSink: FrameSink {
         }
     }
 
+    /// Draws the scene's frame onto a `PDFSurface` and compresses the page; in pattern mode, a whole
+    /// one-page document titled with the iteration.
     public var drawFrame: (@Sendable (any Scene, Frame, Font) throws -> Prepared)? {
         let dpi = dotsPerInch, metadata = metadata, single = files != nil
         return { scene, frame, font in
@@ -69,6 +71,10 @@ public final class PDFSink: FrameSink {
         }
     }
 
+    /// Appends the page to the document, or stages the file under the pattern's name for `iteration`.
+    ///
+    /// - Throws: `CodecsError.writerClosed` after `finish` or `cancel`, or for a prepared frame of the
+    ///   other mode; `CodecsError` if staging fails.
     public func add(_ frame: Prepared, iteration: Int) throws {
         switch frame {
         case .file(let bytes):
@@ -80,6 +86,10 @@ public final class PDFSink: FrameSink {
         }
     }
 
+    /// Writes the document atomically, or renames the staged files into place, and returns their paths.
+    ///
+    /// - Throws: `CodecsError.noFrames` for a document without pages, `.writerClosed` when called twice,
+    ///   or the write's error (after which nothing is left).
     public func finish() throws -> [String] {
         if let files { return try files.commit() }
         guard let path, let document else { throw CodecsError.writerClosed(path: path ?? "PDF") }
@@ -96,6 +106,7 @@ public final class PDFSink: FrameSink {
         return [path]
     }
 
+    /// Drops the document, removes staged files and the folders created for them.
     public func cancel() {
         document = nil
         files?.discard()
