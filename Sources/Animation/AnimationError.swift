@@ -7,6 +7,8 @@ import Foundation
 public enum AnimationError: Error, Equatable, CustomStringConvertible {
     /// The value of a visualization that an error is about.
     public enum Field: String, Sendable, CaseIterable {
+        /// The output path, the frame count and step, an iteration, the rank, the data rows shown, the data
+        /// columns plotted, the panels, the filmstrip's iterations, the figure size.
         case output, frameCount, frameStep, iteration, rank, samples, columns, panels, filmstrip, figureSize
 
         /// The field in words: "the frame count".

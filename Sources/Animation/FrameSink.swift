@@ -7,6 +7,7 @@ import Raster
 /// then handed to `add` on the calling thread, in order. `finish` completes the output; `cancel`
 /// removes everything written so far, so that a failed run leaves nothing behind.
 public protocol FrameSink: AnyObject {
+    /// What `prepare` (or `drawFrame`) makes of a frame and `add` takes: PNG bytes, an image, a PDF page.
     associatedtype Prepared: Sendable
 
     /// The per-frame work that may run on any thread.

@@ -105,6 +105,8 @@ public struct HTMLPlayerOptions: Sendable {
 
     /// How playback ends: stop at the end, start again, or turn round (matplotlib's to_jshtml modes).
     public enum LoopMode: String, Sendable, CaseIterable {
+        /// Stop at the last frame, start again from the first, or play backwards to the first and forwards
+        /// again.
         case once, loop, reflect
     }
 

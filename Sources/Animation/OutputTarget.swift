@@ -17,13 +17,22 @@ import Darwin
 /// - a printf-style pattern with one integer conversion, such as `out/f_%04d.png` (or `.svg`, `.pdf`),
 ///   numbers each file the same way.
 public enum OutputTarget: Equatable, Sendable {
+    /// One animated GIF at `path`.
     case gif(path: String)
+    /// One still PNG at `path`.
     case png(path: String)
+    /// One file per frame, named by the pattern (a folder is the pattern `folder/frame_%03d.png`, or
+    /// `.svg`, `.pdf`).
     case frames(FramePattern)
+    /// One video at `path` through ffmpeg, MP4 or WebM as its extension says.
     case video(path: String, container: VideoOptions.Container)
+    /// One animated WebP at `path`.
     case webp(path: String)
+    /// One self-contained HTML page with a player at `path`.
     case html(path: String)
+    /// One still SVG at `path`.
     case svg(path: String)
+    /// One PDF at `path`, a page per frame (one page for a still).
     case pdf(path: String)
 
     /// Whether this is one still image (a single `.png` or `.svg`).
@@ -98,7 +107,7 @@ public struct FramePattern: Equatable, Sendable {
     /// Parses `pattern`.
     ///
     /// - Throws: `AnimationError.badOutput` for no conversion or more than one, a conversion other than
-    ///   `%d`, `%Nd` or `%0Nd`, or a width over 12 digits.
+    ///   `%d`, `%Nd` or `%0Nd`, a width over 12 digits, or a conversion in a folder's name.
     public init(_ pattern: String) throws {
         var prefix = ""
         var suffix = ""

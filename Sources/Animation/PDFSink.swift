@@ -12,7 +12,9 @@ import Raster
 public final class PDFSink: FrameSink {
     /// One document's pages, or a whole file per frame.
     public enum Prepared: Sendable {
+        /// A page of the one document, appended by `add` in order.
         case page(PDFPage)
+        /// A whole one-page PDF, the file of one frame of a pattern.
         case file([UInt8])
     }
 

@@ -16,6 +16,8 @@ public struct PNGOptions: Sendable, Equatable {
     /// The row filter libpng applies before compression (ignored for palette images, which use none,
     /// as the PNG specification recommends).
     public enum Filter: Sendable, Equatable {
+        /// One filter for every row: none, the difference from the pixel to the left (sub), above (up), their
+        /// mean (average), or the Paeth predictor.
         case none, sub, up, average, paeth
         /// libpng's per-row heuristic over all five filters: smallest files, slowest.
         case adaptive
@@ -23,6 +25,7 @@ public struct PNGOptions: Sendable, Equatable {
 
     /// The zlib strategy (see zlib's deflateInit2).
     public enum Strategy: Sendable, Equatable {
+        /// zlib's `Z_DEFAULT_STRATEGY`, `Z_FILTERED`, `Z_HUFFMAN_ONLY` and `Z_RLE`.
         case standard, filtered, huffmanOnly, runLength
     }
 

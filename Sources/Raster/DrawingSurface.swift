@@ -18,8 +18,9 @@
 /// Only `fill(_:color:rule:clip:)` (and the size) must be written; every other operation has a default
 /// that turns the shape into a path and fills it.
 public protocol DrawingSurface {
-    /// The surface's size in pixels (the figure's pixel size).
+    /// The surface's width in pixels (the figure's pixel width).
     var width: Int { get }
+    /// The surface's height in pixels (the figure's pixel height).
     var height: Int { get }
 
     /// Fills `path` with `color` under `rule`, clipped to `clip` (nil: the whole surface); sub-paths

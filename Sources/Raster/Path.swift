@@ -16,10 +16,15 @@ import Darwin
 public struct Path: Sendable, Hashable {
     /// One drawing command.
     public enum Element: Sendable, Hashable {
+        /// Starts a sub-path at the point.
         case move(Point)
+        /// A straight line from the current point.
         case line(Point)
+        /// A quadratic Bézier curve from the current point, with one control point.
         case quad(control: Point, to: Point)
+        /// A cubic Bézier curve from the current point, with two control points.
         case cubic(control1: Point, control2: Point, to: Point)
+        /// Closes the sub-path with a line back to its start.
         case close
     }
 

@@ -39,11 +39,14 @@ public struct LineMetrics: Sendable, Hashable {
 
 /// Horizontal anchoring of a text box, as matplotlib's `horizontalalignment`.
 public enum HorizontalAlignment: Sendable, Hashable {
+    /// The anchor is at the text box's left edge, its centre, or its right edge.
     case left, center, right
 }
 
 /// Vertical anchoring of a text box, as matplotlib's `verticalalignment`.
 public enum VerticalAlignment: Sendable, Hashable {
+    /// The anchor is on the baseline, or at the top, centre or bottom of the text box (which reaches at
+    /// least the font's ascent and descent).
     case baseline, top, center, bottom
 }
 
