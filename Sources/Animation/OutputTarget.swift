@@ -56,8 +56,15 @@ public enum OutputTarget: Equatable, Sendable {
     ///   - folderFormat: the files a folder gets (`frame_000.png`, `.svg` or `.pdf`).
     /// - Throws: `AnimationError.badOutput` for an unknown extension or a malformed pattern.
     public static func parse(_ argument: String, folderFormat: FrameFormat = .png) throws -> OutputTarget {
+        try parse(argument, escaped: true, folderFormat: folderFormat)
+    }
+
+    /// `parse`, where `escaped` false means the path's `%` were already unescaped (a literal file name).
+    private static func parse(_ argument: String, escaped: Bool, folderFormat: FrameFormat) throws -> OutputTarget {
         guard !argument.isEmpty else { throw AnimationError.badOutput(argument, "the path is empty") }
-        if argument.contains("%") {
+        if escaped, argument.contains("%") {
+            // `%%` is a literal `%`: a path with no conversion names one file (`100%%.gif` → `100%.gif`).
+            if let literal = FramePattern.literal(argument) { return try parse(literal, escaped: false, folderFormat: folderFormat) }
             let pattern = try FramePattern(argument)
             guard pattern.format != nil else {
                 throw AnimationError.badOutput(argument, "a frame pattern must end in .png, .svg or .pdf")
@@ -104,6 +111,18 @@ public struct FramePattern: Equatable, Sendable {
     /// The pattern as given, for messages.
     public let original: String
 
+    /// `text` with each `%%` turned into `%`, when it holds no other `%` (no conversion): a plain name.
+    static func literal(_ text: String) -> String? {
+        var out = ""
+        var chars = Array(text)[...]
+        while let c = chars.popFirst() {
+            guard c == "%" else { out.append(c); continue }
+            guard chars.popFirst() == "%" else { return nil }
+            out.append("%")
+        }
+        return out
+    }
+
     /// Parses `pattern`.
     ///
     /// - Throws: `AnimationError.badOutput` for no conversion or more than one, a conversion other than
@@ -138,7 +157,7 @@ public struct FramePattern: Equatable, Sendable {
                 chars.removeFirst()
             }
             guard chars.popFirst() == "d" else {
-                throw AnimationError.badOutput(pattern, "only %d, %Nd and %0Nd are understood in a frame pattern")
+                throw AnimationError.badOutput(pattern, "only %d, %Nd and %0Nd are understood in a frame pattern (write %% for a literal %)")
             }
             width = Int(digits) ?? 0
             guard width <= 12 else { throw AnimationError.badOutput(pattern, "a field width over 12 digits") }
