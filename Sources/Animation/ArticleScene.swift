@@ -66,6 +66,8 @@ public struct ArticleScene: Scene {
         var base = figure
         try base.addSubplots(rows: 1, columns: 2)
         for i in 0..<2 { PanelArtists.setLimits(of: &base.axes[i], bounds: bounds) }
+        artists.setLabels(of: &base.axes[0], panel: .data)
+        artists.setLabels(of: &base.axes[1], panel: .reconstruction)
         try artists.drawPoints(data, into: &base.axes[0])
         self.base = base
         self.layer = StaticLayer(figure: base, keeping: [0])

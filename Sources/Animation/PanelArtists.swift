@@ -32,6 +32,11 @@ struct PanelArtists: Sendable {
         axes.yLimits = bounds.yLimits
     }
 
+    /// Sets the axis labels the style gives `panel`.
+    func setLabels(of axes: inout Axes, panel: Panel) {
+        (axes.xLabel, axes.yLabel) = style.labels(of: panel)
+    }
+
     /// The rows of `matrix` as points, coloured by their x (the article's scatter).
     func drawPoints(_ matrix: Matrix, into axes: inout Axes) throws {
         let xs = (0..<matrix.rows).map { matrix[$0, columns.x] }
@@ -50,12 +55,12 @@ struct PanelArtists: Sendable {
         axes.title = title
     }
 
-    /// Prepares a loss panel: log y axis, fixed limits, the x label.
-    static func prepareLoss(_ axes: inout Axes, bounds: LossBounds) {
+    /// Prepares a loss panel: log y axis, fixed limits, the labels.
+    func prepareLoss(_ axes: inout Axes, bounds: LossBounds) {
         axes.xLimits = bounds.xLimits
         axes.yLimits = bounds.yLimits
         axes.yScale = .log
-        axes.xLabel = "iteration"
+        setLabels(of: &axes, panel: .loss)
     }
 
     /// A loss curve `losses[0…]` against iterations 0, 1, …, keeping only what a log axis can show.

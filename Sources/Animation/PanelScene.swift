@@ -68,12 +68,14 @@ public struct PanelScene: Scene {
                 switch panel {
                 case .data:
                     PanelArtists.setLimits(of: &figure.axes[i], bounds: bounds)
+                    artists.setLabels(of: &figure.axes[i], panel: .data)
                     try artists.drawPoints(data, into: &figure.axes[i])
                     if let label = row.label { figure.axes[i].title = "\(label): data" }
                 case .reconstruction:
                     PanelArtists.setLimits(of: &figure.axes[i], bounds: bounds)
+                    artists.setLabels(of: &figure.axes[i], panel: .reconstruction)
                 case .loss:
-                    PanelArtists.prepareLoss(&figure.axes[i], bounds: row.lossBounds)
+                    artists.prepareLoss(&figure.axes[i], bounds: row.lossBounds)
                 }
             }
         }

@@ -39,6 +39,9 @@ public struct Visualization: Sendable {
     public var usesArticleBounds = false
     /// How the data are named in messages (a file's path).
     public var dataName = "the data"
+    /// The names of the data's columns (a CSV file's header), which label the axes of the data and
+    /// reconstruction panels unless `style` labels them; nil: the data have none.
+    public var columnNames: [String]?
 
     /// The article's animation of `configuration`: 50 frames, iterations 0–49.
     public init(configuration: NMFConfiguration, schedule: FrameSchedule? = nil) {
@@ -74,7 +77,7 @@ public struct Visualization: Sendable {
             let start = clock.now
             let bounds = try pointBounds(solvers: solvers, lastIteration: schedule.last, shown: schedule.contains)
             let spent = usesOwnBounds ? .zero : clock.now - start
-            return (try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: style),
+            return (try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: labelledStyle),
                     solvers, spent)
         case .article, .panels:
             let start = clock.now
@@ -149,8 +152,11 @@ public struct Visualization: Sendable {
         let labels: [String?] = comparison?.labels ?? [nil]
         let rows = zip(labels, lossBounds).map { PanelScene.Row(label: $0, lossBounds: $1) }
         return try PanelScene(data: configuration.data, panels: panels, rows: rows, columns: columns,
-                              bounds: bounds, style: style, overlaysOtherRuns: shared && solvers.count > 1)
+                              bounds: bounds, style: labelledStyle, overlaysOtherRuns: shared && solvers.count > 1)
     }
+
+    /// The style with the data's column names as axis labels where it gives none.
+    private var labelledStyle: SceneStyle { style.labelled(columns: columns, names: columnNames) }
 
     /// Whether the article's limits apply (no pre-run is needed).
     private var usesOwnBounds: Bool { usesArticleBounds && columns == (0, 1) }

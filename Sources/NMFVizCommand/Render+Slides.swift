@@ -41,6 +41,8 @@ extension Render {
         style.colormap = colormapOption
         style.title = titleOption
         style.theme = slideTheme()
+        style.xLabels = Self.axisLabels(xlabel)
+        style.yLabels = Self.axisLabels(ylabel)
         return style
     }
 }

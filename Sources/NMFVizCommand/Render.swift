@@ -81,6 +81,16 @@ struct Render: ParsableCommand {
     var titleOption: String?
     var title: String { titleOption ?? (showsImages ? "iteration {iteration}, loss {loss}" : "{iteration}") }
 
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "The x axis label of the data and reconstruction panels (default: the CSV header's name of the column, none for the built-in data), or of one panel as data=, reconstruction= or loss= (default iteration); may be repeated; '' or loss= leaves it out, e.g. --xlabel 'height (cm)' --xlabel loss=step.",
+        valueName: "[panel=]text"))
+    var xlabel: [String] = []
+
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "The y axis label, as --xlabel (the loss panel's default: loss), e.g. --ylabel 'weight (kg)'.",
+        valueName: "[panel=]text"))
+    var ylabel: [String] = []
+
     @Option(parsing: .unconditional, help: ArgumentHelp("The two data columns to plot (0-based), e.g. --columns 0,2.", valueName: "i,j"))
     var columns: String?
 

@@ -136,6 +136,34 @@ import Testing
     }
 }
 
+extension GeometryTests {
+    /// The x label below the tick labels and the y label rotated left of them, each `labelpad` 4 pt away.
+    @Test func axisLabelBoxesMatchMatplotlib() throws {
+        var checked = 0
+        for name in ["scatter", "logline"] {
+            let (fixture, figure) = try load(name)
+            let layouts = try figure.layouts()
+            let context = RenderContext(theme: figure.theme, pixelsPerPoint: figure.pixelsPerPoint,
+                                        dpi: figure.effectiveDPI, font: try Figure.defaultFont())
+            for (i, expected) in fixture.axes.enumerated() {
+                let boxes = try AxesRenderer(axes: figure.axes[i], layout: layouts[i], context: context).labelBoxes()
+                for (want, got, what) in [(expected.xlabel, boxes.x, "x label"), (expected.ylabel, boxes.y, "y label"),
+                                          (expected.title, boxes.title, "title")] {
+                    #expect((want == nil) == (got == nil), "\(name) \(what): present in one only")
+                    guard let want, let got else { continue }
+                    // Measured: within 1e-4 px of matplotlib's boxes (the fixture's rounding) on every edge.
+                    for (a, b, edge) in [(got.x0, want.box[0], "left"), (got.y0, want.box[1], "top"),
+                                         (got.x1, want.box[2], "right"), (got.y1, want.box[3], "bottom")] {
+                        #expect(abs(a - b) <= 1e-3, "\(name) \(what) \(edge): \(a) vs matplotlib's \(b)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 5)
+    }
+}
+
 @Suite struct QuiverShapeTests {
     @Test func shortArrowsShrinkAndTinyOnesBecomeHexagons() {
         let w = 2.0
