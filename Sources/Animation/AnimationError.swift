@@ -7,7 +7,7 @@ import Foundation
 public enum AnimationError: Error, Equatable, CustomStringConvertible {
     /// The value of a visualization that an error is about.
     public enum Field: String, Sendable, CaseIterable {
-        case output, frameCount, frameStep, iteration, rank, samples, columns, panels, filmstrip, figureSize
+        case output, frameCount, frameStep, iteration, rank, samples, columns, panels, filmstrip, figureSize, title
 
         /// The field in words: "the frame count".
         public var words: String {
@@ -22,6 +22,7 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
             case .panels: return "the panels"
             case .filmstrip: return "the filmstrip's iterations"
             case .figureSize: return "the figure size"
+            case .title: return "the title"
             }
         }
     }

@@ -11,6 +11,10 @@ struct PanelArtists: Sendable {
     let columns: (x: Int, y: Int)
     let colormap: Colormap
     let normalize: Normalize
+    /// The reconstruction's title format, read once.
+    let titleFormat: TitleFormat
+    /// The data, for the titles' relative error.
+    let data: Matrix
 
     /// matplotlib's C3, the colour of the current-iteration marker: red stands out on both themes and
     /// against the C0 blue (or the dark theme's teal) curve.
@@ -18,9 +22,12 @@ struct PanelArtists: Sendable {
     /// The other runs' curves in a comparison: a mid grey, visible on white and on black.
     static let otherRunColor = RGBA8(150, 150, 150)
 
-    /// - Throws: the errors of `Colormap(named:)` and `Normalize` for a bad colormap or colour range.
-    init(style: ArticleScene.Style, columns: (x: Int, y: Int), bounds: ArticleScene.Bounds) throws {
+    /// - Throws: the errors of `Colormap(named:)` and `Normalize` for a bad colormap or colour range,
+    ///   `AnimationError.badValue(.title, …)` for a bad title format.
+    init(style: ArticleScene.Style, columns: (x: Int, y: Int), bounds: ArticleScene.Bounds, data: Matrix) throws {
         self.style = style
+        self.titleFormat = try TitleFormat(style.pointTitleFormat)
+        self.data = data
         self.columns = columns
         self.colormap = try Colormap(named: style.pointColormapName)
         self.normalize = try Normalize(vmin: bounds.colorRange.lower, vmax: bounds.colorRange.upper)
@@ -92,9 +99,9 @@ struct PanelArtists: Sendable {
         axes.title = title
     }
 
-    /// A title format with `{iteration}` and `{loss}` filled in (`ArticleScene`'s rule).
-    func title(for snapshot: Snapshot) -> String {
-        ArticleScene.title(style.pointTitleFormat, snapshot: snapshot)
+    /// The reconstruction's title for `snapshot` of `run` (`TitleFormat`).
+    func title(for snapshot: Snapshot, run: TitleFormat.Run) -> String {
+        titleFormat.text(for: snapshot, run: run, data: data)
     }
 
     /// A loss value as titles show it: 4 significant digits.

@@ -19,10 +19,13 @@ public struct PanelScene: Scene {
         /// Put before the reconstruction's title and on the loss panel, e.g. "mu" or "kl"; nil: none.
         public var label: String?
         public var lossBounds: LossBounds
+        /// The run its titles describe (`{solver}`, `{loss_name}`).
+        public var run: TitleFormat.Run
 
-        public init(label: String? = nil, lossBounds: LossBounds) {
+        public init(label: String? = nil, lossBounds: LossBounds, run: TitleFormat.Run = .init()) {
             self.label = label
             self.lossBounds = lossBounds
+            self.run = run
         }
     }
 
@@ -58,7 +61,7 @@ public struct PanelScene: Scene {
         var figure = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
                                 scale: style.scale, theme: style.theme)
         try ImageLimits.check(width: figure.pixelWidth, height: figure.pixelHeight)
-        let artists = try PanelArtists(style: style, columns: columns, bounds: bounds)
+        let artists = try PanelArtists(style: style, columns: columns, bounds: bounds, data: data)
         // A single row keeps matplotlib's own grid, so that [data, reconstruction] is the article's figure.
         try figure.addSubplots(rows: rows.count, columns: panels.count,
                                parameters: rows.count == 1 ? .matplotlib : Self.gridParameters)
@@ -109,7 +112,7 @@ public struct PanelScene: Scene {
             let snapshot = frame.snapshots[r]
             let label = rows[r].label
             if let i = axesIndex(row: r, panel: .reconstruction) {
-                let title = artists.title(for: snapshot)
+                let title = artists.title(for: snapshot, run: rows[r].run)
                 try artists.drawReconstruction(snapshot, title: label.map { "\($0): \(title)" } ?? title,
                                                into: &figure.axes[i])
             }

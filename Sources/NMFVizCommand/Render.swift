@@ -76,7 +76,7 @@ struct Render: ParsableCommand {
     var colormap: String { colormapOption ?? (showsImages ? "gray_r" : "jet") }
 
     @Option(name: .customLong("title"), parsing: .unconditional, help: ArgumentHelp(
-        "The right panel's title (default {iteration}; for image data 'iteration {iteration}, loss {loss}'); {iteration} and {loss} are filled in, e.g. --title 'step {iteration}, loss {loss}'.",
+        "The right panel's title (default {iteration}; for image data 'iteration {iteration}, loss {loss}'); {iteration}, {loss}, {rank}, {solver}, {loss_name} and {relative_error} (‖Y − WH‖/‖Y‖) are filled in, numbers with an optional printf-like format such as {loss:.3f}, {relative_error:.1e} or {iteration:03d}; {{ and }} are braces, e.g. --title 'step {iteration}, loss {loss:.3f}'.",
         valueName: "format"))
     var titleOption: String?
     var title: String { titleOption ?? (showsImages ? "iteration {iteration}, loss {loss}" : "{iteration}") }
@@ -250,6 +250,7 @@ struct Render: ParsableCommand {
         try validateGIFOptions()
         do {
             _ = try Colormap(named: colormap)
+            _ = try TitleFormat(title)
         } catch {
             throw ValidationError(NMFViz.describe(error))
         }

@@ -50,4 +50,14 @@ import Testing
         let d = Self.differences(plain, image, in: [Self.rightX])
         #expect(d.inside > 20 && d.outside == 0)
     }
+
+    @Test func anUnknownTitlePlaceholderIsAUsageErrorListingTheKnownOnes() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(["--title", "step {iter}", "-o", "out.png"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "nmfviz: error: --title 'step {iter}': unknown placeholder {iter} (known: {iteration}, "
+            + "{loss}, {rank}, {solver}, {loss_name}, {relative_error}) (see 'nmfviz help')\n")
+        #expect(runner.contents().isEmpty)
+    }
 }
