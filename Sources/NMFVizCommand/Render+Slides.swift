@@ -41,6 +41,13 @@ extension Render {
         style.colormap = colormapOption
         style.title = titleOption
         style.theme = slideTheme()
+        if let fontSize {
+            do {
+                style.theme = try style.theme.withFontSize(fontSize)
+            } catch {
+                throw ValidationError("--font-size: \(error)")
+            }
+        }
         style.xLabels = Self.axisLabels(xlabel)
         style.yLabels = Self.axisLabels(ylabel)
         return style

@@ -91,6 +91,11 @@ struct Render: ParsableCommand {
         valueName: "[panel=]text"))
     var ylabel: [String] = []
 
+    @Option(name: .customLong("font-size"), parsing: .unconditional, help: ArgumentHelp(
+        "The size of all text in points, as matplotlib's font.size (default 10): tick and axis labels at that size, titles 1.2 times it, e.g. --font-size 16 for slides read from the back of a room.",
+        valueName: "pt"))
+    var fontSize: Double?
+
     @Option(parsing: .unconditional, help: ArgumentHelp("The two data columns to plot (0-based), e.g. --columns 0,2.", valueName: "i,j"))
     var columns: String?
 
@@ -226,6 +231,9 @@ struct Render: ParsableCommand {
         guard scale.isFinite, scale > 0, scale <= 100 else {
             throw ValidationError("--scale must be above 0 and at most 100, not \(scale)")
         }
+        if let fontSize, !(fontSize.isFinite && fontSize >= 1 && fontSize <= Self.maximumFontSize) {
+            throw ValidationError("--font-size must be between 1 and \(Int(Self.maximumFontSize)) points, not \(fontSize)")
+        }
         guard dpi * scale >= Self.minimumResolution, dpi * scale <= 10_000 else {
             throw ValidationError("--dpi × --scale must be between \(Int(Self.minimumResolution)) and 10000 "
                 + "(below \(Int(Self.minimumResolution)), 10 pt text is under 1.4 px and cannot be drawn), not \(dpi * scale)")
@@ -268,6 +276,8 @@ struct Render: ParsableCommand {
         }
     }
 
+    /// The largest text size: 200 pt is 2.8 in, more than a panel's height at the default size.
+    static let maximumFontSize = 200.0
     /// The slowest frame rate: one frame in a GIF's longest delay, 655.35 s.
     static let minimumFPS = 0.0016
     /// More render threads than this never help (frames are drawn in a few milliseconds each).

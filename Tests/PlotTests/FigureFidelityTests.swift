@@ -7,7 +7,7 @@ import TestSupport
 
 /// Plot's figures against matplotlib's renderings of the same data (Scripts/fixtures/plot_reference.py).
 @Suite struct FigureFidelityTests {
-    static let names = ["article", "scatter", "quiver", "logline"]
+    static let names = ["article", "scatter", "quiver", "logline", "slide16"]
 
     func load(_ name: String) throws -> (fixture: ReferenceFixtures.Figure, figure: Figure, reference: Image) {
         let fixture = try ReferenceFixtures.load(ReferenceFixtures.Figure.self, name + ".json")

@@ -5,7 +5,7 @@ import Testing
 
 /// Plot's layout of the reference figures against the geometry matplotlib recorded for them.
 @Suite struct GeometryTests {
-    static let names = ["article", "scatter", "quiver", "logline"]
+    static let names = ["article", "scatter", "quiver", "logline", "slide16"]
 
     func load(_ name: String) throws -> (ReferenceFixtures.Figure, Figure) {
         let fixture = try ReferenceFixtures.load(ReferenceFixtures.Figure.self, name + ".json")
@@ -140,7 +140,7 @@ extension GeometryTests {
     /// The x label below the tick labels and the y label rotated left of them, each `labelpad` 4 pt away.
     @Test func axisLabelBoxesMatchMatplotlib() throws {
         var checked = 0
-        for name in ["scatter", "logline"] {
+        for name in ["scatter", "logline", "slide16"] {
             let (fixture, figure) = try load(name)
             let layouts = try figure.layouts()
             let context = RenderContext(theme: figure.theme, pixelsPerPoint: figure.pixelsPerPoint,
@@ -160,7 +160,7 @@ extension GeometryTests {
                 }
             }
         }
-        #expect(checked >= 5)
+        #expect(checked >= 8)
     }
 }
 

@@ -43,6 +43,19 @@ enum ReferenceFigures {
         return figure
     }
 
+    /// The scatter as a 16:9 slide with matplotlib's `font.size` 16.
+    static func slide16(_ f: Fixture) throws -> Figure {
+        var figure = try Figure(widthInches: 12.8, heightInches: 7.2, dpi: 100,
+                                theme: try Theme.matplotlib.withFontSize(f.fontSize ?? 16))
+        try figure.addSubplots(rows: 1, columns: 1)
+        try figure.axes[0].scatter(x: f.x ?? [], y: f.y ?? [], size: 40, values: f.c ?? [],
+                                   colormap: try Colormap(named: "viridis"), edgeColor: .black, edgeWidth: 0.5)
+        figure.axes[0].title = "reconstruction, iteration 12"
+        figure.axes[0].xLabel = "height (cm)"
+        figure.axes[0].yLabel = "weight (kg)"
+        return figure
+    }
+
     static func quiver(_ f: Fixture) throws -> Figure {
         var figure = try Figure(widthInches: 5, heightInches: 4, dpi: 100)
         try figure.addSubplots(rows: 1, columns: 1)
@@ -70,6 +83,7 @@ enum ReferenceFigures {
         case "scatter": return try scatter(f)
         case "quiver": return try quiver(f)
         case "logline": return try logline(f)
+        case "slide16": return try slide16(f)
         default: return nil
         }
     }

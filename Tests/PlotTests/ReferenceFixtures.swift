@@ -77,6 +77,7 @@ enum ReferenceFixtures {
         var scatter: [ScatterGeometry]?
         var quiver: [QuiverGeometry]?
         var iterations: Int?
+        var fontSize: Double?
         var X: [Double]?, Y: [Double]?, W: [Double]?, H: [Double]?
         var x: [Double]?, y: [Double]?, c: [Double]?, u: [Double]?, v: [Double]?
     }
