@@ -68,12 +68,19 @@ public struct ArticleScene: Scene {
         let artists = try PanelArtists(style: style, columns: columns, bounds: bounds, data: data)
         self.artists = artists
 
-        var base = figure
-        try base.addSubplots(rows: 1, columns: 2)
-        for i in 0..<2 { PanelArtists.setLimits(of: &base.axes[i], bounds: bounds) }
-        artists.setLabels(of: &base.axes[0], panel: .data)
-        artists.setLabels(of: &base.axes[1], panel: .reconstruction)
-        try artists.drawPoints(data, into: &base.axes[0])
+        func prepared(_ parameters: SubplotParameters) throws -> Figure {
+            var base = figure
+            try base.addSubplots(rows: 1, columns: 2, parameters: parameters)
+            for i in 0..<2 { PanelArtists.setLimits(of: &base.axes[i], bounds: bounds) }
+            artists.setLabels(of: &base.axes[0], panel: .data)
+            artists.setLabels(of: &base.axes[1], panel: .reconstruction)
+            try artists.drawPoints(data, into: &base.axes[0])
+            return base
+        }
+        var base = try prepared(.matplotlib)
+        if style.makesRoomForText {
+            base = try prepared(PanelScene.tightParameters(base, rows: 1, columns: 2))
+        }
         self.base = base
         self.layer = StaticLayer(figure: base, keeping: [0])
     }

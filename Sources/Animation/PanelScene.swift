@@ -58,13 +58,44 @@ public struct PanelScene: Scene {
         guard !panels.isEmpty else { throw AnimationError.badValue(.panels, given: "", reason: "choose at least one panel") }
         guard !rows.isEmpty else { throw AnimationError.badValue(.panels, given: "", reason: "there is no run to draw") }
         try ArticleScene.check(columns: columns, of: data)
-        var figure = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
-                                scale: style.scale, theme: style.theme)
-        try ImageLimits.check(width: figure.pixelWidth, height: figure.pixelHeight)
+        let blank = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
+                               scale: style.scale, theme: style.theme)
+        try ImageLimits.check(width: blank.pixelWidth, height: blank.pixelHeight)
         let artists = try PanelArtists(style: style, columns: columns, bounds: bounds, data: data)
         // A single row keeps matplotlib's own grid, so that [data, reconstruction] is the article's figure.
-        try figure.addSubplots(rows: rows.count, columns: panels.count,
-                               parameters: rows.count == 1 ? .matplotlib : Self.gridParameters)
+        var figure = try Self.grid(blank, panels: panels, rows: rows, data: data, bounds: bounds, artists: artists,
+                                   parameters: rows.count == 1 ? .matplotlib : Self.gridParameters)
+        if style.makesRoomForText {
+            figure = try Self.grid(blank, panels: panels, rows: rows, data: data, bounds: bounds, artists: artists,
+                                   parameters: Self.tightParameters(figure, rows: rows.count, columns: panels.count))
+        }
+        self.panels = panels
+        self.rows = rows
+        self.style = style
+        self.bounds = bounds
+        self.columns = columns
+        self.overlaysOtherRuns = overlaysOtherRuns
+        self.base = figure
+        self.artists = artists
+        let dataPanels = panels.indices.filter { panels[$0] == .data }
+        self.layer = StaticLayer(figure: figure, keeping: rows.indices.flatMap { r in
+            dataPanels.map { r * panels.count + $0 }
+        })
+    }
+
+    /// matplotlib's `tight_layout` of a prepared grid, measured with a title on every panel (the frames'
+    /// titles change, their height does not).
+    static func tightParameters(_ figure: Figure, rows: Int, columns: Int) throws -> SubplotParameters {
+        var measured = figure
+        for i in measured.axes.indices where measured.axes[i].title == nil { measured.axes[i].title = "Ag" }
+        return try measured.tightSubplotParameters(rows: rows, columns: columns)
+    }
+
+    /// `blank` with the grid of panels laid out by `parameters`: limits, labels and the data drawn.
+    private static func grid(_ blank: Figure, panels: [Panel], rows: [Row], data: Matrix, bounds: ArticleScene.Bounds,
+                             artists: PanelArtists, parameters: SubplotParameters) throws -> Figure {
+        var figure = blank
+        try figure.addSubplots(rows: rows.count, columns: panels.count, parameters: parameters)
         for (r, row) in rows.enumerated() {
             for (p, panel) in panels.enumerated() {
                 let i = r * panels.count + p
@@ -82,18 +113,7 @@ public struct PanelScene: Scene {
                 }
             }
         }
-        self.panels = panels
-        self.rows = rows
-        self.style = style
-        self.bounds = bounds
-        self.columns = columns
-        self.overlaysOtherRuns = overlaysOtherRuns
-        self.base = figure
-        self.artists = artists
-        let dataPanels = panels.indices.filter { panels[$0] == .data }
-        self.layer = StaticLayer(figure: figure, keeping: rows.indices.flatMap { r in
-            dataPanels.map { r * panels.count + $0 }
-        })
+        return figure
     }
 
     /// The image size in pixels.

@@ -26,6 +26,9 @@ public struct SceneStyle: Sendable {
     public var xLabels: [Panel: String] = [:]
     /// The y axis label of each kind of panel, as `xLabels` ("loss" on the loss panel).
     public var yLabels: [Panel: String] = [:]
+    /// Whether the panels' margins and gaps are chosen to fit their text, as matplotlib's
+    /// `tight_layout` chooses them (for large text on slides); false keeps matplotlib's default grid.
+    public var makesRoomForText = false
 
     public init() {}
 

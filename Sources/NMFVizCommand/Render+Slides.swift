@@ -44,6 +44,7 @@ extension Render {
         if let fontSize {
             do {
                 style.theme = try style.theme.withFontSize(fontSize)
+                style.makesRoomForText = true
             } catch {
                 throw ValidationError("--font-size: \(error)")
             }

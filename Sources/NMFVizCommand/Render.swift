@@ -92,7 +92,7 @@ struct Render: ParsableCommand {
     var ylabel: [String] = []
 
     @Option(name: .customLong("font-size"), parsing: .unconditional, help: ArgumentHelp(
-        "The size of all text in points, as matplotlib's font.size (default 10): tick and axis labels at that size, titles 1.2 times it, e.g. --font-size 16 for slides read from the back of a room.",
+        "The size of all text in points, as matplotlib's font.size (default 10): tick and axis labels at that size, titles 1.2 times it; the margins then make room for the text as matplotlib's tight_layout, e.g. --font-size 16 for slides read from the back of a room.",
         valueName: "pt"))
     var fontSize: Double?
 

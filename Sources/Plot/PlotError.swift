@@ -13,6 +13,8 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
     case lengthMismatch(what: String, expected: Int, actual: Int)
     /// A size, width or length that must be a non-negative finite number.
     case invalidValue(name: String, value: Double)
+    /// The text of a `rows` × `columns` grid needs more room than the figure has (`tightSubplotParameters`).
+    case textDoesNotFit(rows: Int, columns: Int)
 
     public var description: String {
         switch self {
@@ -26,6 +28,8 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
             return "\(what) has \(actual) entries but \(expected) were expected (one per point)"
         case let .invalidValue(name, value):
             return "invalid \(name) \(value): it must be a non-negative finite number"
+        case let .textDoesNotFit(rows, columns):
+            return "the text of \(rows)×\(columns) panels does not fit in the figure: make the figure larger or the font smaller"
         }
     }
 }

@@ -52,4 +52,22 @@ import Testing
         let other = try #require(visualization.makeScene().scene as? ArticleScene)
         #expect(try other.figure(for: snapshot).axes[0].xLabel == nil)
     }
+
+    @Test func largeTextGetsRoomWhenAsked() throws {
+        let solver = try NMFSolver(NMFConfiguration(data: Dataset.cos2()))
+        var style = SceneStyle()
+        (style.widthInches, style.heightInches) = (12.8, 7.2)
+        style.theme = try style.theme.withFontSize(20)
+        let rows = [PanelScene.Row(lossBounds: .covering(solvers: [solver], lastIteration: 3))]
+        let plain = try PanelScene(data: Dataset.cos2(), panels: [.reconstruction, .loss], rows: rows, style: style)
+        style.makesRoomForText = true
+        let roomy = try PanelScene(data: Dataset.cos2(), panels: [.reconstruction, .loss], rows: rows, style: style)
+        let frame = try Self.frame(plain, solver: solver)
+        let a = try plain.figure(for: frame).axes, b = try roomy.figure(for: frame).axes
+        // matplotlib's grid leaves 0.2 × the axes width between panels, too little for 20 pt log labels
+        // and a y label; the tight layout widens the gap and uses the figure's spare margins.
+        #expect(b[1].box.x0 - b[0].box.x1 > a[1].box.x0 - a[0].box.x1 + 20)
+        #expect(b[0].box.x0 < a[0].box.x0 && b[1].box.x1 > a[1].box.x1)
+        #expect(b.allSatisfy { $0.box.x0 > 0 && $0.box.y0 > 0 && $0.box.x1 < 1280 && $0.box.y1 < 720 })
+    }
 }

@@ -60,4 +60,23 @@ import Testing
             + "{loss}, {rank}, {solver}, {loss_name}, {relative_error}) (see 'nmfviz help')\n")
         #expect(runner.contents().isEmpty)
     }
+
+    @Test(arguments: ["0", "-3", "nan", "1e9"]) func aFontSizeOutOfRangeIsAUsageError(size: String) throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(["--font-size", size, "-o", "out.png"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("nmfviz: error: --font-size must be between 1 and 200 points, not "))
+    }
+
+    @Test func aLargerFontSizeDrawsMoreInk() throws {
+        func ink(_ image: Image) -> Int {
+            var count = 0
+            for y in 0..<image.height { for x in 0..<image.width where image[x, y] == RGBA8(0, 0, 0, 255) { count += 1 } }
+            return count
+        }
+        let plain = try Self.render(header: true, [])
+        let large = try Self.render(header: true, ["--font-size", "16"])
+        #expect(large.width == plain.width && ink(large) > ink(plain) * 11 / 10)
+    }
 }
