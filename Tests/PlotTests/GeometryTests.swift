@@ -182,3 +182,29 @@ extension GeometryTests {
         #expect(QuiverGeometry.polygon(tail: Point(.nan, 0), tip: Point(1, 1), shaftWidth: 1).isEmpty)
     }
 }
+
+/// Legends against matplotlib's (legend.json): the frame and every label's box.
+@Suite struct LegendGeometryTests {
+    @Test func framesAndLabelsSitWhereMatplotlibPutsThem() throws {
+        let fixture = try ReferenceFixtures.load(ReferenceFixtures.Figure.self, "legend.json")
+        let figure = try #require(try ReferenceFigures.build("legend", fixture))
+        let layouts = try figure.layouts()
+        let context = RenderContext(theme: figure.theme, pixelsPerPoint: figure.pixelsPerPoint, dpi: figure.effectiveDPI,
+                                    font: try Figure.defaultFont())
+        let expected = try #require(fixture.legends)
+        #expect(expected.count == 2)
+        for (i, want) in expected.enumerated() {
+            let placed = try #require(try AxesRenderer(axes: figure.axes[i], layout: layouts[i], context: context).legendLayout())
+            func close(_ got: PixelBox, _ box: [Double], _ what: String) {
+                for (a, b, edge) in [(got.x0, box[0], "left"), (got.y0, box[1], "top"), (got.x1, box[2], "right"),
+                                     (got.y1, box[3], "bottom")] {
+                    // Measured: within 1e-4 px (the fixture's rounding).
+                    #expect(abs(a - b) <= 1e-3, "legend \(i) \(what) \(edge): \(a) vs matplotlib's \(b)")
+                }
+            }
+            close(placed.frame, want.box, "frame")
+            #expect(placed.textBoxes.count == want.texts.count)
+            for (k, (got, text)) in zip(placed.textBoxes, want.texts).enumerated() { close(got, text.box, "label \(k)") }
+        }
+    }
+}
