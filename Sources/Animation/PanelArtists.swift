@@ -57,9 +57,25 @@ struct PanelArtists: Sendable {
         try drawPoints(snapshot.reconstruction(), into: &axes)
         let h = snapshot.h
         let zeros = [Double](repeating: 0, count: h.rows)
-        try axes.quiver(x: zeros, y: zeros, u: (0..<h.rows).map { h[$0, columns.x] },
-                        v: (0..<h.rows).map { h[$0, columns.y] })
+        let u = (0..<h.rows).map { h[$0, columns.x] }, v = (0..<h.rows).map { h[$0, columns.y] }
+        if style.arrowColors {
+            // One quiver per component (the width rule gives every arrow count up to 64 the same width).
+            let width = QuiverGeometry.defaultShaftWidth(count: h.rows, axesWidth: 1)
+            for k in 0..<h.rows {
+                try axes.quiver(x: [0], y: [0], u: [u[k]], v: [v[k]], color: ColorCycle.color(k), width: width)
+            }
+            try axes.legend((0..<h.rows).map {
+                Legend.Entry(Self.componentName($0), handle: .patch(color: ColorCycle.color($0)))
+            }, location: style.legendLocation)
+        } else {
+            try axes.quiver(x: zeros, y: zeros, u: u, v: v)
+        }
         axes.title = title
+    }
+
+    /// "h₁" for component 0: the row of H it is, 1-based with subscript digits.
+    static func componentName(_ k: Int) -> String {
+        "h" + String(k + 1).unicodeScalars.map { String(UnicodeScalar(0x2080 + $0.value - 0x30).map(Character.init) ?? "?") }.joined()
     }
 
     /// Prepares a loss panel: log y axis, fixed limits, the labels.
@@ -84,14 +100,17 @@ struct PanelArtists: Sendable {
     }
 
     /// The loss curve of one run so far with its current point marked; `others` (other runs' curves so
-    /// far) are drawn first in grey so that the run's own curve stays on top.
-    func drawLoss(_ losses: [Double], others: [[Double]], title: String, into axes: inout Axes) throws {
-        for other in others {
+    /// far) are drawn first so that the run's own curve stays on top — in grey, or with `legend` (one
+    /// entry per run: its name and colour, this run's included) in their colours, with a legend.
+    func drawLoss(_ losses: [Double], others: [[Double]], title: String, legend: [Legend.Entry]? = nil,
+                  color: RGBA8? = nil, otherColors: [RGBA8] = [], into axes: inout Axes) throws {
+        for (k, other) in others.enumerated() {
             let c = Self.curve(other)
-            try axes.line(x: c.x, y: c.y, color: Self.otherRunColor)
+            try axes.line(x: c.x, y: c.y, color: k < otherColors.count ? otherColors[k] : Self.otherRunColor)
         }
         let c = Self.curve(losses)
-        try axes.line(x: c.x, y: c.y)
+        try axes.line(x: c.x, y: c.y, color: color)
+        if let legend { try axes.legend(legend, location: style.legendLocation) }
         if let x = c.x.last, let y = c.y.last, x == Double(losses.count - 1) {
             try axes.scatter(x: [x], y: [y], size: 36, colors: [Self.markerColor],
                              edgeColor: style.theme.markerEdgeColor, edgeWidth: 0.5)

@@ -138,12 +138,20 @@ public struct PanelScene: Scene {
             }
             if let i = axesIndex(row: r, panel: .loss) {
                 let losses = r < frame.losses.count ? frame.losses[r] : [snapshot.loss]
-                let others = overlaysOtherRuns
-                    ? frame.losses.indices.filter { $0 != r }.map { frame.losses[$0] } : []
                 let value = PanelArtists.format(loss: snapshot.loss)
-                try artists.drawLoss(losses, others: others,
-                                     title: label.map { "\($0) loss: \(value)" } ?? "loss: \(value)",
-                                     into: &figure.axes[i])
+                let title = label.map { "\($0) loss: \(value)" } ?? "loss: \(value)"
+                if overlaysOtherRuns {
+                    // Every run in its colour of the cycle, the same in every row, named in a legend.
+                    let others = frame.losses.indices.filter { $0 != r }
+                    let legend = rows.indices.map {
+                        Legend.Entry(rows[$0].label ?? "run \($0 + 1)", handle: .line(color: ColorCycle.color($0), widthPoints: 1.5))
+                    }
+                    try artists.drawLoss(losses, others: others.map { frame.losses[$0] }, title: title, legend: legend,
+                                         color: ColorCycle.color(r), otherColors: others.map(ColorCycle.color),
+                                         into: &figure.axes[i])
+                } else {
+                    try artists.drawLoss(losses, others: [], title: title, into: &figure.axes[i])
+                }
             }
         }
         return figure

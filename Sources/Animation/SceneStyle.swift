@@ -29,6 +29,11 @@ public struct SceneStyle: Sendable {
     /// Whether the panels' margins and gaps are chosen to fit their text, as matplotlib's
     /// `tight_layout` chooses them (for large text on slides); false keeps matplotlib's default grid.
     public var makesRoomForText = false
+    /// Whether each basis vector's arrow gets its own colour of the tab10 cycle (C0, C1, …) and the
+    /// reconstruction a legend naming them h₁ … h_k; false draws them in the theme's arrow colour.
+    public var arrowColors = false
+    /// Where legends go: matplotlib's 'best' (the default) or a named corner.
+    public var legendLocation = Legend.Location.best
 
     public init() {}
 

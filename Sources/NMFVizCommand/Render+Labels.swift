@@ -1,5 +1,8 @@
 import Animation
+import ArgumentParser
+import Foundation
 import NMF
+import Plot
 
 extension Render {
     /// `--xlabel` / `--ylabel` values read as `[panel=]text`: the panel named before the first `=`
@@ -15,6 +18,16 @@ extension Render {
             }
         }
         return labels
+    }
+
+    /// `--legend`, read: matplotlib's location names, with hyphens or spaces.
+    func legendLocation() throws -> Legend.Location {
+        guard let legendOption else { return .best }
+        guard let location = Legend.Location(rawValue: legendOption.lowercased().replacingOccurrences(of: "-", with: " ")) else {
+            let known = Legend.Location.allCases.map { $0.rawValue.replacingOccurrences(of: " ", with: "-") }
+            throw ValidationError("--legend must be one of \(known.joined(separator: ", ")), not '\(legendOption)'")
+        }
+        return location
     }
 
     /// The names of a CSV file's columns (its header), which label the point panels' axes; nil for the

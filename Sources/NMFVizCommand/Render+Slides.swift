@@ -49,6 +49,8 @@ extension Render {
                 throw ValidationError("--font-size: \(error)")
             }
         }
+        style.arrowColors = arrowColors
+        style.legendLocation = try legendLocation()
         style.xLabels = Self.axisLabels(xlabel)
         style.yLabels = Self.axisLabels(ylabel)
         return style

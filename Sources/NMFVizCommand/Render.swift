@@ -96,6 +96,14 @@ struct Render: ParsableCommand {
         valueName: "pt"))
     var fontSize: Double?
 
+    @Flag(name: .customLong("arrow-colors"), help: "Colour each basis vector's arrow from the tab10 cycle (C0, C1, …) and name them h₁ … h_k in a legend.")
+    var arrowColors = false
+
+    @Option(name: .customLong("legend"), help: ArgumentHelp(
+        "Where legends go (the --compare loss curves, --arrow-colors): best (default, matplotlib's: where they cover the least data), upper-right, upper-left, lower-left, lower-right, right, center-left, center-right, lower-center, upper-center or center, e.g. --legend lower-left.",
+        valueName: "location"))
+    var legendOption: String?
+
     @Option(parsing: .unconditional, help: ArgumentHelp("The two data columns to plot (0-based), e.g. --columns 0,2.", valueName: "i,j"))
     var columns: String?
 
@@ -259,6 +267,7 @@ struct Render: ParsableCommand {
         do {
             _ = try Colormap(named: colormap)
             _ = try TitleFormat(title)
+            _ = try legendLocation()
         } catch {
             throw ValidationError(NMFViz.describe(error))
         }

@@ -80,3 +80,29 @@ import Testing
         #expect(large.width == plain.width && ink(large) > ink(plain) * 11 / 10)
     }
 }
+
+/// `--legend` and `--arrow-colors` end to end.
+@Suite struct LegendCommandTests {
+    @Test func anUnknownLegendLocationIsAUsageErrorListingTheKnownOnes() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(["--compare", "mu,hals", "--legend", "top", "-o", "out.png"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--legend must be one of best, upper-right, upper-left"))
+        #expect(result.stderr.contains("not 'top'"))
+    }
+
+    @Test func arrowColorsPaintTheArrowsInTheCycle() throws {
+        let image = try TeachingCommandTests.image(["--arrow-colors", "--iteration", "30"], name: "out.png")
+        // C0 (#1f77b4) and C1 (#ff7f0e) appear in the right panel: the arrows and their legend patches.
+        var c0 = 0, c1 = 0
+        for y in 54..<400 {
+            for x in 548..<900 {
+                let p = image[x, y]
+                if p == RGBA8(0x1f, 0x77, 0xb4) { c0 += 1 }
+                if p == RGBA8(0xff, 0x7f, 0x0e) { c1 += 1 }
+            }
+        }
+        #expect(c0 > 100 && c1 > 100)
+    }
+}
