@@ -7,7 +7,7 @@ import Foundation
 public enum AnimationError: Error, Equatable, CustomStringConvertible {
     /// The value of a visualization that an error is about.
     public enum Field: String, Sendable, CaseIterable {
-        case output, frameCount, frameStep, iteration, rank, samples, columns, panels, filmstrip, figureSize, title
+        case output, frameCount, frameStep, iteration, rank, samples, columns, panels, filmstrip, figureSize, title, comparison
 
         /// The field in words: "the frame count".
         public var words: String {
@@ -23,6 +23,7 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
             case .filmstrip: return "the filmstrip's iterations"
             case .figureSize: return "the figure size"
             case .title: return "the title"
+            case .comparison: return "the comparison"
             }
         }
     }

@@ -67,6 +67,7 @@ extension NMFViz {
         case .filmstrip: return "--filmstrip"
         case .figureSize: return "--size"
         case .title: return "--title"
+        case .comparison: return "--compare"
         }
     }
 

@@ -126,8 +126,8 @@ struct Render: ParsableCommand {
     var panels: String?
 
     @Option(help: ArgumentHelp(
-        "Run two solvers (mu,hals) or two losses (frobenius,kl) from the same data and initialization, one row each (reconstruction and loss unless --panels), e.g. --compare mu,hals.",
-        valueName: "a,b"))
+        "Run the same data with one parameter changed, one row each (reconstruction and loss unless --panels), titled with its value, the loss curves in one legend: solver=mu,hals, loss=frobenius,kl, init=random,nndsvd,nndsvda, seed=0,1,2 or rank=2,3,4 (2 to 6 values; mu,hals and frobenius,kl for short), e.g. --compare mu,hals or --compare rank=2,3,4.",
+        valueName: "key=a,b,…"))
     var compare: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
