@@ -1,10 +1,12 @@
 import Foundation
 import NMF
+import Plot
 
 /// A title with placeholders filled in for each frame: `{iteration}`, `{loss}`, `{rank}`, `{solver}`,
 /// `{loss_name}` and `{relative_error}` (‖Y − WH‖_F / ‖Y‖_F), each optionally with a printf-like
 /// format after a colon, as Python's `str.format` writes it: `{loss:.3f}`, `{loss:.2e}`,
-/// `{iteration:03d}`. `{{` and `}}` are literal braces.
+/// `{iteration:03d}`. `{{` and `}}` are literal braces, and so are braces inside `$…$` math
+/// (`$\hat{Y}$`), which Plot draws as mathtext.
 ///
 /// Numbers without a format are written as before: the iteration and rank as integers, the loss and
 /// the relative error with 4 significant digits (`%.4g`). A format is `[0][width][.precision]type`
@@ -66,8 +68,17 @@ public struct TitleFormat: Sendable, Equatable {
         var pieces: [Piece] = []
         var text = ""
         var rest = format[...]
+        // Between `$…$` (math, when the title is math at all) braces are mathtext's groups, not placeholders.
+        let hasMath = MathText.isMath(format)
+        var inMath = false, escaped = false
         while let c = rest.first {
             rest = rest.dropFirst()
+            defer { escaped = c == "\\" && !escaped }
+            if hasMath && c == "$" && !escaped { inMath.toggle() }
+            if inMath {
+                text.append(c)
+                continue
+            }
             if c == "}" {
                 if rest.first == "}" { rest = rest.dropFirst() }
                 text.append("}")
@@ -186,3 +197,4 @@ public struct TitleFormat: Sendable, Equatable {
         return norm > 0 ? (diff / norm).squareRoot() : 0
     }
 }
+

@@ -267,6 +267,7 @@ struct Render: ParsableCommand {
         do {
             _ = try Colormap(named: colormap)
             _ = try TitleFormat(title)
+            for text in [title] + xlabel + ylabel { try MathText.check(text) }
             _ = try legendLocation()
         } catch {
             throw ValidationError(NMFViz.describe(error))

@@ -19,7 +19,13 @@ extension AxesRenderer {
         let width: Double, a: Double, d: Double
         var glyphs: [MathTextLayout.Glyph]?
         let line = font.lineMetrics(points: points, dpi: dpi)
-        if label.exponent != nil {
+        if label.exponent == nil, MathText.isMath(label.text) {
+            let math = try MathTextLayout(math: label.text, font: font, points: points, dpi: dpi)
+            glyphs = math.glyphs
+            width = math.width
+            a = max(math.ascent, line.ascent)
+            d = max(math.descent, line.descent)
+        } else if label.exponent != nil {
             let math = try MathTextLayout(label, font: font, points: points, dpi: dpi)
             glyphs = math.glyphs
             width = math.width
@@ -158,8 +164,19 @@ extension AxesRenderer {
         }
         if let yLabel = axes.yLabel, !yLabel.isEmpty {
             let placed = try placeVertical(yLabel, anchor: yLabelAnchor(tickLabelBounds))
-            try canvas.drawGlyphs(yLabel, origin: placed.origin, font: context.font, points: theme.axisLabelSizePoints,
-                                  dpi: context.dpi, color: color, rotation: .vertical)
+            if MathText.isMath(yLabel) {
+                // Turned 90°: the pen runs up the image, a glyph's rise to the left.
+                let math = try MathTextLayout(math: yLabel, font: context.font, points: theme.axisLabelSizePoints,
+                                              dpi: context.dpi)
+                for g in math.glyphs {
+                    try canvas.drawGlyphs(g.text, origin: Point(placed.origin.x - g.rise, placed.origin.y - g.x),
+                                          font: context.font, points: g.points, dpi: context.dpi, color: color,
+                                          rotation: .vertical)
+                }
+            } else {
+                try canvas.drawGlyphs(yLabel, origin: placed.origin, font: context.font, points: theme.axisLabelSizePoints,
+                                      dpi: context.dpi, color: color, rotation: .vertical)
+            }
         }
         // matplotlib's offset texts: below the x tick labels at the right end, above the y axis at its top.
         let size = theme.tickLabelSizePoints
@@ -193,12 +210,18 @@ extension AxesRenderer {
     /// baseline) and the rotated layout box.
     func placeVertical(_ text: String, anchor: Point) throws -> PlacedText {
         let points = theme.axisLabelSizePoints
-        let m = try context.font.measure(text, points: points, dpi: context.dpi)
         let line = context.font.lineMetrics(points: points, dpi: context.dpi)
-        let a = max(m.ascent, line.ascent), d = max(m.descent, line.descent)
-        return PlacedText(origin: Point(anchor.x - d, anchor.y + m.width / 2),
-                          box: PixelBox(x0: anchor.x - a - d, y0: anchor.y - m.width / 2, x1: anchor.x,
-                                        y1: anchor.y + m.width / 2))
+        let width: Double, a: Double, d: Double
+        if MathText.isMath(text) {
+            let math = try MathTextLayout(math: text, font: context.font, points: points, dpi: context.dpi)
+            (width, a, d) = (math.width, max(math.ascent, line.ascent), max(math.descent, line.descent))
+        } else {
+            let m = try context.font.measure(text, points: points, dpi: context.dpi)
+            (width, a, d) = (m.width, max(m.ascent, line.ascent), max(m.descent, line.descent))
+        }
+        return PlacedText(origin: Point(anchor.x - d, anchor.y + width / 2),
+                          box: PixelBox(x0: anchor.x - a - d, y0: anchor.y - width / 2, x1: anchor.x,
+                                        y1: anchor.y + width / 2))
     }
 
     /// The extent of every tick label (major and minor), without drawing: what `drawTicks` returns.

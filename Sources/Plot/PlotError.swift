@@ -15,6 +15,8 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
     case invalidValue(name: String, value: Double)
     /// The text of a `rows` × `columns` grid needs more room than the figure has (`tightSubplotParameters`).
     case textDoesNotFit(rows: Int, columns: Int)
+    /// Math text (between `$…$`) outside the supported subset (`MathText`): the text and why.
+    case unsupportedMathText(text: String, reason: String)
 
     public var description: String {
         switch self {
@@ -28,6 +30,8 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
             return "\(what) has \(actual) entries but \(expected) were expected (one per point)"
         case let .invalidValue(name, value):
             return "invalid \(name) \(value): it must be a non-negative finite number"
+        case let .unsupportedMathText(text, reason):
+            return "cannot draw the math in '\(text)': \(reason)"
         case let .textDoesNotFit(rows, columns):
             return "the text of \(rows)×\(columns) panels does not fit in the figure: make the figure larger or the font smaller"
         }

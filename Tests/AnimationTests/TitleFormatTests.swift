@@ -22,6 +22,8 @@ import Testing
         ("{solver}/{loss_name} {relative_error:.1%}", "hals/kl 20.4%"),
         ("{relative_error}", "0.2043"),
         ("{{literal}} }", "{literal} }"),
+        ("$\\hat{Y}_{k}$ at {iteration}", "$\\hat{Y}_{k}$ at 7"),
+        ("cost in $ {loss:.1f}", "cost in $ 27.1"),
         ("", ""),
     ])
     func placeholdersAreFilledIn(format: String, expected: String) throws {
