@@ -43,8 +43,9 @@ public struct SceneStyle: Sendable {
     public static let pointTitle = "{iteration}"
     public static let imageTitle = "iteration {iteration}, loss {loss}"
 
-    /// The loss panel's own axis labels, as matplotlib users label a loss curve.
+    /// The loss panel's own x label, as matplotlib users label a loss curve.
     public static let lossXLabel = "iteration"
+    /// The loss panel's own y label.
     public static let lossYLabel = "loss"
 
     /// The x and y labels a panel shows: the style's, else the scene's own; nil for none.

@@ -34,7 +34,9 @@ public struct TitleFormat: Sendable, Equatable {
 
     /// The run a title describes beyond its snapshot: its update rule and loss.
     public struct Run: Sendable, Equatable {
+        /// The update rule (`{solver}`).
         public var solver: SolverKind
+        /// The loss minimized (`{loss_name}`).
         public var loss: Loss
 
         /// A run of `solver` on `loss` (by default the article's: multiplicative updates, Frobenius).

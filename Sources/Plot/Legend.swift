@@ -18,7 +18,9 @@ public struct Legend: Sendable, Equatable {
 
     /// One row: a handle and its label.
     public struct Entry: Sendable, Equatable {
+        /// The text beside the handle.
         public var label: String
+        /// What the entry shows of its artist.
         public var handle: Handle
 
         public init(_ label: String, handle: Handle) {
@@ -50,7 +52,9 @@ public struct Legend: Sendable, Equatable {
         }
     }
 
+    /// The rows, top to bottom.
     public var entries: [Entry]
+    /// Where the legend goes in its axes.
     public var location: Location
 
     static let borderPad = 0.4, labelSpacing = 0.5, handleLength = 2.0, handleHeight = 0.7
@@ -61,6 +65,7 @@ public struct Legend: Sendable, Equatable {
     /// patch.linewidth, the frame's edge.
     static let frameWidthPoints = 1.0
 
+    /// A legend of `entries` at `location`.
     public init(entries: [Entry], location: Location = .best) {
         self.entries = entries
         self.location = location
