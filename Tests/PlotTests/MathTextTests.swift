@@ -67,3 +67,23 @@ import Testing
         #expect(titleInk > 50 && labelInk > 50)
     }
 }
+
+/// Math text's size against matplotlib's mathtext with upright letters (mathtext.json).
+@Suite struct MathTextFixtureTests {
+    struct Case: Decodable { var text: String, width: Double, height: Double }
+
+    @Test func widthsAreMatplotlibsAndHeightsWithinTwoPixels() throws {
+        let cases = try ReferenceFixtures.load([Case].self, "mathtext.json")
+        #expect(cases.count == 7)
+        let font = try Figure.defaultFont()
+        let line = font.lineMetrics(points: 10, dpi: 100)
+        for c in cases {
+            let m = try MathTextLayout(math: c.text, font: font, points: 10, dpi: 100)
+            let height = max(m.ascent, line.ascent) + max(m.descent, line.descent)
+            // Measured: every width equal to matplotlib's; heights 0–2 px short where scripts or the hat
+            // reach past the line (matplotlib's box also counts their rounding), pinned until matched.
+            #expect(abs(m.width - c.width) <= 0.5, "\(c.text): width \(m.width) vs \(c.width)")
+            #expect(abs(height - c.height) <= 2.01, "\(c.text): height \(height) vs \(c.height)")
+        }
+    }
+}
