@@ -8,8 +8,8 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
     /// The value of a visualization that an error is about.
     public enum Field: String, Sendable, CaseIterable {
         /// The output path, the frame count and step, an iteration, the rank, the data rows shown, the data
-        /// columns plotted, the panels, the filmstrip's iterations, the figure size.
-        case output, frameCount, frameStep, iteration, rank, samples, columns, panels, filmstrip, figureSize
+        /// columns plotted, the panels, the filmstrip's iterations, the figure size, the title, the comparison.
+        case output, frameCount, frameStep, iteration, rank, samples, columns, panels, filmstrip, figureSize, title, comparison
 
         /// The field in words: "the frame count".
         public var words: String {
@@ -24,6 +24,8 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
             case .panels: return "the panels"
             case .filmstrip: return "the filmstrip's iterations"
             case .figureSize: return "the figure size"
+            case .title: return "the title"
+            case .comparison: return "the comparison"
             }
         }
     }

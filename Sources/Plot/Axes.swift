@@ -27,6 +27,8 @@ public struct Axes: Sendable {
     public var title: String?
     public var xLabel: String?
     public var yLabel: String?
+    /// The legend drawn over everything else in the axes (nil: none); see `legend(_:location:)`.
+    public internal(set) var legend: Legend?
     var artists: [Artist] = []
 
     public init(box: PixelBox) {
@@ -156,6 +158,6 @@ extension Axes: Equatable {
         }
         return a.box == b.box && same(a.xLimits, b.xLimits) && same(a.yLimits, b.yLimits) && a.xScale == b.xScale
             && a.yScale == b.yScale && a.title == b.title && a.xLabel == b.xLabel && a.yLabel == b.yLabel
-            && a.artists == b.artists
+            && a.artists == b.artists && a.legend == b.legend
     }
 }
