@@ -11,8 +11,11 @@ extension Figure {
     /// The subplot parameters that make room for the text of the `rows` × `columns` grid held by
     /// `axes[0..<rows × columns]` (row by row), as matplotlib's `Figure.tight_layout(pad:)` computes them.
     ///
-    /// - Parameter pad: the space around and between the decorations, as a fraction of the font size
-    ///   (matplotlib's default 1.08).
+    /// - Parameters:
+    ///   - rows: the grid's number of rows.
+    ///   - columns: the grid's number of columns.
+    ///   - pad: the space around and between the decorations, as a fraction of the font size
+    ///     (matplotlib's default 1.08).
     /// - Throws: `PlotError.invalidSubplotGrid` when the figure has fewer axes than the grid; `PlotError`
     ///   and `RasterError` as `render()`.
     public func tightSubplotParameters(rows: Int, columns: Int, pad: Double = 1.08) throws -> SubplotParameters {
