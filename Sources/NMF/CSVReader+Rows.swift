@@ -61,38 +61,33 @@ extension CSVReader {
             var p = start
             while true {
                 while p < end && (p.pointee == 0x20 || p.pointee == 0x09) { p += 1 }
-                let fieldStart = p
-                while p < end && Rows.isNumberByte(p.pointee) { p += 1 }
+                if p == end || p.pointee == 0x0A || p.pointee == 0x0D {
+                    // Only a blank line (or, for blanks, the blanks after the last field) has no field here.
+                    if fields == 0 { return p }
+                    guard collapsing && fields == columns else { break }
+                    count += 1
+                    return p
+                }
+                guard let value = DecimalParser.scan(&p, end), value >= 0, value <= Matrix.maximumValue else { break }
                 let fieldEnd = p
                 while p < end && (p.pointee == 0x20 || p.pointee == 0x09) { p += 1 }
-                let atLineEnd = p == end || p.pointee == 0x0A || p.pointee == 0x0D
-                if fieldStart == fieldEnd {
-                    // Only a blank line (or, for blanks, the blanks after the last field) has no field.
-                    guard atLineEnd && (fields == 0 || collapsing) else { break }
-                    if fields == 0 { return p }
-                } else {
-                    guard atLineEnd || collapsing || p.pointee == mark,
-                          let value = DecimalParser.parse(fieldStart, fieldEnd),
-                          value >= 0, value <= Matrix.maximumValue else { break }
-                    values.append(value + 0)  // turns -0 into +0
-                    fields += 1
-                }
-                if atLineEnd {
+                values.append(value + 0)  // turns -0 into +0
+                fields += 1
+                if p == end || p.pointee == 0x0A || p.pointee == 0x0D {
                     guard fields == columns else { break }
                     count += 1
                     return p
                 }
-                if !collapsing { p += 1 }
+                // The number must fill its field: a separator (or, for blanks, a blank) comes next.
+                if collapsing {
+                    guard p > fieldEnd else { break }
+                } else {
+                    guard p.pointee == mark else { break }
+                    p += 1
+                }
             }
             values.removeSubrange(first...)
             return nil
-        }
-
-        /// The bytes of a number field: digits, the point, the exponent's letter and signs.
-        @inline(__always)
-        static func isNumberByte(_ byte: UInt8) -> Bool {
-            byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: ".") || byte | 0x20 == UInt8(ascii: "e")
-                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
         }
 
         /// The matrix read, or why there is none.

@@ -17,6 +17,17 @@ enum DecimalParser {
     /// Precondition: `start...end` lies inside one buffer (`end` may be its end).
     static func parse(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Double? {
         var p = start
+        guard let value = scan(&p, end), p == end else { return nil }
+        return value
+    }
+
+    /// Reads the longest decimal number at `p` (stopping before `end`) and moves `p` past it; nil when
+    /// the bytes there do not start a number or stop inside one (`1e`, `1e+`, a lone sign or point).
+    ///
+    /// Precondition: `p...end` lies inside one buffer.
+    @inline(__always)
+    static func scan(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Double? {
+        let start = p
         var negative = false
         if p < end && (p.pointee == UInt8(ascii: "-") || p.pointee == UInt8(ascii: "+")) {
             negative = p.pointee == UInt8(ascii: "-")
@@ -57,12 +68,9 @@ enum DecimalParser {
             guard p > exponentStart else { return nil }
             exponent += negativeExponent ? -written : written
         }
-        guard p == end else { return nil }
         // More than 19 digits may have wrapped the mantissa: count the significant ones again.
-        if digits > 19 && significantDigits(integerStart, end) > 19 {
-            return fallback(start, end)
-        }
-        guard let magnitude = positive(mantissa: mantissa, exponent: exponent) else { return fallback(start, end) }
+        if digits > 19 && significantDigits(integerStart, p) > 19 { return fallback(start, p) }
+        guard let magnitude = positive(mantissa: mantissa, exponent: exponent) else { return fallback(start, p) }
         return negative ? -magnitude : magnitude
     }
 
@@ -90,6 +98,7 @@ enum DecimalParser {
     ]
 
     /// mantissa × 10^exponent correctly rounded (tiers 1 and 2), or nil when tier 2 cannot decide.
+    @inline(__always)
     static func positive(mantissa: UInt64, exponent: Int) -> Double? {
         if mantissa == 0 { return 0 }
         if mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
