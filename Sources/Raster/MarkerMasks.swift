@@ -24,6 +24,9 @@ struct MarkerMasks {
     private(set) var edge: [Float]
     /// Per mask and row, the first and one-past-last column with any coverage (face or edge).
     private(set) var spans: [Int32]
+    /// Per mask and row, a run of columns that an opaque face covers whole with no edge blended over it: there
+    /// a marker sets the pixel to its face colour whatever was below (coverage ≥ 1 − 10⁻⁴ rounds so).
+    private(set) var interiors: [Int32]
     private var made: [Bool]
 
     /// Largest radius (with the edge) drawn through masks; bigger markers are few enough per frame.
@@ -44,6 +47,7 @@ struct MarkerMasks {
         face = [Float](repeating: 0, count: count * side * side)
         edge = edgeWidth > 0 ? [Float](repeating: 0, count: count * side * side) : []
         spans = [Int32](repeating: 0, count: count * side * 2)
+        interiors = [Int32](repeating: 0, count: count * side * 2)
         made = [Bool](repeating: false, count: count)
     }
 
@@ -76,6 +80,16 @@ struct MarkerMasks {
             }
             spans[(index * side + row) * 2] = Int32(first < last ? first : 0)
             spans[(index * side + row) * 2 + 1] = Int32(first < last ? last : 0)
+            func whole(_ column: Int) -> Bool {
+                let i = row * side + column
+                return faceCoverage[i] >= 1 - 1e-4 && (edgeCoverage.isEmpty || edgeCoverage[i] <= 0.5 / 255)
+            }
+            var start = 0
+            while start < side && !whole(start) { start += 1 }
+            var end = start
+            while end < side && whole(end) { end += 1 }
+            interiors[(index * side + row) * 2] = Int32(start)
+            interiors[(index * side + row) * 2 + 1] = Int32(end)
         }
     }
 
