@@ -6,6 +6,7 @@ Run through Scripts/bench, which builds nmfviz in release mode first:
     Scripts/bench --gif           # only the GIF quality table (nmfviz beside ffmpeg + gifsicle)
     Scripts/bench --vector        # only the SVG/PDF table (issue 16)
     Scripts/bench --csv           # only the CSV reading table: nmfviz beside pandas and numpy (issue 19)
+    Scripts/bench --markers       # only 100,000 points × 10 frames: nmfviz beside the article's script (issue 19)
 
 The Python side runs in a virtual environment (.venv-bench/, made on first use from PyPI with matplotlib,
 pillow and scikit-learn). Without it, or without network, only nmfviz's own figures are printed.
@@ -198,6 +199,10 @@ def main():
         return
     if "--csv" in sys.argv:
         csv_table(nmfviz, py, work, runs)
+        shutil.rmtree(work, ignore_errors=True)
+        return
+    if "--markers" in sys.argv:
+        markers_table(nmfviz, py, work, 3 if quick else 5)
         shutil.rmtree(work, ignore_errors=True)
         return
 
@@ -438,6 +443,22 @@ def csv_table(nmfviz, py, work, runs):
                      "bit-equal" if r["bit_equal"] else "DIFFERENT"])
     table(f"Reading a {size:.0f} MB CSV (400,000 × 10), read only (medians; load {os.getloadavg()[0]:.1f})",
           ["reader", "time", "speed", "peak memory (process)", "nmfviz's values vs this reader's"], rows)
+
+def markers_table(nmfviz, py, work, runs):
+    # Issue 19: 100,000 edged markers per panel, 10 frames, GIF; the article's script reads the same
+    # points (article.py gif OUT DATA FRAMES) and saves through PillowWriter. Whole process, medians.
+    csv = os.path.join(work, "points100000.csv")
+    write_points(csv, 100_000)
+    ours = os.path.join(work, "points.gif")
+    t, m = median_run([nmfviz, "--data", csv, "--frames", "10", "--output", ours, "--quiet"], runs)
+    rows = [["nmfviz", fmt_s(t), f"{m:.0f} MB", f"{os.path.getsize(ours):,} B", "–"]]
+    if py:
+        ref = os.path.join(work, "ref.gif")
+        t_ref, m_ref = median_run([py, ARTICLE, "gif", ref, csv, "10"], 1)
+        rows.append(["the article's script (PillowWriter), 1 run", fmt_s(t_ref), f"{m_ref:.0f} MB",
+                     f"{os.path.getsize(ref):,} B", f"{t_ref / t:.0f}×"])
+    table(f"100,000 points × 10 frames, GIF, whole process (load {os.getloadavg()[0]:.1f})",
+          ["program", "time", "peak memory", "file", "nmfviz faster by"], rows)
 
 
 def write_points(path, n):
