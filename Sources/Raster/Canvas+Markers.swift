@@ -33,8 +33,10 @@ extension Canvas {
         func placement(_ center: Point) -> (index: Int, x: Int, y: Int)? {
             // Off-image (or non-finite) centres are dropped before any Int conversion.
             guard center.x > lowX, center.x < highX, center.y > lowY, center.y < highY else { return nil }
-            let qx = Int((center.x * Double(MarkerMasks.steps)).rounded())
-            let qy = Int((center.y * Double(MarkerMasks.steps)).rounded())
+            // Nearest 1/16 px; the offset keeps the value positive (centres are above −margin − 1 and
+            // regions start at 0), so truncation is floor without a call to libm.
+            let qx = Int(center.x * Double(MarkerMasks.steps) + 4096.5) - 4096
+            let qy = Int(center.y * Double(MarkerMasks.steps) + 4096.5) - 4096
             // Floor division by 16, also for negative positions.
             return ((qy & 15) * MarkerMasks.steps + (qx & 15), (qx >> 4) - margin, (qy >> 4) - margin)
         }
