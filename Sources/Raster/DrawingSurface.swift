@@ -98,6 +98,7 @@ extension DrawingSurface {
         fill(ring, color: color, rule: .nonZero, clip: clip)
     }
 
+    /// One `fillCircle` and, with an edge, one `strokeCircle` per marker, in order.
     public mutating func drawCircleMarkers(
         centers: [Point], radius: Double, faceColors: [RGBA8], edgeColor: RGBA8?, edgeWidth: Double, clip: PixelRect?
     ) {
