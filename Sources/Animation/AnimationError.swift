@@ -7,6 +7,8 @@ import Foundation
 public enum AnimationError: Error, Equatable, CustomStringConvertible {
     /// The value of a visualization that an error is about.
     public enum Field: String, Sendable, CaseIterable {
+        /// The output path, the frame count and step, an iteration, the rank, the data rows shown, the data
+        /// columns plotted, the panels, the filmstrip's iterations, the figure size.
         case output, frameCount, frameStep, iteration, rank, samples, columns, panels, filmstrip, figureSize
 
         /// The field in words: "the frame count".
@@ -57,6 +59,7 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The message with each field called by its plain words (the library's names, not flags).
     public var description: String { description(naming: \.words) }
 
     /// The message with each field called by `name` (a command line passes its flags).
@@ -91,7 +94,9 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
 
 /// The largest image nmfviz agrees to make, so that a typo in a size cannot exhaust memory.
 public enum ImageLimits {
+    /// The longest side accepted, in pixels.
     public static let maxSide = 16_384
+    /// The most pixels accepted (width × height): 256 megapixels, 1 GB of RGBA.
     public static let maxPixels = 256_000_000
 
     /// Throws `AnimationError.imageTooLarge` unless width × height is within the limits.

@@ -43,7 +43,7 @@ public struct ArticleScene: Scene {
     public let columns: (x: Int, y: Int)
     private let base: Figure
     /// The data panel, drawn once.
-    private let layer: StaticLayer
+    private let layer: FigureLayer.Shared
     /// The data and reconstruction panels are drawn as every scene draws them.
     private let artists: PanelArtists
 
@@ -68,7 +68,7 @@ public struct ArticleScene: Scene {
         for i in 0..<2 { PanelArtists.setLimits(of: &base.axes[i], bounds: bounds) }
         try artists.drawPoints(data, into: &base.axes[0])
         self.base = base
-        self.layer = StaticLayer(figure: base, keeping: [0])
+        self.layer = FigureLayer.Shared(figure: base, keeping: [0])
     }
 
     /// The image size in pixels.
@@ -83,7 +83,7 @@ public struct ArticleScene: Scene {
 
     /// Draws the first run's snapshot into `canvas` (which must be `pixelSize`), reusing its buffers.
     ///
-    /// The data panel is drawn once and copied (`StaticLayer`): the pixels are those of
+    /// The data panel is drawn once and copied (`FigureLayer.Shared`): the pixels are those of
     /// `figure(for:).render()`.
     public func render(_ frame: Frame, into canvas: inout Canvas, font: Font?) throws {
         guard let snapshot = frame.snapshots.first else { return }

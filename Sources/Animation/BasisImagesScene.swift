@@ -15,9 +15,11 @@ import Raster
 /// The layout (`BasisImagesLayout`) and the data tiles' colours are fixed when the scene is built; each
 /// frame computes only the basis tiles and the shown rows of WH, so rendering stays cheap.
 public struct BasisImagesScene: Scene {
+    /// Figure size, dpi, scale, theme, colormap and title, fixed when the scene is built.
     public let style: Style
+    /// The height and width of one image: one data row, or one row of H.
     public let shape: ImageShape
-    public let layout: BasisImagesLayout
+    package let layout: BasisImagesLayout
     /// The data rows shown, left to right.
     public let sampleRows: [Int]
     private let colormap: Colormap
@@ -32,10 +34,16 @@ public struct BasisImagesScene: Scene {
 
     /// Prepares the scene for `data` whose rows are `shape` images, factorized with `rank` components.
     ///
-    /// - Parameter samples: the data rows to show with their reconstructions; by default the first
-    ///   `defaultSampleCount` (for the digits, the digits 0 to 5).
+    /// - Parameters:
+    ///   - data: the data, one image per row.
+    ///   - shape: the images' height and width; each row has `shape.pixelCount` values.
+    ///   - rank: the number of components, one basis image each.
+    ///   - samples: the data rows to show with their reconstructions; by default the first
+    ///     `defaultSampleCount` (for the digits, the digits 0 to 5).
+    ///   - style: colours, colormap, scale and title.
+    ///   - source: how errors name the data (a file path or a data set name).
     /// - Throws: `NMFError.imageShapeMismatch` when the rows are not `shape` images;
-    ///   `AnimationError.badValue(.columns, …)` for a sample row out of range; `AnimationError.imageTooLarge`,
+    ///   `AnimationError.badValue(.samples, …)` for a sample row out of range; `AnimationError.imageTooLarge`,
     ///   `AnimationError.badFigureSize` and the errors of `Figure` and `Colormap` for a bad style.
     public init(data: Matrix, shape: ImageShape, rank: Int, samples: [Int]? = nil, style: Style = Style(),
                 source: String = "the data") throws {
@@ -68,6 +76,7 @@ public struct BasisImagesScene: Scene {
         }
     }
 
+    /// The figure's size in pixels (inches × dpi × scale).
     public var pixelSize: (width: Int, height: Int) { (pixelWidth, pixelHeight) }
 
     /// The colours of basis image `k` (row k of `h`), scaled to the row's own maximum.

@@ -16,8 +16,11 @@ public struct Filmstrip: Sendable {
 
     /// The iterations shown, in the order given.
     public let iterations: [Int]
+    /// Figure size, dpi, scale, theme, colormap, title and markers, as for the animated article scene.
     public let style: ArticleScene.Style
+    /// The data limits and colour range every panel shares.
     public let bounds: ArticleScene.Bounds
+    /// The data columns plotted on x and y (0-based).
     public let columns: (x: Int, y: Int)
     private let base: Figure
     private let artists: PanelArtists

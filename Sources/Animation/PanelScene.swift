@@ -36,7 +36,7 @@ public struct PanelScene: Scene {
     public let overlaysOtherRuns: Bool
     private let base: Figure
     /// The data panels, drawn once.
-    private let layer: StaticLayer
+    private let layer: FigureLayer.Shared
     private let artists: PanelArtists
 
     /// The subplot grid: matplotlib's margins, with more room between rows than its default so that a
@@ -86,7 +86,7 @@ public struct PanelScene: Scene {
         self.base = figure
         self.artists = artists
         let dataPanels = panels.indices.filter { panels[$0] == .data }
-        self.layer = StaticLayer(figure: figure, keeping: rows.indices.flatMap { r in
+        self.layer = FigureLayer.Shared(figure: figure, keeping: rows.indices.flatMap { r in
             dataPanels.map { r * panels.count + $0 }
         })
     }
@@ -126,7 +126,7 @@ public struct PanelScene: Scene {
 
     /// Draws `frame` into `canvas` (which must be `pixelSize`), reusing its buffers.
     ///
-    /// The data panels are drawn once and copied (`StaticLayer`): the pixels are those of
+    /// The data panels are drawn once and copied (`FigureLayer.Shared`): the pixels are those of
     /// `figure(for:).render()`.
     public func render(_ frame: Frame, into canvas: inout Canvas, font: Font?) throws {
         try render(figure(for: frame), into: &canvas, font: font)

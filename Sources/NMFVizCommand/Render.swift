@@ -27,7 +27,7 @@ struct Render: ParsableCommand {
     @OptionGroup(title: "Data and solver") var solverOptions: SolverOptions
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
-        "A .gif (default NMF_cos2.gif; NMF_digits.gif with --data digits); a .mp4 or .webm video (through ffmpeg); an animated .webp; a .html player; a .png or .svg still (see --iteration); a .pdf, a page per frame (one with --iteration); a folder (existing, or ending in /) for frame_000.png … (see --format); or a pattern such as out/f_%04d.png or f_%03d.svg.",
+        "A .gif (default NMF_cos2.gif; NMF_digits.gif with --data digits); a .mp4 or .webm video (through ffmpeg); an animated .webp; a .html player; a .png or .svg still (see --iteration); a .pdf, a page per frame (one with --iteration); a folder (existing, or ending in /) for frame_000.png … (see --format); or a pattern such as out/f_%04d.png or f_%03d.svg (%% is a literal %).",
         valueName: "path"))
     var outputOption: String?
     var output: String { outputOption ?? (usesDigitsDefaults ? "NMF_digits.gif" : "NMF_cos2.gif") }

@@ -14,6 +14,7 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
     /// A size, width or length that must be a non-negative finite number.
     case invalidValue(name: String, value: Double)
 
+    /// One line for the user, naming the value that was wrong and what it must be.
     public var description: String {
         switch self {
         case let .invalidFigureSize(w, h, dpi, scale):
