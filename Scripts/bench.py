@@ -5,6 +5,8 @@ Run through Scripts/bench, which builds nmfviz in release mode first:
     Scripts/bench --quick         # fewer repetitions, no 2000-frame runs (a smoke test of the benchmark)
     Scripts/bench --gif           # only the GIF quality table (nmfviz beside ffmpeg + gifsicle)
     Scripts/bench --vector        # only the SVG/PDF table (issue 16)
+    Scripts/bench --csv           # only the CSV reading table: nmfviz beside pandas and numpy (issue 19)
+    Scripts/bench --markers       # only 100,000 points × 10 frames: nmfviz beside the article's script (issue 19)
 
 The Python side runs in a virtual environment (.venv-bench/, made on first use from PyPI with matplotlib,
 pillow and scikit-learn). Without it, or without network, only nmfviz's own figures are printed.
@@ -33,13 +35,13 @@ def log(msg):
 
 def ensure_venv():
     """The reference environment, made on first use; None when it cannot be made."""
-    probe = "import matplotlib, PIL, sklearn, numpy"
+    probe = "import matplotlib, PIL, sklearn, numpy, pandas"
     if os.path.exists(VENV_PY) and subprocess.run([VENV_PY, "-c", probe], capture_output=True).returncode == 0:
         return VENV_PY
     log("bench: making .venv-bench with matplotlib, pillow and scikit-learn from PyPI (first use only)…")
     try:
         subprocess.run([sys.executable, "-m", "venv", VENV], check=True, capture_output=True)
-        subprocess.run([VENV_PY, "-m", "pip", "install", "-q", "matplotlib", "pillow", "scikit-learn"],
+        subprocess.run([VENV_PY, "-m", "pip", "install", "-q", "matplotlib", "pillow", "scikit-learn", "pandas"],
                        check=True, capture_output=True, timeout=900)
     except (subprocess.SubprocessError, OSError) as e:
         log(f"bench: no Python reference ({e.__class__.__name__}); reporting nmfviz alone")
@@ -193,6 +195,14 @@ def main():
     rows = []
     if "--vector" in sys.argv:
         vector_table(nmfviz, py, work, runs)
+        shutil.rmtree(work, ignore_errors=True)
+        return
+    if "--csv" in sys.argv:
+        csv_table(nmfviz, py, work, runs)
+        shutil.rmtree(work, ignore_errors=True)
+        return
+    if "--markers" in sys.argv:
+        markers_table(nmfviz, py, work, 3 if quick else 5)
         shutil.rmtree(work, ignore_errors=True)
         return
 
@@ -376,6 +386,79 @@ def vector_table(nmfviz, py, work, runs):
     table("Vector output, whole process (medians)", ["what", "nmfviz", "matplotlib", "ratio", "nmfviz file", "matplotlib file"],
           vec_rows)
 
+
+# One reader of the CSV file in a process of its own: the median of `repeats` reads (seconds) and the
+# process's peak memory, as JSON. numpy/pandas are imported before the clock starts.
+CSV_READER = r"""
+import json, resource, statistics, sys, time
+import numpy as np, pandas as pd
+which, path, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3])
+times = []
+for _ in range(repeats):
+    t = time.perf_counter()
+    if which == "pandas":
+        a = pd.read_csv(path, header=None, dtype=np.float64).to_numpy()
+    else:
+        a = np.loadtxt(path, delimiter=",")
+    times.append(time.perf_counter() - t)
+if len(sys.argv) > 4:
+    ours = np.fromfile(sys.argv[4], dtype="<f8")
+    same = ours.size == a.size and bool((ours.view(np.uint64) == a.reshape(-1).view(np.uint64)).all())
+else:
+    same = None
+print(json.dumps({"median_s": statistics.median(times), "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "bit_equal": same}))
+"""
+
+
+def csv_table(nmfviz, py, work, runs):
+    # Issue 19: reading a generated 36 MB CSV (400,000 × 10, six decimals, as numpy's savetxt writes)
+    # with nmfviz's reader, pandas' C parser and numpy's loadtxt, read only, in-process medians.
+    if not py:
+        log("bench: --csv needs the reference environment (numpy, pandas)")
+        return
+    path = os.path.join(work, "big.csv")
+    subprocess.run([py, "-c", "import numpy as np, sys; np.savetxt(sys.argv[1], np.random.default_rng(19).random((400000, 10)),"
+                    " fmt='%.6f', delimiter=',')", path], check=True)
+    dump = os.path.join(work, "values.bin")
+    rows = []
+    with open(os.path.join(work, "ours.json"), "w+") as out:
+        proc = subprocess.Popen([nmfviz, "bench-csv", path, "--repeats", str(runs), "--dump", dump], stdout=out)
+        _, status, usage = os.wait4(proc.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit("bench: nmfviz bench-csv failed")
+        out.seek(0)
+        ours = json.loads(out.read())
+    peak = f"{usage.ru_maxrss / 1024:.0f} MB"
+    refs = {}
+    for which in ("pandas", "numpy"):
+        res = subprocess.run([py, "-c", CSV_READER, which, path, str(max(3, runs // 2)), dump],
+                             capture_output=True, text=True, check=True)
+        refs[which] = json.loads(res.stdout)
+    size = os.path.getsize(path) / 1e6
+    rows.append(["nmfviz (CSVReader.read)", fmt_s(ours["median_s"]), f"{size / ours['median_s']:.0f} MB/s", peak, "–"])
+    for which, label in (("pandas", "pandas.read_csv (C parser)"), ("numpy", "numpy.loadtxt")):
+        r = refs[which]
+        rows.append([label, fmt_s(r["median_s"]), f"{size / r['median_s']:.0f} MB/s", f"{r['peak_mb']:.0f} MB",
+                     "bit-equal" if r["bit_equal"] else "DIFFERENT"])
+    table(f"Reading a {size:.0f} MB CSV (400,000 × 10), read only (medians; load {os.getloadavg()[0]:.1f})",
+          ["reader", "time", "speed", "peak memory (process)", "nmfviz's values vs this reader's"], rows)
+
+def markers_table(nmfviz, py, work, runs):
+    # Issue 19: 100,000 edged markers per panel, 10 frames, GIF; the article's script reads the same
+    # points (article.py gif OUT DATA FRAMES) and saves through PillowWriter. Whole process, medians.
+    csv = os.path.join(work, "points100000.csv")
+    write_points(csv, 100_000)
+    ours = os.path.join(work, "points.gif")
+    t, m = median_run([nmfviz, "--data", csv, "--frames", "10", "--output", ours, "--quiet"], runs)
+    rows = [["nmfviz", fmt_s(t), f"{m:.0f} MB", f"{os.path.getsize(ours):,} B", "–"]]
+    if py:
+        ref = os.path.join(work, "ref.gif")
+        t_ref, m_ref = median_run([py, ARTICLE, "gif", ref, csv, "10"], 1)
+        rows.append(["the article's script (PillowWriter), 1 run", fmt_s(t_ref), f"{m_ref:.0f} MB",
+                     f"{os.path.getsize(ref):,} B", f"{t_ref / t:.0f}×"])
+    table(f"100,000 points × 10 frames, GIF, whole process (load {os.getloadavg()[0]:.1f})",
+          ["program", "time", "peak memory", "file", "nmfviz faster by"], rows)
 
 
 def write_points(path, n):

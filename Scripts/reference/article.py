@@ -10,6 +10,7 @@ Usage: python article.py gif OUT.gif      # FuncAnimation + PillowWriter, as the
        python article.py htmlwriter OUT.html  # HTMLWriter(embed_frames=True)
        python article.py svg OUT.svg      # one still after 10 iterations, fig.savefig (vector)
        python article.py pdf OUT.pdf      # the same still as PDF
+       python article.py gif OUT.gif DATA.csv FRAMES  # the GIF with the points of DATA.csv (header x,y), FRAMES frames
 
 Changes from the article, and why: cmap='blues' (an invalid name today, and unused since colours are given)
 is dropped; the animation is saved instead of shown; the print of the shape each frame is dropped (it only
@@ -26,7 +27,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 
-def main(mode, out):
+def main(mode, out, data=None, frames=50):
     np.random.seed(seed=32)
 
     def true_fun(X):
@@ -35,11 +36,14 @@ def main(mode, out):
     X = np.random.rand(80) * 4 + 0.2
     Y = true_fun(X)
     Y = Y + np.random.normal(0, 0.1, 80) + 1
-    x = np.zeros([80, 2])
+    if data is not None:  # the benchmark's many points (issue 19), in place of the article's 80
+        X, Y = np.loadtxt(data, delimiter=",", skiprows=1, unpack=True)
+    m = len(X)
+    x = np.zeros([m, 2])
     x[:, 0] = X
     x[:, 1] = Y
     k = 2
-    m, n = 80, 2
+    n = 2
     np.random.seed(seed=32)
     state = {
         "U": np.abs(np.random.uniform(low=0, high=1, size=(m, k))),
@@ -81,7 +85,7 @@ def main(mode, out):
             update(t)
         fig.savefig(out)
         return
-    ani = anm.FuncAnimation(fig, update, interval=200, frames=50)
+    ani = anm.FuncAnimation(fig, update, interval=200, frames=frames)
     if mode == "gif":
         ani.save(out, writer=anm.PillowWriter(fps=5))
     elif mode == "magick":
@@ -102,6 +106,9 @@ def main(mode, out):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) == 5:
+        main(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    elif len(sys.argv) == 3:
+        main(sys.argv[1], sys.argv[2])
+    else:
         raise SystemExit(__doc__)
-    main(sys.argv[1], sys.argv[2])

@@ -65,6 +65,7 @@ public struct Animator: Sendable {
         let samples = sampleFrames(count: sink.sampleCount)
         timings.sampleSolve = clock.now - sampling
         var sampleImages: [Image] = []
+        let reusable = SampleImages()
         let items = TimedSequence(base: PipelineItems(samples: samples, frames: frames()))
         let pipeline = OrderedPipeline<PipelineItem, PipelineResult<Sink.Prepared>, RenderState>(
             jobs: jobs, lowersWorkers: sink.consumesHeavily)
@@ -78,6 +79,7 @@ public struct Animator: Sendable {
                     switch item {
                     case .sample(let frame):
                         try scene.render(frame, into: &state.canvas, font: state.font)
+                        if drawFrame == nil { reusable.store(state.canvas.image, iteration: frame.iteration) }
                         return .sample(state.canvas.image, render: clock.now - start)
                     case .frame(let frame):
                         if let drawFrame {
@@ -86,9 +88,15 @@ public struct Animator: Sendable {
                             return .frame(FrameWork(prepared: prepared, iteration: frame.iteration,
                                                     render: clock.now - start, prepare: .zero))
                         }
-                        try scene.render(frame, into: &state.canvas, font: state.font)
+                        let image: Image
+                        if let sample = reusable.take(iteration: frame.iteration) {
+                            image = sample
+                        } else {
+                            try scene.render(frame, into: &state.canvas, font: state.font)
+                            image = state.canvas.image
+                        }
                         let rendered = clock.now
-                        let prepared = try prepare(state.canvas.image)
+                        let prepared = try prepare(image)
                         return .frame(FrameWork(prepared: prepared, iteration: frame.iteration,
                                                 render: rendered - start, prepare: clock.now - rendered))
                     }

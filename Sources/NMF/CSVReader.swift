@@ -40,10 +40,12 @@ public enum CSVReader {
     ///
     /// - Throws: `NMFError.unreadableFile` for bytes that are not UTF-8, and the errors of `parse(_:path:)`.
     public static func parse(bytes: [UInt8], path: String) throws -> Matrix {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw NMFError.unreadableFile(path: path, reason: "not UTF-8 text")
+        try bytes.withUnsafeBufferPointer { buffer in
+            if !isASCII(buffer) && String(validating: buffer, as: UTF8.self) == nil {
+                throw NMFError.unreadableFile(path: path, reason: "not UTF-8 text")
+            }
+            return try parse(utf8: buffer, path: path)
         }
-        return try parse(text, path: path)
     }
 
     /// Parses CSV text; `path` only names the source in error messages.
@@ -51,44 +53,65 @@ public enum CSVReader {
     /// - Throws: `NMFError` (`.controlCharacter`, `.unterminatedQuote`, `.notANumber`, `.notFinite`,
     ///   `.negativeValue`, `.valueTooLarge`, `.raggedRow`, `.tooFewValues`, `.allZeroFile`).
     public static func parse(_ text: String, path: String) throws -> Matrix {
-        var body = text[...]
-        if body.first == "\u{FEFF}" { body = body.dropFirst() }
-        var values = [Double]()
-        var columns = 0, rows = 0
-        var separator: Separator?
-        var sawFirstLine = false
-        var header: Int?
+        var text = text
+        return try text.withUTF8 { try parse(utf8: $0, path: path) }
+    }
+
+    /// Parses valid UTF-8 in one pass over the bytes.
+    ///
+    /// Lines are cut at `\n`, `\r\n` and `\r` bytes, which are always grapheme boundaries, so the
+    /// lines are those of Swift's `Character` split. A data line of plain ASCII numbers and separators
+    /// is read by `Rows.fastLine`; every other line (the first, comments, quotes, non-ASCII text, and
+    /// anything wrong) by `Rows.take`, which gives the exact error with its column.
+    static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, path: String) throws -> Matrix {
+        var rows = Rows(path: path)
+        guard let base = buffer.baseAddress else { return try rows.matrix() }
+        let end = base + buffer.count
+        var p = base
+        if buffer.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { p += 3 }
         var lineNumber = 0
-        // "\r\n" is one Character in Swift, so it is a separator of its own.
-        let lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-        for rawLine in lines {
+        var reserved = false
+        while true {
             lineNumber += 1
-            let line = try content(of: rawLine, path: path, line: lineNumber)
-            if line.allSatisfy(Separator.isBlank) { continue }
-            if !sawFirstLine {
-                sawFirstLine = true
-                if isHeader(line) {
-                    header = lineNumber
-                    continue
-                }
+            if !reserved && rows.count > 0 {
+                // Room for the rest at the first data line's length (with a margin), bounded by the
+                // two bytes every further value needs.
+                reserved = true
+                let lineBytes = max(1, p - base)
+                let guess = rows.columns * ((end - p) / lineBytes + 2) * 5 / 4
+                rows.values.reserveCapacity(rows.values.count + min(guess, (end - p) / 2 + rows.columns))
             }
-            let chosen = separator ?? Separator.detect(in: line)
-            separator = chosen
-            let fields = chosen.fields(of: line)
-            if rows == 0 {
-                columns = fields.count
-            } else if fields.count != columns {
-                throw NMFError.raggedRow(path: path, line: lineNumber, expected: columns, actual: fields.count,
-                                         header: header)
+            let lineEnd: UnsafePointer<UInt8>
+            if let fast = rows.fastLine(p, end) {
+                lineEnd = fast
+            } else {
+                var q = p
+                while q < end && q.pointee != 0x0A && q.pointee != 0x0D { q += 1 }
+                lineEnd = q
+                let text = String(decoding: UnsafeBufferPointer(start: p, count: lineEnd - p), as: UTF8.self)
+                try rows.take(text[...], number: lineNumber)
             }
-            for field in fields {
-                values.append(try value(of: field, path: path, line: lineNumber, header: header))
-            }
-            rows += 1
+            if lineEnd == end { break }
+            p = lineEnd + 1
+            if lineEnd.pointee == 0x0D && p < end && p.pointee == 0x0A { p += 1 }
         }
-        guard rows >= 2, columns >= 1 else { throw NMFError.tooFewValues(path: path, rows: rows, columns: columns) }
-        guard values.contains(where: { $0 > 0 }) else { throw NMFError.allZeroFile(path: path) }
-        return Matrix(validRows: rows, columns: columns, values: values)
+        return try rows.matrix()
+    }
+
+    /// True when every byte is below 0x80 (so the bytes are valid UTF-8).
+    static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(buffer)
+        var index = 0
+        var any: UInt64 = 0
+        while index + 8 <= raw.count {
+            any |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < raw.count {
+            any |= UInt64(raw[index])
+            index += 1
+        }
+        return any & 0x8080_8080_8080_8080 == 0
     }
 
     /// The line without its comment, after checking it for control characters and unclosed quotes.

@@ -5,7 +5,7 @@ struct NMFViz: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nmfviz",
         abstract: "Animate the learning of a Non-negative Matrix Factorization.",
-        subcommands: [Render.self, Factorize.self, BenchSolver.self, BenchEncoder.self, CheckGIF.self],
+        subcommands: [Render.self, Factorize.self, BenchSolver.self, BenchEncoder.self, BenchCSV.self, CheckGIF.self],
         defaultSubcommand: Render.self)
 }
 

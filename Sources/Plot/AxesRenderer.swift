@@ -72,6 +72,22 @@ struct AxesRenderer {
     func drawScatter(_ s: Scatter, on canvas: inout some DrawingSurface) {
         let edgeWidth = s.edgeWidthPoints * ppp
         let clip = self.clip
+        if s.sizes.count == 1 {
+            // One shape for all: the surface may draw them as a batch (a canvas does, from masks, for many).
+            var centers: [Point] = []
+            var colors: [RGBA8] = []
+            centers.reserveCapacity(min(s.x.count, s.y.count))
+            for i in 0..<min(s.x.count, s.y.count) {
+                let c = Point(layout.x.pixel(s.x[i]), layout.y.pixel(s.y[i]))
+                guard c.isFinite else { continue }
+                centers.append(c)
+                if s.faceColors.count != 1 { colors.append(s.faceColor(i)) }
+            }
+            canvas.drawCircleMarkers(centers: centers, radius: Scatter.radius(size: s.sizes[0], pixelsPerPoint: ppp),
+                                     faceColors: s.faceColors.count == 1 ? s.faceColors : colors,
+                                     edgeColor: s.edgeColor, edgeWidth: edgeWidth, clip: clip)
+            return
+        }
         for i in 0..<min(s.x.count, s.y.count) {
             let c = Point(layout.x.pixel(s.x[i]), layout.y.pixel(s.y[i]))
             guard c.isFinite else { continue }

@@ -26,6 +26,7 @@ public struct Canvas: Sendable, DrawingSurface {
 
     var rasterizer = CoverageRasterizer()
     var circleWalkers = CircleWalkerCache()
+    var markerMasks: MarkerMasks?
 
     /// A canvas drawing into `image`.
     public init(image: Image) {

@@ -42,6 +42,11 @@ public protocol DrawingSurface {
     /// Strokes the circle of `radius` around `center` with a line of `width` centred on the outline.
     mutating func strokeCircle(center: Point, radius: Double, width: Double, color: RGBA8, clip: PixelRect?)
 
+    /// Draws a disc of `radius` at each of `centers` (face colour `faceColors[i]`, or `faceColors[0]` for
+    /// all when it has one entry), each followed by its edge ring when `edgeColor` is set, in order.
+    mutating func drawCircleMarkers(
+        centers: [Point], radius: Double, faceColors: [RGBA8], edgeColor: RGBA8?, edgeWidth: Double, clip: PixelRect?)
+
     /// Fills the rectangle [x0, x1] × [y0, y1].
     mutating func fillRect(x0: Double, y0: Double, x1: Double, y1: Double, color: RGBA8, clip: PixelRect?)
 
@@ -98,6 +103,20 @@ extension DrawingSurface {
         var ring = Path.circle(center: center, radius: radius + width / 2, clockwise: true)
         if radius - width / 2 > 0 { ring.append(.circle(center: center, radius: radius - width / 2, clockwise: false)) }
         fill(ring, color: color, rule: .nonZero, clip: clip)
+    }
+
+    /// One `fillCircle` and, with an edge, one `strokeCircle` per marker, in order.
+    public mutating func drawCircleMarkers(
+        centers: [Point], radius: Double, faceColors: [RGBA8], edgeColor: RGBA8?, edgeWidth: Double, clip: PixelRect?
+    ) {
+        guard !faceColors.isEmpty else { return }
+        for (i, center) in centers.enumerated() {
+            fillCircle(center: center, radius: radius, color: faceColors[faceColors.count == 1 || i >= faceColors.count ? 0 : i],
+                       clip: clip)
+            if let edgeColor, edgeWidth > 0 {
+                strokeCircle(center: center, radius: radius, width: edgeWidth, color: edgeColor, clip: clip)
+            }
+        }
     }
 
     /// Fills the rectangle as a four-point path under nonzero.

@@ -1,0 +1,155 @@
+/// Correctly rounded decimal-to-double conversion straight from bytes, for the CSV reader.
+///
+/// Three tiers, each exact where it answers:
+/// 1. Clinger's fast path: a mantissa below 2^53 and a power of ten of at most 10^22 are both exact
+///    doubles, so one IEEE multiplication or division rounds correctly.
+/// 2. Eisel–Lemire (Lemire, "Number Parsing at a Gigabyte per Second", 2021): the mantissa times a
+///    128-bit truncation of 5^q (`powersOfFive`) gives the result's leading bits; when the truncation
+///    leaves the rounding undecided, it says so and the next tier answers.
+/// 3. Swift's `Double(_:)` (correctly rounded) on the text, for the undecided cases and for
+///    mantissas of more than 19 significant digits. Only these rare fields become a `String`.
+///
+/// The syntax is the reader's: `[+-]digits[.digits][(e|E)[+-]digits]`, digits on at least one side
+/// of the point, nothing else (no blanks, quotes, `inf` or `nan`).
+enum DecimalParser {
+    /// The value of the bytes in `start..<end`, or nil when they are not a decimal number.
+    ///
+    /// Precondition: `start...end` lies inside one buffer (`end` may be its end).
+    static func parse(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Double? {
+        var p = start
+        guard let value = scan(&p, end), p == end else { return nil }
+        return value
+    }
+
+    /// Reads the longest decimal number at `p` (stopping before `end`) and moves `p` past it; nil when
+    /// the bytes there do not start a number or stop inside one (`1e`, `1e+`, a lone sign or point).
+    ///
+    /// Precondition: `p...end` lies inside one buffer.
+    @inline(__always)
+    static func scan(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Double? {
+        let start = p
+        var negative = false
+        if p < end && (p.pointee == UInt8(ascii: "-") || p.pointee == UInt8(ascii: "+")) {
+            negative = p.pointee == UInt8(ascii: "-")
+            p += 1
+        }
+        var mantissa: UInt64 = 0
+        let integerStart = p
+        while p < end, case let digit = p.pointee &- UInt8(ascii: "0"), digit < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            p += 1
+        }
+        var digits = p - integerStart
+        var exponent = 0
+        if p < end && p.pointee == UInt8(ascii: ".") {
+            p += 1
+            let fractionStart = p
+            while p < end, case let digit = p.pointee &- UInt8(ascii: "0"), digit < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                p += 1
+            }
+            exponent = fractionStart - p
+            digits += p - fractionStart
+        }
+        guard digits > 0 else { return nil }
+        if p < end && (p.pointee | 0x20) == UInt8(ascii: "e") {
+            p += 1
+            var negativeExponent = false
+            if p < end && (p.pointee == UInt8(ascii: "-") || p.pointee == UInt8(ascii: "+")) {
+                negativeExponent = p.pointee == UInt8(ascii: "-")
+                p += 1
+            }
+            let exponentStart = p
+            var written = 0
+            while p < end, case let digit = p.pointee &- UInt8(ascii: "0"), digit < 10 {
+                if written < 100_000 { written = written * 10 + Int(digit) }  // beyond, the value is 0 or ∞
+                p += 1
+            }
+            guard p > exponentStart else { return nil }
+            exponent += negativeExponent ? -written : written
+        }
+        // More than 19 digits may have wrapped the mantissa: count the significant ones again.
+        if digits > 19 && significantDigits(integerStart, p) > 19 { return fallback(start, p) }
+        guard let magnitude = positive(mantissa: mantissa, exponent: exponent) else { return fallback(start, p) }
+        return negative ? -magnitude : magnitude
+    }
+
+    /// The digits of the mantissa without leading zeros (the point skipped), up to the exponent.
+    private static func significantDigits(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Int {
+        var p = start
+        while p < end && (p.pointee == UInt8(ascii: "0") || p.pointee == UInt8(ascii: ".")) { p += 1 }
+        var count = 0
+        while p < end && (p.pointee | 0x20) != UInt8(ascii: "e") {
+            if p.pointee != UInt8(ascii: ".") { count += 1 }
+            p += 1
+        }
+        return count
+    }
+
+    /// Tier 3: the standard library's correctly rounded conversion of the (ASCII) text.
+    private static func fallback(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Double? {
+        Double(String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self))
+    }
+
+    /// Exact powers of ten for Clinger's fast path.
+    private static let exactPowers: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// mantissa × 10^exponent correctly rounded (tiers 1 and 2), or nil when tier 2 cannot decide.
+    @inline(__always)
+    static func positive(mantissa: UInt64, exponent: Int) -> Double? {
+        if mantissa == 0 { return 0 }
+        if mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
+            let value = Double(mantissa)
+            return exponent < 0 ? value / exactPowers[-exponent] : value * exactPowers[exponent]
+        }
+        return eiselLemire(mantissa, exponent)
+    }
+
+    /// Tier 2 for a non-zero mantissa `w`: the double nearest w × 10^q, ties to even, or nil.
+    static func eiselLemire(_ w: UInt64, _ q: Int) -> Double? {
+        if q < -342 { return 0 }
+        if q > 308 { return .infinity }
+        let leadingZeros = w.leadingZeroBitCount
+        let normalized = w << UInt64(leadingZeros)
+        let index = 2 * (q + 342)
+        var (high, low) = normalized.multipliedFullWidth(by: powersOfFive[index])
+        // 55 bits are needed (52 stored, the implicit one, one to round, one for the carry): when the
+        // rest of the word is all ones, the truncated low half of 5^q could still carry into them.
+        let precisionMask: UInt64 = .max >> 55
+        if high & precisionMask == precisionMask {
+            let second = normalized.multipliedFullWidth(by: powersOfFive[index + 1]).high
+            let (sum, carry) = low.addingReportingOverflow(second)
+            low = sum
+            if carry { high &+= 1 }
+            if low == .max && (q < -27 || q > 55) { return nil }  // still undecided
+        }
+        let upperBit = Int(high >> 63)
+        var significand = high >> UInt64(upperBit + 9)
+        var power2 = ((217706 * q) >> 16) + 63 + upperBit - leadingZeros + 1023
+        if power2 <= 0 {  // subnormal or zero
+            if -power2 + 1 >= 64 { return 0 }
+            significand >>= UInt64(-power2 + 1)
+            significand += significand & 1
+            significand >>= 1
+            power2 = significand < 1 << 52 ? 0 : 1
+            return Double(bitPattern: UInt64(power2) << 52 | (significand & ((1 << 52) - 1)))
+        }
+        // Exactly halfway between two doubles (possible only when 5^q is exact): round to even.
+        if low <= 1 && q >= -4 && q <= 23 && significand & 3 == 1
+            && significand << UInt64(upperBit + 9) == high {
+            significand &= ~1
+        }
+        significand += significand & 1
+        significand >>= 1
+        if significand >= 2 << 52 {
+            significand = 1 << 52
+            power2 += 1
+        }
+        significand &= ~(1 << 52)
+        if power2 >= 0x7FF { return .infinity }
+        return Double(bitPattern: UInt64(power2) << 52 | significand)
+    }
+}
