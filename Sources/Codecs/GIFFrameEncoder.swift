@@ -140,12 +140,12 @@ struct GIFFrameEncoder {
             // Nothing visible changes (or only a clear): a 1×1 frame still carries the delay.
             rect = PixelRect(x: 0, y: 0, width: 1, height: 1)
         }
-        let indices = plan(rect: rect, palette: palette, lossy: lossy, allowance: &allowance)
+        let (indices, compressed) = plan(rect: rect, palette: palette, lossy: lossy, allowance: &allowance)
         previous = current
         frameCount += 1
         let frame = IndexedFrame(
             rect: rect, indices: indices, localPalette: local ? palette : nil,
-            transparentIndex: palette.transparentIndex, duration: duration)
+            transparentIndex: palette.transparentIndex, duration: duration, compressed: compressed)
         return .frame(frame, clearPending: clear)
     }
 
