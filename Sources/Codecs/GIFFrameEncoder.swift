@@ -186,7 +186,7 @@ struct GIFFrameEncoder {
                         // Four blocks at once where nothing changed (most of a plot frame): the
                         // loop's own steps cost as much as a block's comparison.
                         if start + 4 * block <= count && GIFFrameEncoder.unchangedBlocks(c.raw, p.raw, at: start) {
-                            if includingStale {
+                            if includingStale && GIFFrameEncoder.anyMarked(s, from: start, count: 4 * block) {
                                 for quarter in 0..<4 { GIFFrameEncoder.appendMarked(s, c, from: start + quarter * block, to: &list) }
                             }
                             start += 4 * block
@@ -258,6 +258,18 @@ struct GIFFrameEncoder {
         let four = eight.lowHalf | eight.highHalf
         let two = four.lowHalf | four.highHalf
         return two.x | two.y == 0
+    }
+
+    /// Whether any of the `count` marks from `start` is set (`count` a multiple of 8): marks are
+    /// sparse, and looking for them eight bytes at a time saves the per-word steps of `appendMarked`.
+    @inline(__always)
+    static func anyMarked(_ marks: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> Bool {
+        guard let base = marks.baseAddress else { return false }
+        var any: UInt64 = 0
+        for word in 0..<(count / 8) {
+            any |= UnsafeRawPointer(base + start + 8 * word).loadUnaligned(as: UInt64.self)
+        }
+        return any != 0
     }
 
     /// Whether the `4 * block` pixels from `start` hold the same words in `c` and `p` (as

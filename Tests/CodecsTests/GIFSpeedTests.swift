@@ -32,6 +32,36 @@ private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], at start: Int) ->
         }
     }
 
+    /// `unchangedBlocks` (four blocks, one test) and `anyMarked` against their plain twins: one
+    /// word or one mark off at every position of the run, at aligned and unaligned starts.
+    @Test func fourBlocksAndMarksAgreeWithTheirPlainTwins() {
+        let run = 4 * GIFFrameEncoder.block
+        let count = run + 9
+        let base = (0..<count).map { UInt32($0) &* 0x9E37_79B1 | 0xFF00_0000 }
+        let clean = [UInt8](repeating: 0, count: count)
+        for start in [0, 3, count - run] {
+            for position in [-1] + Array(start..<(start + run)) + [start + run < count ? start + run : start] {
+                var changed = base
+                var marks = clean
+                if position >= 0 {
+                    changed[position] ^= 1
+                    marks[position] = 2
+                }
+                let inside = position >= start && position < start + run
+                let (same, marked) = changed.withUnsafeBufferPointer { c in
+                    base.withUnsafeBufferPointer { p in
+                        marks.withUnsafeBufferPointer { m in
+                            (GIFFrameEncoder.unchangedBlocks(c, p, at: start), GIFFrameEncoder.anyMarked(m, from: start, count: run))
+                        }
+                    }
+                }
+                #expect(same == !(inside && position >= 0))
+                #expect(same == (0..<4).allSatisfy { plainUnchangedBlock(changed, base, at: start + $0 * GIFFrameEncoder.block) })
+                #expect(marked == (start..<(start + run)).contains { marks[$0] != 0 })
+            }
+        }
+    }
+
     /// `appendMarked` lists, in order, exactly the marked pixels of the block that are opaque, for
     /// marks in either 64-bit half, at aligned and unaligned starts.
     @Test func appendMarkedListsTheMarkedOpaquePixels() {
