@@ -6,8 +6,9 @@
 /// planner runs the same LZW dictionary giflib builds (codes from clear + 2, a clear when code 4095
 /// is reached, the GIF variant of Welch's algorithm) and, at each pixel, extends the current string
 /// with an acceptable index if the dictionary already holds that extension — the idea of gifsicle's
-/// lossy compression, here applied before encoding so that giflib, fed the chosen indices, parses
-/// them the same way. Among acceptable extensions it prefers one that is itself extended in the
+/// lossy compression, applied while encoding: the planner emits the codes of the chosen indices
+/// itself (`LZWCodeWriter`), the very codes giflib's `EGifPutLine` would emit for them, and giflib
+/// only writes the blocks. Among acceptable extensions it prefers one that is itself extended in the
 /// dictionary (the string can keep growing), then the cheapest. Only when no extension is
 /// acceptable does it fall back to the pixel's own preferred index (the best entry, or transparency
 /// for unchanged pixels). Measured on the article's 50 frames: 198,849 bytes against 207,063 with
