@@ -93,7 +93,8 @@ extension GIFFrameEncoder {
 
     /// The final indices of `rect`: `indices(rect:palette:)` as preferences, improved by `LZWPlanner`
     /// where a pixel accepts another index; `shown` then records what the chosen indices show.
-    mutating func plan(rect: PixelRect, palette: GIFPalette, lossy: Bool, allowance: inout Int64) -> [UInt8] {
+    /// Also returns them compressed (the planner emits giflib's codes as it goes).
+    mutating func plan(rect: PixelRect, palette: GIFPalette, lossy: Bool, allowance: inout Int64) -> ([UInt8], LZWData) {
         var planned = indices(rect: rect, palette: palette)
         // Drawn pixels prefer their entry, the others the transparent index.
         let preferred = planned
@@ -104,42 +105,48 @@ extension GIFFrameEncoder {
         let width = self.width
         // Pixels given another opaque entry than they preferred: rectangle offset and entry.
         var changed: [(Int, UInt8)] = []
+        var compressed = LZWData(minimumCodeSize: 2, blocks: [])
         let limits = pixelBounds
         Keys.with(current) { c in
             shown.withUnsafeBufferPointer { s in
                 preferred.withUnsafeBufferPointer { d in
-                    // The planner asks about one pixel for each of the string's extensions: what
-                    // depends on the pixel alone is worked out once per pixel.
-                    var asked = -1
-                    var k: UInt32 = 0, want: UInt8 = 0, was: UInt32 = 0, reference: UInt32 = 0
-                    var bound = 0, referenceError = 0
-                    planner.plan(&planned) { i, j -> Int? in
-                        if i != asked {
-                            asked = i
-                            let p = (rect.y0 + i / rect.width) * width + rect.x0 + i % rect.width
-                            k = c[p]
-                            want = d[i]
-                            was = s[p]
-                            bound = limits(k)
-                            // What the pixel shows when nothing better is found: its entry, or (transparent) what is shown.
-                            reference = want != t ? colors[Int(want)] : was
-                            referenceError = GIFFrameEncoder.distance2(k, reference)
+                    planned.withUnsafeMutableBufferPointer { out in
+                        // The planner asks about one pixel for each of the string's extensions: what
+                        // depends on the pixel alone is worked out once per pixel. Pixels are asked
+                        // about in increasing order, so a row cursor finds them without dividing.
+                        var asked = -1
+                        var cursor = RowCursor(width: rect.width)
+                        var k: UInt32 = 0, want: UInt8 = 0, was: UInt32 = 0, reference: UInt32 = 0
+                        var bound = 0, referenceError = 0
+                        compressed = planner.plan(out) { i, j -> Int? in
+                            if i != asked {
+                                asked = i
+                                let (x, y) = cursor.locate(i)
+                                let p = (rect.y0 + y) * width + rect.x0 + x
+                                k = c[p]
+                                want = d[i]
+                                was = s[p]
+                                bound = limits(k)
+                                // What the pixel shows when nothing better is found: its entry, or (transparent) what is shown.
+                                reference = want != t ? colors[Int(want)] : was
+                                referenceError = GIFFrameEncoder.distance2(k, reference)
+                            }
+                            let color = colors[Int(j)]
+                            if want != t {
+                                guard j != t else { return nil }
+                            } else {
+                                if j == t { return 0 }
+                                if k == 0 || was == 0 { return nil }
+                                if color == was { return 0 }
+                            }
+                            guard lossy, GIFFrameEncoder.channelError(k, color) <= bound else { return nil }
+                            let extra = GIFFrameEncoder.distance2(k, color) - referenceError
+                            guard Int64(extra) <= allowance else { return nil }
+                            return max(0, extra)
+                        } take: { i, j, extra in
+                            allowance -= Int64(extra)
+                            if j != t { changed.append(((rect.y0 + i / rect.width) * width + rect.x0 + i % rect.width, j)) }
                         }
-                        let color = colors[Int(j)]
-                        if want != t {
-                            guard j != t else { return nil }
-                        } else {
-                            if j == t { return 0 }
-                            if k == 0 || was == 0 { return nil }
-                            if color == was { return 0 }
-                        }
-                        guard lossy, GIFFrameEncoder.channelError(k, color) <= bound else { return nil }
-                        let extra = GIFFrameEncoder.distance2(k, color) - referenceError
-                        guard Int64(extra) <= allowance else { return nil }
-                        return max(0, extra)
-                    } take: { i, j, extra in
-                        allowance -= Int64(extra)
-                        if j != t { changed.append(((rect.y0 + i / rect.width) * width + rect.x0 + i % rect.width, j)) }
                     }
                 }
             }
@@ -157,7 +164,7 @@ extension GIFFrameEncoder {
             }
         }
         shownError += delta
-        return planned
+        return (planned, compressed)
     }
 
     /// The largest channel difference between two packed colours.

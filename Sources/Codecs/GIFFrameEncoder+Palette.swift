@@ -122,11 +122,15 @@ extension GIFFrameEncoder {
 
     /// Weighted squared RGB error of mapping the histogram's colours through `mapper`.
     func squaredError(colors: [UInt32], weights: [Float], mapper: inout PaletteMapper) -> Double {
-        mapper.prefetch(colors)
         var sum: Double = 0
-        for (c, w) in zip(colors, weights) {
-            let p = mapper.colors[Int(mapper.index(c))]
-            sum += Double(GIFFrameEncoder.distance2(c, p)) * Double(w)
+        let count = min(colors.count, weights.count)
+        colors.withUnsafeBufferPointer { c in
+            weights.withUnsafeBufferPointer { w in
+                for n in 0..<count {
+                    let p = mapper.colors[Int(mapper.index(c[n]))]
+                    sum += Double(GIFFrameEncoder.distance2(c[n], p)) * Double(w[n])
+                }
+            }
         }
         return sum
     }

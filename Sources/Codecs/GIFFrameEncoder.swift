@@ -140,12 +140,12 @@ struct GIFFrameEncoder {
             // Nothing visible changes (or only a clear): a 1×1 frame still carries the delay.
             rect = PixelRect(x: 0, y: 0, width: 1, height: 1)
         }
-        let indices = plan(rect: rect, palette: palette, lossy: lossy, allowance: &allowance)
+        let (indices, compressed) = plan(rect: rect, palette: palette, lossy: lossy, allowance: &allowance)
         previous = current
         frameCount += 1
         let frame = IndexedFrame(
             rect: rect, indices: indices, localPalette: local ? palette : nil,
-            transparentIndex: palette.transparentIndex, duration: duration)
+            transparentIndex: palette.transparentIndex, duration: duration, compressed: compressed)
         return .frame(frame, clearPending: clear)
     }
 
@@ -183,6 +183,15 @@ struct GIFFrameEncoder {
                     let block = GIFFrameEncoder.block
                     var start = 0
                     while start < count {
+                        // Four blocks at once where nothing changed (most of a plot frame): the
+                        // loop's own steps cost as much as a block's comparison.
+                        if start + 4 * block <= count && GIFFrameEncoder.unchangedBlocks(c.raw, p.raw, at: start) {
+                            if includingStale && GIFFrameEncoder.anyMarked(s, from: start, count: 4 * block) {
+                                for quarter in 0..<4 { GIFFrameEncoder.appendMarked(s, c, from: start + quarter * block, to: &list) }
+                            }
+                            start += 4 * block
+                            continue
+                        }
                         let end = min(count, start + block)
                         // Whole blocks first: most of a plot frame equals the last one, and such a
                         // block holds no changed pixel (only, perhaps, marked ones).
@@ -251,6 +260,35 @@ struct GIFFrameEncoder {
         return two.x | two.y == 0
     }
 
+    /// Whether any of the `count` marks from `start` is set (`count` a multiple of 8): marks are
+    /// sparse, and looking for them eight bytes at a time saves the per-word steps of `appendMarked`.
+    @inline(__always)
+    static func anyMarked(_ marks: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> Bool {
+        guard let base = marks.baseAddress else { return false }
+        var any: UInt64 = 0
+        for word in 0..<(count / 8) {
+            any |= UnsafeRawPointer(base + start + 8 * word).loadUnaligned(as: UInt64.self)
+        }
+        return any != 0
+    }
+
+    /// Whether the `4 * block` pixels from `start` hold the same words in `c` and `p` (as
+    /// `unchangedBlock` four times, with one test).
+    @inline(__always)
+    static func unchangedBlocks(_ c: UnsafeBufferPointer<UInt32>, _ p: UnsafeBufferPointer<UInt32>, at start: Int) -> Bool {
+        guard let cBase = c.baseAddress, let pBase = p.baseAddress else { return false }
+        var difference = SIMD16<UInt32>.zero
+        for quarter in 0..<4 {
+            let offset = start + quarter * block
+            difference |= UnsafeRawPointer(cBase + offset).loadUnaligned(as: SIMD16<UInt32>.self)
+                ^ UnsafeRawPointer(pBase + offset).loadUnaligned(as: SIMD16<UInt32>.self)
+        }
+        let eight = difference.lowHalf | difference.highHalf
+        let four = eight.lowHalf | eight.highHalf
+        let two = four.lowHalf | four.highHalf
+        return two.x | two.y == 0
+    }
+
     /// Lists every candidate again, after a clear (where `shown` no longer follows `previous`), and
     /// with `includingStale` also every opaque pixel marked `stale`.
     private mutating func collectCandidates(includingStale: Bool) {
@@ -295,8 +333,10 @@ struct PixelBounds {
     let ink: Int
     let background: Int
     /// The background colours (keys covering at least 2.5 % of a frame, the most frequent first),
-    /// padded with 1, which is never a key.
-    private(set) var backgroundKeys = SIMD8<UInt32>(repeating: 1)
+    /// padded with 1, which is never a key. Eight scalars, not a SIMD8: `any(keys .== k)` compiled to
+    /// a lane-by-lane loop through the stack (about 110 instructions a call, and the encoder asks for
+    /// every candidate and every pixel the LZW planner looks at); eight compares cost about 16.
+    private(set) var backgroundKeys: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (1, 1, 1, 1, 1, 1, 1, 1)
 
     init(ink: Int, background: Int) {
         self.ink = ink
@@ -305,7 +345,9 @@ struct PixelBounds {
 
     @inline(__always)
     func callAsFunction(_ k: UInt32) -> Int {
-        any(backgroundKeys .== SIMD8(repeating: k)) ? background : ink
+        let b = backgroundKeys
+        return k == b.0 || k == b.1 || k == b.2 || k == b.3 || k == b.4 || k == b.5 || k == b.6 || k == b.7
+            ? background : ink
     }
 
     /// Takes the colours of `colors` whose `weights` reach `share` of `total` as the background
@@ -313,7 +355,8 @@ struct PixelBounds {
     mutating func findBackground(colors: [UInt32], weights: [Float], total: Int, share: Double = 0.025) {
         let least = Float(Double(total) * share)
         let heavy = zip(colors, weights).filter { $0.1 >= least }.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
-        backgroundKeys = SIMD8(repeating: 1)
-        for (lane, entry) in heavy.prefix(8).enumerated() { backgroundKeys[lane] = entry.0 }
+        var keys = [UInt32](repeating: 1, count: 8)
+        for (lane, entry) in heavy.prefix(8).enumerated() { keys[lane] = entry.0 }
+        backgroundKeys = (keys[0], keys[1], keys[2], keys[3], keys[4], keys[5], keys[6], keys[7])
     }
 }

@@ -1,4 +1,4 @@
-// The second thread of a GIFWriter: giflib's LZW and the file writes of frame t run while the
+// The second thread of a GIFWriter: giflib's writes of frame t run while the
 // writer's caller quantizes frame t + 1. Only the bytes' timing changes, never the bytes: the blocks
 // are written in the order they were handed over, by one thread.
 import Foundation
@@ -35,7 +35,8 @@ final class GIFOutputThread: @unchecked Sendable {
         self.stream = stream
     }
 
-    /// Time the worker spent writing (giflib's LZW and the file writes).
+    /// Time the worker spent writing (giflib's calls, its LZW for frames without planned data, and
+    /// the file writes).
     var writeTime: Duration {
         condition.lock()
         defer { condition.unlock() }

@@ -82,8 +82,35 @@ final class GIFStream: @unchecked Sendable {
         } else {
             try describe(nil)
         }
-        var indices = frame.indices
-        try check(EGifPutLine(gif, &indices, Int32(indices.count)), "compress a frame")
+        // giflib has written the minimum code size of the frame's colour table; planned data made
+        // for that size goes in as it is, anything else through giflib's own compressor.
+        let map = gif.pointee.Image.ColorMap ?? gif.pointee.SColorMap
+        let codeSize = max(2, Int(map?.pointee.BitsPerPixel ?? 0))
+        if let compressed = frame.compressed, compressed.minimumCodeSize == codeSize, !compressed.blocks.isEmpty {
+            try putBlocks(compressed.blocks, gif)
+        } else {
+            var indices = frame.indices
+            try check(EGifPutLine(gif, &indices, Int32(indices.count)), "compress a frame")
+        }
+    }
+
+    /// Writes LZW data sub-blocks (`LZWData.blocks`) and the terminating empty block.
+    private func putBlocks(_ blocks: [UInt8], _ gif: UnsafeMutablePointer<GifFileType>) throws {
+        try blocks.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            while start < bytes.count {
+                let length = Int(bytes[start])
+                // A cut block would make giflib read past the buffer: `LZWData` never holds one.
+                guard length > 0, start + 1 + length <= bytes.count else {
+                    throw CodecsError.gifFailed(path: path, operation: "compress a frame", message: "malformed LZW data block")
+                }
+                let status = start == 0 ? EGifPutCode(gif, 0, base + start) : EGifPutCodeNext(gif, base + start)
+                try check(status, "compress a frame")
+                start += 1 + length
+            }
+        }
+        try check(EGifPutCodeNext(gif, nil), "compress a frame")
     }
 
     /// Writes the trailer and renames the file into place; nothing is left at `path` on failure.

@@ -3,7 +3,9 @@
 // Stages: GIFFrameEncoder (difference → palette → indices, producing an IndexedFrame) then this
 // writer, which holds back one IndexedFrame so that identical frames can add their delays to it and
 // so that it can still be disposed to the background if the next frame turns pixels transparent;
-// then giflib's LZW and the file writes (GIFStream), on a second thread (GIFOutputThread).
+// then the file writes through giflib (GIFStream), on a second thread (GIFOutputThread). The LZW
+// codes come from the encoder's planner (LZWPlanner), which runs giflib's dictionary anyway; giflib
+// compresses only frames that carry no planned data.
 import Raster
 
 /// Writes an animated GIF89a frame by frame, holding O(one frame) of memory: the canvas state, the
@@ -20,7 +22,8 @@ import Raster
 ///
 /// Difference, palette and mapping happen in `add`, and cannot run ahead on other cores: each frame
 /// is encoded against what the frames before it left on screen, and spends an error budget they
-/// determine. giflib's LZW and the file writes of a frame run on a second thread, while `add`
+/// determine. A frame's LZW codes are emitted while its indices are planned; giflib's writes of a
+/// frame (and its own LZW, for a frame enlarged after planning) run on a second thread, while `add`
 /// quantizes the next one; a write's error is thrown by a later `add` or by `finish`. Render frames
 /// in parallel and add them in order.
 ///
@@ -42,7 +45,8 @@ public final class GIFWriter {
     /// Time spent so far choosing palettes and mapping pixels (difference, quantize, remap: `add`'s own
     /// work).
     public private(set) var quantizeTime: Duration = .zero
-    /// Time spent so far in giflib's LZW compression and the file writes (on the second thread).
+    /// Time spent so far writing frames through giflib (on the second thread), and closing the file:
+    /// the blocks of planned LZW data, giflib's own LZW for frames without, the file writes and fsync.
     public var encodeTime: Duration { (output?.writeTime ?? finalWriteTime) + closeTime }
     private var finalWriteTime: Duration = .zero
 

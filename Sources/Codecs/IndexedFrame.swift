@@ -16,6 +16,9 @@ struct IndexedFrame {
     var disposal: Int = 1
     /// How long the frame shows (merged frames add up).
     var duration: Duration
+    /// `indices` already compressed (the frame encoder's planner emits giflib's codes), or nil for
+    /// giflib to compress them.
+    var compressed: LZWData?
 
     /// Grows the rectangle to `larger` (which contains it), filling the new area with the transparent
     /// index so what is shown does not change. Needs a transparent index.
@@ -29,5 +32,7 @@ struct IndexedFrame {
         }
         indices = grown
         rect = larger
+        // The stream of the smaller rectangle no longer fits: giflib compresses the grown one.
+        compressed = nil
     }
 }

@@ -32,6 +32,36 @@ private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], at start: Int) ->
         }
     }
 
+    /// `unchangedBlocks` (four blocks, one test) and `anyMarked` against their plain twins: one
+    /// word or one mark off at every position of the run, at aligned and unaligned starts.
+    @Test func fourBlocksAndMarksAgreeWithTheirPlainTwins() {
+        let run = 4 * GIFFrameEncoder.block
+        let count = run + 9
+        let base = (0..<count).map { UInt32($0) &* 0x9E37_79B1 | 0xFF00_0000 }
+        let clean = [UInt8](repeating: 0, count: count)
+        for start in [0, 3, count - run] {
+            for position in [-1] + Array(start..<(start + run)) + [start + run < count ? start + run : start] {
+                var changed = base
+                var marks = clean
+                if position >= 0 {
+                    changed[position] ^= 1
+                    marks[position] = 2
+                }
+                let inside = position >= start && position < start + run
+                let (same, marked) = changed.withUnsafeBufferPointer { c in
+                    base.withUnsafeBufferPointer { p in
+                        marks.withUnsafeBufferPointer { m in
+                            (GIFFrameEncoder.unchangedBlocks(c, p, at: start), GIFFrameEncoder.anyMarked(m, from: start, count: run))
+                        }
+                    }
+                }
+                #expect(same == !(inside && position >= 0))
+                #expect(same == (0..<4).allSatisfy { plainUnchangedBlock(changed, base, at: start + $0 * GIFFrameEncoder.block) })
+                #expect(marked == (start..<(start + run)).contains { marks[$0] != 0 })
+            }
+        }
+    }
+
     /// `appendMarked` lists, in order, exactly the marked pixels of the block that are opaque, for
     /// marks in either 64-bit half, at aligned and unaligned starts.
     @Test func appendMarkedListsTheMarkedOpaquePixels() {
@@ -69,11 +99,8 @@ private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], at start: Int) ->
         var mapper = PaletteMapper(colors: palette)
         // 90,000 distinct colours: more than the largest table keeps (65,536 answers).
         let colors = (0..<90_000).map { UInt32($0) &* 187 | 0xFF00_0000 }
-        for (n, c) in colors.enumerated() {
+        for c in colors {
             #expect(Int(mapper.index(c)) == search.nearest(ColorPoint(packed: c)))
-            if n % 10_000 == 0 {
-                mapper.prefetch(Array(colors[n..<min(colors.count, n + 5_000)]))
-            }
         }
         for (i, c) in palette.enumerated() where palette.firstIndex(of: c) == i {
             #expect(Int(mapper.index(c)) == i)
@@ -311,22 +338,42 @@ private func plainUnchangedBlock(_ c: [UInt32], _ p: [UInt32], at start: Int) ->
     }
 }
 
-@Suite struct PaletteMapperPrefetchTests {
-    /// Batches searched ahead give every colour the entry it gets one by one, including batches
-    /// larger than the cache's room, palette colours themselves, and palettes above the batch limit.
-    @Test(arguments: [1, 10, 64, 65])
-    func prefetchingChangesNoAnswer(paletteSize: Int) {
+@Suite struct NearestGridTests {
+    /// The grid against `NearestColor`'s walk: random palettes of every size class, with duplicate
+    /// entries (exact ties: the lowest index), entries at the cells' corners and on their borders,
+    /// and colours spread over every cell and on the entries themselves.
+    @Test(arguments: [1, 2, 10, 64, 127, 200, 256])
+    func agreesWithNearestColor(paletteSize: Int) {
         var rng = SplitMix64(seed: UInt64(paletteSize))
         func random() -> UInt32 { UInt32.random(in: 0...0xFF_FFFF, using: &rng) | 0xFF00_0000 }
         var palette = (0..<paletteSize).map { _ in random() }
-        if paletteSize > 2 { palette[paletteSize - 1] = palette[0] }  // a duplicate entry
-        let batch = palette + (0..<20_000).map { _ in random() }
-        var plain = PaletteMapper(colors: palette)
-        var prefetched = PaletteMapper(colors: palette)
-        prefetched.prefetch(batch)
-        prefetched.prefetch(batch)
-        let expected = batch.map { plain.index($0) }
-        #expect(batch.map { prefetched.index($0) } == expected)
-        #expect(expected.allSatisfy { Int($0) < paletteSize })
+        if paletteSize > 2 { palette[paletteSize - 1] = palette[0] }
+        if paletteSize > 8 {
+            palette[1] = 0xFF00_0000
+            palette[2] = 0xFFFF_FFFF
+            palette[3] = 0xFF0F_100F
+            palette[4] = 0xFF10_0F10
+        }
+        let walk = NearestColor(palette.map { ColorPoint(packed: $0) })
+        var grid = NearestGrid(palette)
+        // Equidistant from two entries in integer levels: (0,0,0) and (2,0,0) against (1,0,0).
+        let queries = palette + (0..<30_000).map { _ in random() } + [0xFF00_0001, 0xFF0F_0F0F, 0xFF10_1010]
+        for q in queries {
+            #expect(grid.nearest(q) == walk.nearest(ColorPoint(packed: q)))
+        }
+    }
+
+    /// Exact ties between different entries, decided by index in both.
+    @Test func tiesGoToTheLowestIndex() {
+        let palette: [UInt32] = [0xFF00_0002, 0xFF00_0000, 0xFF00_0200, 0xFF02_0000]
+        var grid = NearestGrid(palette)
+        let walk = NearestColor(palette.map { ColorPoint(packed: $0) })
+        for q: UInt32 in [0xFF00_0001, 0xFF00_0100, 0xFF01_0000, 0xFF01_0101] {
+            #expect(grid.nearest(q) == walk.nearest(ColorPoint(packed: q)))
+        }
+        #expect(grid.nearest(0xFF00_0001) == 0)
+        var empty = NearestGrid([])
+        #expect(empty.nearest(0xFF00_0000) == -1)
     }
 }
+
