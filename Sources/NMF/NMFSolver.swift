@@ -71,7 +71,7 @@ public struct SnapshotSequence: Sequence, Sendable {
 /// `NMFError.nonFiniteResult` naming the iteration; `next()`, which cannot throw, returns nil and
 /// keeps the error in `failure`, so a consumer that iterates with `for … in` must look there.
 public struct SnapshotIterator: IteratorProtocol {
-    private var state: FactorizationState
+    private var state: any UpdaterState
     private let iterations: Int
     private var produced = 0
     /// Why the iteration stopped early, if it did.
@@ -79,12 +79,12 @@ public struct SnapshotIterator: IteratorProtocol {
 
     init(solver: NMFSolver, iterations: Int) {
         let c = solver.configuration
-        self.init(state: FactorizationState(data: c.data, w: solver.initialW, h: solver.initialH,
-                                            loss: c.loss, solver: c.solver),
+        self.init(state: makeUpdaterState(data: c.data, w: solver.initialW, h: solver.initialH,
+                                          loss: c.loss, solver: c.solver),
                   iterations: iterations)
     }
 
-    init(state: FactorizationState, iterations: Int) {
+    init(state: any UpdaterState, iterations: Int) {
         self.state = state
         self.iterations = iterations
     }

@@ -49,7 +49,7 @@ struct HALSSweepTests {
                 cross.withUnsafeBufferPointer { c in
                     guard let w = pw.baseAddress, let gp = g.baseAddress, let cp = c.baseAddress else { return }
                     MatrixKernels.forEachRange(count: m, work: m * k * k) { rows, _ in
-                        FactorizationState.halsRows(w, gram: gp, cross: cp, rows: rows, k: k)
+                        HALSState.halsRows(w, gram: gp, cross: cp, rows: rows, k: k)
                     }
                 }
             }
@@ -75,7 +75,7 @@ struct HALSSweepTests {
                             guard let hp = ph.baseAddress, let sp = ps.baseAddress,
                                   let gp = pg.baseAddress, let cp = pc.baseAddress else { return }
                             MatrixKernels.forEachRange(count: n, pieces: pieces) { columns, _ in
-                                FactorizationState.halsColumns(hp, gram: gp, cross: cp, scratch: sp,
+                                HALSState.halsColumns(hp, gram: gp, cross: cp, scratch: sp,
                                                                columns: columns, n: n, k: k)
                             }
                         }

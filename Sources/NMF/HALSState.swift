@@ -12,37 +12,53 @@
 /// row instead of component by component, four rows interleaved so that their four dependent sums
 /// overlap in the pipeline, and rows are split over cores: every value is computed by the same
 /// sequence of operations as scikit-learn's loop, whatever the number of threads.
-extension FactorizationState {
-    mutating func halsStep() {
-        computeProductsOfH()
-        let (m, n, k) = (self.m, self.n, self.k)
+struct HALSState: UpdaterState {
+    var w: Matrix
+    var h: Matrix
+    var products: FrobeniusWorkspace
+    /// k×n: the gradients of one row of H for a block of columns (see `halsColumns`).
+    var gradients: Matrix
+
+    init(data: Matrix, w: Matrix, h: Matrix, engine: ProductEngine, gramLoss: Bool?) {
+        (self.w, self.h) = (w, h)
+        products = FrobeniusWorkspace(data: data, rank: w.columns, engine: engine, gramLoss: gramLoss)
+        gradients = .zeros(w.columns, data.columns)
+    }
+
+    mutating func step() {
+        products.computeProductsOfH(h)
+        let (m, n, k) = (products.m, products.n, products.k)
         w.values.withUnsafeMutableBufferPointer { pw in
-            hHt.values.withUnsafeBufferPointer { gram in
-                yHt.values.withUnsafeBufferPointer { cross in
+            products.hHt.values.withUnsafeBufferPointer { gram in
+                products.yHt.values.withUnsafeBufferPointer { cross in
                     guard let w = pw.baseAddress, let g = gram.baseAddress, let c = cross.baseAddress else { return }
                     MatrixKernels.forEachRange(count: m, work: m * k * k) { rows, _ in
-                        FactorizationState.halsRows(w, gram: g, cross: c, rows: rows, k: k)
+                        HALSState.halsRows(w, gram: g, cross: c, rows: rows, k: k)
                     }
                 }
             }
         }
-        engine.transposeMultiply(w, w, into: &wtW)
-        computeWtY()
+        products.computeWtW(w)
+        products.computeWtY(w)
         h.values.withUnsafeMutableBufferPointer { ph in
-            wtW.values.withUnsafeBufferPointer { gram in
-                wtY.values.withUnsafeBufferPointer { cross in
-                    wtWH.values.withUnsafeMutableBufferPointer { grad in
+            products.wtW.values.withUnsafeBufferPointer { gram in
+                products.wtY.values.withUnsafeBufferPointer { cross in
+                    gradients.values.withUnsafeMutableBufferPointer { grad in
                         guard let h = ph.baseAddress, let gm = gram.baseAddress, let c = cross.baseAddress,
                               let d = grad.baseAddress else { return }
                         MatrixKernels.forEachRange(count: n, work: n * k * k) { columns, _ in
-                            FactorizationState.halsColumns(h, gram: gm, cross: c, scratch: d,
-                                                           columns: columns, n: n, k: k)
+                            HALSState.halsColumns(h, gram: gm, cross: c, scratch: d,
+                                                  columns: columns, n: n, k: k)
                         }
                     }
                 }
             }
         }
-        (yHtIsCurrent, hHtIsCurrent, wtWIsCurrent) = (false, false, true)
+        products.hChanged()
+    }
+
+    mutating func currentLoss() -> Double {
+        products.loss(w, h)
     }
 
     /// The W sweep over `rows` of the m×k W, from HHᵀ (k×k) and Y Hᵀ (m×k).
