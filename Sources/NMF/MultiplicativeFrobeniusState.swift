@@ -21,7 +21,7 @@ struct MultiplicativeFrobeniusState: UpdaterState {
         wtWH = .zeros(w.columns, data.columns)
     }
 
-    mutating func step() {
+    mutating func step() -> Double? {
         products.computeProductsOfH(h)
         products.engine.times(w, products.hHt, into: &wHHt)
         Self.scale(&w, numerator: products.yHt, denominator: wHHt)
@@ -30,6 +30,7 @@ struct MultiplicativeFrobeniusState: UpdaterState {
         products.engine.times(products.wtW, h, into: &wtWH)
         Self.scale(&h, numerator: products.wtY, denominator: wtWH)
         products.hChanged()
+        return nil
     }
 
     mutating func currentLoss() -> Double {

@@ -31,7 +31,7 @@ struct MultiplicativeKLState: UpdaterState {
         sums = [Double](repeating: 0, count: k)
     }
 
-    mutating func step() {
+    mutating func step() -> Double? {
         if !whIsCurrent { engine.times(w, h, into: &wh) }
         Self.ratio(y, into: &wh)
         engine.timesTransposed(wh, h, into: &ratioHt)  // (Y / WH) Hᵀ
@@ -66,6 +66,7 @@ struct MultiplicativeKLState: UpdaterState {
             }
         }
         whIsCurrent = false
+        return nil
     }
 
     mutating func currentLoss() -> Double {

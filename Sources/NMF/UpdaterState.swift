@@ -11,12 +11,16 @@ protocol UpdaterState {
     /// The current k×n H.
     var h: Matrix { get }
     /// One iteration in place: W first, then H with the new W.
-    mutating func step()
+    ///
+    /// - Returns: for coordinate descent, scikit-learn's violation of the iteration (the sum of the
+    ///   projected gradients' magnitudes), which its stopping rule uses; nil for the other rules.
+    @discardableResult
+    mutating func step() -> Double?
     /// The configured loss of the current W and H.
     mutating func currentLoss() -> Double
 }
 
-/// The state for `solver` and `loss` from (w, h).
+/// The state for `solver` and `loss` from (w, h), with no regularization and no shuffle.
 ///
 /// - Parameters:
 ///   - engine: who computes the products; by default `ProductEngine.automatic(m:n:k:)`.
@@ -25,14 +29,38 @@ protocol UpdaterState {
 /// - Precondition: the shapes fit (the configuration checked them).
 func makeUpdaterState(data: Matrix, w: Matrix, h: Matrix, loss: Loss, solver: SolverKind,
                       engine: ProductEngine? = nil, gramLoss: Bool? = nil) -> any UpdaterState {
+    makeUpdaterState(data: data, w: w, h: h, loss: loss, solver: solver,
+                     regularization: Regularization(l1W: 0, l1H: 0, l2W: 0, l2H: 0), shuffleSeed: nil,
+                     engine: engine, gramLoss: gramLoss)
+}
+
+/// The state of `configuration`'s rule from (w, h).
+func makeUpdaterState(_ configuration: NMFConfiguration, w: Matrix, h: Matrix,
+                      engine: ProductEngine? = nil, gramLoss: Bool? = nil) -> any UpdaterState {
+    let c = configuration
+    return makeUpdaterState(data: c.data, w: w, h: h, loss: c.loss, solver: c.solver,
+                            regularization: c.regularization, shuffleSeed: c.shuffle ? c.randomState : nil,
+                            engine: engine, gramLoss: gramLoss)
+}
+
+/// The one place that chooses the state type: HALS for `.hals`; for the multiplicative updates the
+/// article's Frobenius rule or the KL rule when there is no regularization, scikit-learn's general
+/// β rule otherwise (and for every other β).
+func makeUpdaterState(data: Matrix, w: Matrix, h: Matrix, loss: Loss, solver: SolverKind,
+                      regularization: Regularization, shuffleSeed: UInt32?,
+                      engine: ProductEngine?, gramLoss: Bool?) -> any UpdaterState {
     let engine = engine ?? ProductEngine.automatic(m: data.rows, n: data.columns, k: w.columns)
-    switch (solver, loss) {
-    case (.multiplicative, .frobenius):
+    switch solver {
+    case .hals:
+        return HALSState(data: data, w: w, h: h, engine: engine, gramLoss: gramLoss,
+                         regularization: regularization, shuffleSeed: shuffleSeed)
+    case .multiplicative where regularization.isNone && loss.beta == 2:
         return MultiplicativeFrobeniusState(data: data, w: w, h: h, engine: engine, gramLoss: gramLoss)
-    case (.multiplicative, .kullbackLeibler):
+    case .multiplicative where regularization.isNone && loss.beta == 1:
         return MultiplicativeKLState(data: data, w: w, h: h, engine: engine)
-    case (.hals, _):
-        return HALSState(data: data, w: w, h: h, engine: engine, gramLoss: gramLoss)
+    case .multiplicative:
+        return MultiplicativeBetaState(data: data, w: w, h: h, loss: loss, regularization: regularization,
+                                       engine: engine, gramLoss: gramLoss)
     }
 }
 

@@ -56,7 +56,9 @@ struct SnapshotFiniteTests {
                 let writer = SnapshotJSONWriter(configuration: configuration)
                 var checked = ""
                 try writer.write(solver.makeSnapshots(iterations: 20)) { checked += $0 }
-                #expect(checked == writer.document(Array(solver.makeSnapshots(iterations: 20))))
+                // Snapshots from elsewhere cannot say why their run ended: `stopped` is null there.
+                let document = writer.document(Array(solver.makeSnapshots(iterations: 20)))
+                #expect(checked == document.replacingOccurrences(of: "\"stopped\": null", with: "\"stopped\": \"iterations\""))
                 #expect(!checked.contains("null, \"W\"") && !checked.contains("nan") && !checked.contains("inf"))
             }
         }
