@@ -57,7 +57,9 @@ public struct SnapshotSequence: Sequence, Sendable {
     let solver: NMFSolver
     public let iterations: Int
 
-    public var underestimatedCount: Int { Swift.max(0, iterations + 1) }
+    /// 0: a run may end before `iterations` (a stopping rule, or a snapshot that is not finite), and
+    /// `map` and `Array(_:)` trap on a sequence shorter than this count.
+    public var underestimatedCount: Int { 0 }
 
     public func makeIterator() -> SnapshotIterator {
         SnapshotIterator(solver: solver, iterations: iterations)
