@@ -6,11 +6,17 @@ public enum NMFError: Error, Equatable, CustomStringConvertible {
     /// A parameter of `NMFConfiguration`, named in errors by its scikit-learn name; a front end maps
     /// it to its own spelling with `description(naming:)`.
     public enum Parameter: String, Sendable, CaseIterable {
+        /// The β of the β-divergence (`Loss.beta`; scikit-learn's `beta_loss`).
         case beta
+        /// `NMFConfiguration.alphaW`.
         case alphaW = "alpha_W"
+        /// `NMFConfiguration.alphaH`.
         case alphaH = "alpha_H"
+        /// `NMFConfiguration.l1Ratio`.
         case l1Ratio = "l1_ratio"
+        /// `NMFConfiguration.tolerance`.
         case tolerance = "tol"
+        /// `NMFConfiguration.maximumIterations`.
         case maximumIterations = "max_iter"
 
         /// scikit-learn's name of the parameter.
