@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "NMFTests", dependencies: ["NMF"], exclude: ["Fixtures"]),
         .testTarget(name: "RasterTests", dependencies: ["Raster", "CDejaVu"], exclude: ["Fixtures"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Raster", "Codecs", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "Raster", "CWebP", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "Raster", "CWebP", "CZlib", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AnimationTests", dependencies: ["Animation", "NMF", "Plot", "Raster", "Codecs"], exclude: ["Fixtures"]),
         .testTarget(name: "nmfvizTests", dependencies: ["nmfviz", "NMFVizCommand", "Animation", "NMF", "Codecs", "Raster", "CWebP", "TestSupport"]),
     ],

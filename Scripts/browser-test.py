@@ -6,6 +6,11 @@ that the console has no error, goes through every control (buttons, slider, spee
 and compares the screenshot of the frame shown with the PNG frame of that iteration (SSIM of the
 luminance, as scikit-image computes it, >= 0.99), at 1x and with --scale 2 on a 2x screen.
 Needs selenium, pillow and numpy: the script makes .venv-browser/ with them on first use (from PyPI).
+
+`browser-test.py --pdf NMFVIZ` opens a PDF still in Chromium's own PDF viewer (PDFium) and compares its
+screenshot with the PNG of the same frame (SSIM >= 0.98). The viewer does not run headless (the page
+stays empty), so Scripts/test runs this mode in a virtual X server (`xvfb-run`, Debian's xvfb). Both
+are made at --scale 0.96, 96 dpi, so that the viewer's 100 % (1 pt = 4/3 CSS px) is one pixel for one.
 """
 import io
 import json
@@ -222,13 +227,59 @@ def run(nmfviz, work):
         driver.quit()
 
 
+def page_box(shot):
+    """The bounding box of the white page in a screenshot of the PDF viewer (its background is grey)."""
+    a = np.asarray(shot.convert("RGB"))
+    ys, xs = np.nonzero((a == 255).all(axis=2))
+    if len(xs) == 0:
+        return None
+    return int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1
+
+
+def run_pdf(nmfviz, work):
+    for ext in ("png", "pdf"):
+        subprocess.run([nmfviz, "--iteration", "10", "--scale", "0.96", "-o", f"still.{ext}", "--quiet"], cwd=work, check=True)
+    reference = Image.open(os.path.join(work, "still.png"))
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
+    for arg in ("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--force-device-scale-factor=1",
+                "--window-size=1200,700", "--hide-scrollbars", f"--user-data-dir={os.path.join(work, 'profile')}"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"))
+    try:
+        driver.get("file://" + os.path.join(work, "still.pdf") + "#toolbar=0&navpanes=0&zoom=100")
+        box, shot = None, None
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            time.sleep(1)
+            shot = Image.open(io.BytesIO(driver.get_screenshot_as_png()))
+            box = page_box(shot)
+            # The page is drawn when its box has the PNG's size and its contents are not blank.
+            if box and (box[2] - box[0], box[3] - box[1]) == reference.size:
+                page = shot.crop(box)
+                if np.asarray(page.convert("L")).min() < 128:
+                    break
+        check(box is not None and (box[2] - box[0], box[3] - box[1]) == reference.size,
+              f"Chromium's PDF viewer shows the page at {reference.size} px ({box})")
+        if box is not None and (box[2] - box[0], box[3] - box[1]) == reference.size:
+            value = ssim(shot.crop(box), reference)
+            check(value is not None and value >= 0.98,
+                  f"Chromium's PDF viewer shows still.pdf as the PNG: SSIM {value if value is None else round(value, 5)}")
+    finally:
+        driver.quit()
+
+
 def main():
-    if len(sys.argv) != 2:
-        raise SystemExit("usage: browser-test.py PATH/TO/nmfviz")
-    nmfviz = os.path.abspath(sys.argv[1])
+    arguments = sys.argv[1:]
+    pdf = arguments[:1] == ["--pdf"]
+    if pdf:
+        arguments = arguments[1:]
+    if len(arguments) != 1:
+        raise SystemExit("usage: browser-test.py [--pdf] PATH/TO/nmfviz")
+    nmfviz = os.path.abspath(arguments[0])
     work = tempfile.mkdtemp(prefix="nmfviz-browser-")
     try:
-        run(nmfviz, work)
+        (run_pdf if pdf else run)(nmfviz, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if FAILURES:

@@ -7,7 +7,9 @@ import Foundation
 public enum AnimationError: Error, Equatable, CustomStringConvertible {
     /// The value of a visualization that an error is about.
     public enum Field: String, Sendable, CaseIterable {
-        case output, frameCount, frameStep, iteration, rank, samples, columns, panels, filmstrip, figureSize
+        /// The output path, the frame count and step, an iteration, the rank, the data rows shown, the data
+        /// columns plotted, the panels, the filmstrip's iterations, the figure size, the title, the comparison.
+        case output, frameCount, frameStep, iteration, rank, samples, columns, panels, filmstrip, figureSize, title, comparison
 
         /// The field in words: "the frame count".
         public var words: String {
@@ -22,6 +24,8 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
             case .panels: return "the panels"
             case .filmstrip: return "the filmstrip's iterations"
             case .figureSize: return "the figure size"
+            case .title: return "the title"
+            case .comparison: return "the comparison"
             }
         }
     }
@@ -57,6 +61,7 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The message with each field called by its plain words (the library's names, not flags).
     public var description: String { description(naming: \.words) }
 
     /// The message with each field called by `name` (a command line passes its flags).
@@ -91,7 +96,9 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
 
 /// The largest image nmfviz agrees to make, so that a typo in a size cannot exhaust memory.
 public enum ImageLimits {
+    /// The longest side accepted, in pixels.
     public static let maxSide = 16_384
+    /// The most pixels accepted (width × height): 256 megapixels, 1 GB of RGBA.
     public static let maxPixels = 256_000_000
 
     /// Throws `AnimationError.imageTooLarge` unless width × height is within the limits.

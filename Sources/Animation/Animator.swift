@@ -34,7 +34,9 @@ public struct Animator: Sendable {
     /// Renders every scheduled frame into `sink` and finishes it; on any error the sink is cancelled,
     /// leaving nothing behind, and the error is rethrown.
     ///
-    /// - Parameter progress: called on the calling thread after each frame with the number done.
+    /// - Parameters:
+    ///   - sink: where the frames go; it is finished on success and cancelled on failure.
+    ///   - progress: called on the calling thread after each frame with the number done.
     /// - Returns: the paths written and where the time went.
     @discardableResult
     public func run<Sink: FrameSink>(into sink: Sink, progress: (Int) -> Void = { _ in }) throws -> RunReport {

@@ -43,16 +43,21 @@ public struct ArticleScene: Scene {
     public let columns: (x: Int, y: Int)
     private let base: Figure
     /// The data panel, drawn once.
-    private let layer: StaticLayer
+    private let layer: FigureLayer.Shared
     /// The data and reconstruction panels are drawn as every scene draws them.
     private let artists: PanelArtists
+
+    /// The run the title describes (`{solver}`, `{loss_name}`).
+    public let run: TitleFormat.Run
 
     /// Prepares the figure with the data panel drawn from `data`.
     ///
     /// - Throws: `AnimationError.badValue(.columns, …)` when `data` lacks the columns, `AnimationError.imageTooLarge`,
-    ///   and the errors of `Figure`, `Colormap` and `Normalize` for a bad style or bounds.
+    ///   `AnimationError.badValue(.title, …)` for a bad title format, and the errors of `Figure`,
+    ///   `Colormap` and `Normalize` for a bad style or bounds.
     public init(data: Matrix, columns: (x: Int, y: Int) = (0, 1), bounds: Bounds = .article,
-                style: Style = Style()) throws {
+                style: Style = Style(), run: TitleFormat.Run = .init()) throws {
+        self.run = run
         try Self.check(columns: columns, of: data)
         let figure = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
                                 scale: style.scale, theme: style.theme)
@@ -60,15 +65,24 @@ public struct ArticleScene: Scene {
         self.style = style
         self.bounds = bounds
         self.columns = columns
-        let artists = try PanelArtists(style: style, columns: columns, bounds: bounds)
+        let artists = try PanelArtists(style: style, columns: columns, bounds: bounds, data: data)
         self.artists = artists
 
-        var base = figure
-        try base.addSubplots(rows: 1, columns: 2)
-        for i in 0..<2 { PanelArtists.setLimits(of: &base.axes[i], bounds: bounds) }
-        try artists.drawPoints(data, into: &base.axes[0])
+        func prepared(_ parameters: SubplotParameters) throws -> Figure {
+            var base = figure
+            try base.addSubplots(rows: 1, columns: 2, parameters: parameters)
+            for i in 0..<2 { PanelArtists.setLimits(of: &base.axes[i], bounds: bounds) }
+            artists.setLabels(of: &base.axes[0], panel: .data)
+            artists.setLabels(of: &base.axes[1], panel: .reconstruction)
+            try artists.drawPoints(data, into: &base.axes[0])
+            return base
+        }
+        var base = try prepared(.matplotlib)
+        if style.makesRoomForText {
+            base = try prepared(PanelScene.tightParameters(base, rows: 1, columns: 2))
+        }
         self.base = base
-        self.layer = StaticLayer(figure: base, keeping: [0])
+        self.layer = FigureLayer.Shared(figure: base, keeping: [0])
     }
 
     /// The image size in pixels.
@@ -77,13 +91,13 @@ public struct ArticleScene: Scene {
     /// The whole figure for one snapshot.
     public func figure(for snapshot: Snapshot) throws -> Figure {
         var figure = base
-        try artists.drawReconstruction(snapshot, title: artists.title(for: snapshot), into: &figure.axes[1])
+        try artists.drawReconstruction(snapshot, title: artists.title(for: snapshot, run: run), into: &figure.axes[1])
         return figure
     }
 
     /// Draws the first run's snapshot into `canvas` (which must be `pixelSize`), reusing its buffers.
     ///
-    /// The data panel is drawn once and copied (`StaticLayer`): the pixels are those of
+    /// The data panel is drawn once and copied (`FigureLayer.Shared`): the pixels are those of
     /// `figure(for:).render()`.
     public func render(_ frame: Frame, into canvas: inout Canvas, font: Font?) throws {
         guard let snapshot = frame.snapshots.first else { return }
@@ -108,11 +122,5 @@ public struct ArticleScene: Scene {
             throw AnimationError.badValue(
                 .columns, given: "\(columns.x),\(columns.y)", reason: "the data have columns 0…\(data.columns - 1)")
         }
-    }
-
-    /// Fills `{iteration}` and `{loss}` into a title format.
-    static func title(_ format: String, snapshot: Snapshot) -> String {
-        format.replacingOccurrences(of: "{iteration}", with: String(snapshot.iteration))
-            .replacingOccurrences(of: "{loss}", with: String(format: "%.4g", snapshot.loss))
     }
 }

@@ -16,16 +16,25 @@ public struct BasisImagesFilmstrip: Sendable {
     /// The most iterations one strip shows.
     public static let maximumPanels = 36
 
+    /// The iterations shown, one panel each, in the order given.
     public let iterations: [Int]
+    /// The height and width of one basis image (a row of H).
     public let shape: ImageShape
+    /// The number of basis images per panel, k.
     public let rank: Int
+    /// Theme, colormap, dpi and scale; its inch sizes are not used.
     public let style: BasisImagesScene.Style
     /// The image size in pixels.
     public let width: Int
+    /// The image height in pixels.
     public let height: Int
+    /// Columns of basis tiles in a panel: ⌈√k⌉.
     public let gridColumns: Int
+    /// Rows of basis tiles in a panel: ⌈k / gridColumns⌉.
     public let gridRows: Int
+    /// Width of one basis tile in pixels, at least 1.
     public let tileWidth: Int
+    /// Height of one basis tile in pixels, at least 1.
     public let tileHeight: Int
     private let gap: Int
     private let margin: Int
@@ -34,9 +43,10 @@ public struct BasisImagesFilmstrip: Sendable {
     private let panelHeight: Int
     private let colormap: Colormap
 
-    /// - Throws: `AnimationError.notPositive` for no iterations or a negative one, `.tooManyIterations`
-    ///   past `FrameSchedule.maximumIteration`, `.badFigureSize` for more than `maximumPanels` panels or a
-    ///   bad dpi or scale, `.imageTooLarge`; the colormap's error for an unknown name.
+    /// - Throws: `AnimationError.notPositive` for a rank below 1, `.badValue(.filmstrip, …)` for no
+    ///   iterations or a negative one, `.tooManyIterations` past `FrameSchedule.maximumIteration`,
+    ///   `.badFigureSize` for more than `maximumPanels` panels or a bad dpi or scale, `.imageTooLarge`;
+    ///   the colormap's error for an unknown name.
     public init(shape: ImageShape, rank: Int, iterations: [Int], style: BasisImagesScene.Style = .init()) throws {
         guard rank >= 1 else { throw AnimationError.notPositive(.rank, value: rank) }
         guard !iterations.isEmpty else { throw AnimationError.badValue(.filmstrip, given: "", reason: "give at least one iteration") }

@@ -13,31 +13,31 @@ import Raster
 /// grid and the samples, m/4 between the data row and the reconstruction row. Text bands are sized in
 /// points (titles 12 pt, labels 10 pt) so they scale with the dpi like matplotlib's text. Both blocks are
 /// centred in the space below the title.
-public struct BasisImagesLayout: Sendable, Equatable {
+package struct BasisImagesLayout: Sendable, Equatable {
     /// Columns and rows of the basis grid: ⌈√k⌉ columns, as many rows as needed, filled row by row.
-    public let gridColumns: Int
-    public let gridRows: Int
+    package let gridColumns: Int
+    package let gridRows: Int
     /// Size of every tile in pixels.
-    public let tileWidth: Int
-    public let tileHeight: Int
+    package let tileWidth: Int
+    package let tileHeight: Int
     /// Basis image j (row j of H) at grid row j / gridColumns, column j % gridColumns.
-    public let basisTiles: [PixelRect]
+    package let basisTiles: [PixelRect]
     /// The data rows shown, left to right.
-    public let sampleTiles: [PixelRect]
+    package let sampleTiles: [PixelRect]
     /// Their reconstructions, each under its data row.
-    public let reconstructionTiles: [PixelRect]
+    package let reconstructionTiles: [PixelRect]
     /// The centre of the title band.
-    public let titleCenter: Point
+    package let titleCenter: Point
     /// Baseline-left anchors of the labels above the grid, the data row and the reconstruction row.
-    public let basisLabel: Point
-    public let sampleLabel: Point
-    public let reconstructionLabel: Point
+    package let basisLabel: Point
+    package let sampleLabel: Point
+    package let reconstructionLabel: Point
 
     /// Lays out `rank` basis tiles and `samples` data/reconstruction pairs of `shape` images.
     ///
     /// - Throws: `AnimationError.notPositive` for a rank or sample count below 1;
     ///   `AnimationError.badFigureSize` when the tiles would be smaller than a pixel.
-    public init(width: Int, height: Int, pixelsPerPoint: Double, rank: Int, samples: Int, shape: ImageShape) throws {
+    package init(width: Int, height: Int, pixelsPerPoint: Double, rank: Int, samples: Int, shape: ImageShape) throws {
         guard rank >= 1 else { throw AnimationError.notPositive(.rank, value: rank) }
         guard samples >= 1 else { throw AnimationError.notPositive(.samples, value: samples) }
         var columns = 1

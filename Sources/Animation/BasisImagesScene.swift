@@ -15,12 +15,19 @@ import Raster
 /// The layout (`BasisImagesLayout`) and the data tiles' colours are fixed when the scene is built; each
 /// frame computes only the basis tiles and the shown rows of WH, so rendering stays cheap.
 public struct BasisImagesScene: Scene {
+    /// Figure size, dpi, scale, theme, colormap and title, fixed when the scene is built.
     public let style: Style
+    /// The height and width of one image: one data row, or one row of H.
     public let shape: ImageShape
-    public let layout: BasisImagesLayout
+    package let layout: BasisImagesLayout
     /// The data rows shown, left to right.
     public let sampleRows: [Int]
+    /// The run the title describes (`{solver}`, `{loss_name}`).
+    public let run: TitleFormat.Run
     private let colormap: Colormap
+    private let titleFormat: TitleFormat
+    /// The data, for the title's relative error.
+    private let data: Matrix
     private let pixelWidth: Int
     private let pixelHeight: Int
     /// Per shown row: 1 / its maximum (0 for an all-zero row), and its tile's colours.
@@ -32,13 +39,24 @@ public struct BasisImagesScene: Scene {
 
     /// Prepares the scene for `data` whose rows are `shape` images, factorized with `rank` components.
     ///
-    /// - Parameter samples: the data rows to show with their reconstructions; by default the first
-    ///   `defaultSampleCount` (for the digits, the digits 0 to 5).
+    /// - Parameters:
+    ///   - data: the data, one image per row.
+    ///   - shape: the images' height and width; each row has `shape.pixelCount` values.
+    ///   - rank: the number of components, one basis image each.
+    ///   - samples: the data rows to show with their reconstructions; by default the first
+    ///     `defaultSampleCount` (for the digits, the digits 0 to 5).
+    ///   - style: colours, colormap, scale and title.
+    ///   - source: how errors name the data (a file path or a data set name).
+    ///   - run: the run the title describes (`{solver}`, `{loss_name}`).
     /// - Throws: `NMFError.imageShapeMismatch` when the rows are not `shape` images;
-    ///   `AnimationError.badValue(.columns, …)` for a sample row out of range; `AnimationError.imageTooLarge`,
-    ///   `AnimationError.badFigureSize` and the errors of `Figure` and `Colormap` for a bad style.
+    ///   `AnimationError.badValue(.samples, …)` for a sample row out of range; `AnimationError.imageTooLarge`,
+    ///   `AnimationError.badFigureSize`, `AnimationError.badValue(.title, …)` and the errors of `Figure`
+    ///   and `Colormap` for a bad style.
     public init(data: Matrix, shape: ImageShape, rank: Int, samples: [Int]? = nil, style: Style = Style(),
-                source: String = "the data") throws {
+                source: String = "the data", run: TitleFormat.Run = .init()) throws {
+        self.titleFormat = try TitleFormat(style.imageTitleFormat)
+        self.run = run
+        self.data = data
         try shape.check(data, source: source)
         let rows = samples ?? Array(0..<min(Self.defaultSampleCount, data.rows))
         guard !rows.isEmpty else { throw AnimationError.notPositive(.samples, value: 0) }
@@ -68,6 +86,7 @@ public struct BasisImagesScene: Scene {
         }
     }
 
+    /// The figure's size in pixels (inches × dpi × scale).
     public var pixelSize: (width: Int, height: Int) { (pixelWidth, pixelHeight) }
 
     /// The colours of basis image `k` (row k of `h`), scaled to the row's own maximum.
@@ -97,6 +116,11 @@ public struct BasisImagesScene: Scene {
         try drawFrame(frame, on: &surface, font: font)
     }
 
+    /// The title of `snapshot` (`style`'s image title format filled in).
+    public func title(for snapshot: Snapshot) -> String {
+        titleFormat.text(for: snapshot, run: run, data: data)
+    }
+
     /// Tiles, then (with a font) the title and labels.
     private func drawFrame(_ frame: Frame, on canvas: inout some DrawingSurface, font: Font?) throws {
         canvas.clear(style.theme.figureBackground, in: nil)
@@ -119,7 +143,7 @@ public struct BasisImagesScene: Scene {
         guard let font else { return }
         let dpi = style.dpi * style.scale
         let color = style.theme.textColor
-        try canvas.drawText(ArticleScene.title(style.imageTitleFormat, snapshot: snapshot), at: layout.titleCenter, font: font,
+        try canvas.drawText(title(for: snapshot), at: layout.titleCenter, font: font,
                             points: style.theme.titleSizePoints, dpi: dpi, color: color,
                             horizontal: .center, vertical: .center)
         let labels = [

@@ -16,6 +16,7 @@ public enum DigitsDataset {
 
     /// Number of images and pixels per image.
     public static let rows = 1797
+    /// Pixels per image (8 × 8), the data's column count.
     public static let columns = 64
 
     /// The images (1797×64, values 0–16, row-major 8×8 each) and their labels.

@@ -16,9 +16,14 @@ public struct Filmstrip: Sendable {
 
     /// The iterations shown, in the order given.
     public let iterations: [Int]
+    /// Figure size, dpi, scale, theme, colormap, title and markers, as for the animated article scene.
     public let style: ArticleScene.Style
+    /// The data limits and colour range every panel shares.
     public let bounds: ArticleScene.Bounds
+    /// The data columns plotted on x and y (0-based).
     public let columns: (x: Int, y: Int)
+    /// The run the titles describe (`{solver}`, `{loss_name}`).
+    public let run: TitleFormat.Run
     private let base: Figure
     private let artists: PanelArtists
 
@@ -54,7 +59,7 @@ public struct Filmstrip: Sendable {
     ///   `FrameSchedule.maximumIteration` or more than `maximumPanels`; `AnimationError.badValue(.columns, …)`,
     ///   `AnimationError.imageTooLarge` and the errors of `Figure`, `Colormap` and `Normalize`.
     public init(data: Matrix, iterations: [Int], columns: (x: Int, y: Int) = (0, 1),
-                bounds: ArticleScene.Bounds = .article, style: ArticleScene.Style) throws {
+                bounds: ArticleScene.Bounds = .article, style: ArticleScene.Style, run: TitleFormat.Run = .init()) throws {
         guard !iterations.isEmpty else { throw AnimationError.badValue(.filmstrip, given: "", reason: "give at least one iteration") }
         guard iterations.count <= Self.maximumPanels else {
             throw AnimationError.badValue(.filmstrip, given: "", reason: "\(iterations.count) iterations; at most \(Self.maximumPanels) fit on a slide")
@@ -78,7 +83,8 @@ public struct Filmstrip: Sendable {
         self.bounds = bounds
         self.columns = columns
         self.base = figure
-        self.artists = try PanelArtists(style: style, columns: columns, bounds: bounds)
+        self.artists = try PanelArtists(style: style, columns: columns, bounds: bounds, data: data)
+        self.run = run
     }
 
     /// The image size in pixels.
@@ -94,7 +100,7 @@ public struct Filmstrip: Sendable {
         }
         var figure = base
         for (i, snapshot) in snapshots.enumerated() {
-            try artists.drawReconstruction(snapshot, title: artists.title(for: snapshot), into: &figure.axes[i])
+            try artists.drawReconstruction(snapshot, title: artists.title(for: snapshot, run: run), into: &figure.axes[i])
         }
         return figure
     }

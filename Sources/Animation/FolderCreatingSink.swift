@@ -5,6 +5,7 @@ import Raster
 /// create theirs — and removed again if the output is abandoned (`cancel`, a failure, a signal through
 /// the `OutputJournal`). Wraps the sinks that write one file themselves (video, WebP, HTML).
 public final class FolderCreatingSink<Base: FrameSink>: FrameSink {
+    /// The wrapped sink, which writes the output.
     public let base: Base
     private var created: [String]
 
@@ -22,9 +23,14 @@ public final class FolderCreatingSink<Base: FrameSink>: FrameSink {
         self.created = created
     }
 
+    /// The base sink's per-frame work.
     public var prepare: @Sendable (Image) throws -> Base.Prepared { base.prepare }
+    /// Hands the frame to the base sink.
     public func add(_ frame: Base.Prepared, iteration: Int) throws { try base.add(frame, iteration: iteration) }
 
+    /// Finishes the base sink, then keeps the folders it created.
+    ///
+    /// - Throws: the base sink's error; the folders are then left for `cancel` to remove.
     public func finish() throws -> [String] {
         let paths = try base.finish()
         OutputFolders.keep(created)
@@ -32,15 +38,21 @@ public final class FolderCreatingSink<Base: FrameSink>: FrameSink {
         return paths
     }
 
+    /// Cancels the base sink and removes the folders created for it.
     public func cancel() {
         base.cancel()
         OutputFolders.remove(created)
         created = []
     }
 
+    /// The base sink's sample count.
     public var sampleCount: Int { base.sampleCount }
+    /// Hands the samples to the base sink.
     public func useSamples(_ images: [Image]) throws { try base.useSamples(images) }
+    /// Whether the base sink's `add` is the slow stage.
     public var consumesHeavily: Bool { base.consumesHeavily }
+    /// The base sink's own stage timings.
     public var stageTimes: [SinkStage] { base.stageTimes }
+    /// The base sink's drawing, so that vector sinks keep drawing their frames themselves.
     public var drawFrame: (@Sendable (any Scene, Frame, Font) throws -> Base.Prepared)? { base.drawFrame }
 }

@@ -1,5 +1,6 @@
 /// The file format of one frame: what a folder of frames or a frame pattern holds.
 public enum FrameFormat: String, Sendable, CaseIterable {
+    /// PNG, SVG or PDF; the raw value is the file extension.
     case png, svg, pdf
 }
 

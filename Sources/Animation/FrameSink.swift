@@ -7,6 +7,7 @@ import Raster
 /// then handed to `add` on the calling thread, in order. `finish` completes the output; `cancel`
 /// removes everything written so far, so that a failed run leaves nothing behind.
 public protocol FrameSink: AnyObject {
+    /// What `prepare` (or `drawFrame`) makes of a frame and `add` takes: PNG bytes, an image, a PDF page.
     associatedtype Prepared: Sendable
 
     /// The per-frame work that may run on any thread.
@@ -47,14 +48,19 @@ public protocol FrameSink: AnyObject {
 // MARK: - Default implementations
 
 extension FrameSink {
+    /// No samples.
     public var sampleCount: Int { 0 }
 
+    /// Ignores the samples.
     public func useSamples(_ images: [Image]) throws {}
 
+    /// False: the work is in `prepare`.
     public var consumesHeavily: Bool { false }
 
+    /// No stages of the sink's own.
     public var stageTimes: [SinkStage] { [] }
 
+    /// nil: the animator renders pixels and hands them to `prepare`.
     public var drawFrame: (@Sendable (any Scene, Frame, Font) throws -> Prepared)? { nil }
 
     /// Writes one still of `scene` showing `frame` (a filmstrip, a figure) and finishes: drawn by the
@@ -83,11 +89,14 @@ extension FrameSink {
 
 /// A named stage of a sink's work and the time it took.
 public struct SinkStage: Sendable {
+    /// What `--timings` calls the stage, e.g. "quantize".
     public let name: String
+    /// The time spent in the stage so far.
     public let time: Duration
     /// Whether it ran on the calling thread, inside `add` and `finish`.
     public let inline: Bool
 
+    /// A stage called `name` that took `time`; `inline` if it ran on the calling thread.
     public init(name: String, time: Duration, inline: Bool) {
         self.name = name
         self.time = time

@@ -4,6 +4,7 @@ import Raster
 /// Frames into one animated GIF (Codecs' streaming `GIFWriter`: O(one frame) of memory, the file renamed
 /// into place only by `finish`).
 public final class GIFSink: FrameSink {
+    /// The GIF being written; it appears there only when `finish` succeeds.
     public let path: String
     private let writer: GIFWriter
     private let durations: FrameDurations
@@ -12,7 +13,11 @@ public final class GIFSink: FrameSink {
     private let options: GIFOptions
 
     /// - Parameters:
+    ///   - path: the GIF to write (renamed into place by `finish`).
+    ///   - width: the frames' width in pixels.
+    ///   - height: the frames' height in pixels.
     ///   - delay: how long each frame shows; fractions of a centisecond are carried from frame to frame.
+    ///   - options: quality, palette, loop and transparency.
     public convenience init(path: String, width: Int, height: Int, delay: Duration, options: GIFOptions) throws {
         try self.init(path: path, width: width, height: height,
                       durations: FrameDurations(delay: delay, frameCount: Int.max), options: options)
@@ -41,6 +46,8 @@ public final class GIFSink: FrameSink {
         return { options.matted($0) }
     }
 
+    /// Quantizes the frame against what the frames before it left on screen and hands the previous one
+    /// to the LZW thread; a frame identical to the previous one only lengthens it.
     public func add(_ frame: Image, iteration: Int) throws {
         try writer.add(frame, duration: durations.duration(ofFrame: added))
         added += 1
@@ -50,6 +57,7 @@ public final class GIFSink: FrameSink {
     /// initialization) often lacks colours that the points take on later.
     public var sampleCount: Int { 5 }
 
+    /// Chooses the global palette from the sample frames.
     public func useSamples(_ images: [Image]) throws {
         try writer.useGlobalPalette(from: images)
     }
@@ -63,6 +71,7 @@ public final class GIFSink: FrameSink {
          SinkStage(name: "encode", time: writer.encodeTime, inline: false)]
     }
 
+    /// Writes the trailer, renames the GIF into place and keeps the folders created for it.
     public func finish() throws -> [String] {
         try writer.finish()
         OutputFolders.keep(createdFolders)
@@ -70,6 +79,7 @@ public final class GIFSink: FrameSink {
         return [path]
     }
 
+    /// Stops the writer, removes the temporary file and the folders created for it.
     public func cancel() {
         writer.cancel()
         OutputFolders.remove(createdFolders)

@@ -10,12 +10,18 @@ import Raster
 /// calling thread, so memory stays flat in the frame count. The page is written beside `path` and
 /// renamed into place by `finish`.
 public final class HTMLSink: FrameSink {
+    /// The page being written; it appears there only when `finish` succeeds.
     public let path: String
+    /// Title, frame format, durations, loop mode and what the page shows besides the frames.
     public let options: HTMLPlayerOptions
     private var file: AtomicFile?
     private var iterations: [Int] = []
     private let width: Int, height: Int
 
+    /// Starts the page beside `path` with its head (player, styles, controls) for `width` × `height`
+    /// pixel frames.
+    ///
+    /// - Throws: `CodecsError` when the folder cannot be written or `path` is refused.
     public init(path: String, width: Int, height: Int, options: HTMLPlayerOptions) throws {
         self.path = path
         self.options = options
@@ -31,6 +37,8 @@ public final class HTMLSink: FrameSink {
         cancel()
     }
 
+    /// The frame compressed (WebP or PNG) and written as a quoted base64 data URL, one line of the page's
+    /// frame list.
     public var prepare: @Sendable (Image) throws -> [UInt8] {
         let format = options.frameFormat
         let png = PNGEncoder()
@@ -47,12 +55,19 @@ public final class HTMLSink: FrameSink {
         }
     }
 
+    /// Appends the frame's data URL to the page.
+    ///
+    /// - Throws: `AnimationError.cannotWrite` after `finish` or `cancel`; `CodecsError` if the write fails.
     public func add(_ frame: [UInt8], iteration: Int) throws {
         guard let file else { throw AnimationError.cannotWrite(path: path, reason: "the page is already finished") }
         try frame.withUnsafeBytes { try file.write($0) }
         iterations.append(iteration)
     }
 
+    /// Writes the page's tail (the iterations and losses), then renames it into place.
+    ///
+    /// - Throws: `AnimationError.cannotWrite` after `finish` or `cancel`; `CodecsError` if the write fails,
+    ///   after which nothing is left.
     public func finish() throws -> [String] {
         guard let file else { throw AnimationError.cannotWrite(path: path, reason: "the page is already finished") }
         defer { cancel() }
@@ -63,6 +78,7 @@ public final class HTMLSink: FrameSink {
         return [path]
     }
 
+    /// Removes the temporary page; safe to call more than once.
     public func cancel() {
         file?.discard()
         file = nil
@@ -89,31 +105,41 @@ public struct HTMLPlayerOptions: Sendable {
 
     /// How playback ends: stop at the end, start again, or turn round (matplotlib's to_jshtml modes).
     public enum LoopMode: String, Sendable, CaseIterable {
+        /// Stop at the last frame, start again from the first, or play backwards to the first and forwards
+        /// again.
         case once, loop, reflect
     }
 
     /// The loss of each iteration (index = iteration), per solver run, with a label when there are several.
     public struct LossSeries: Sendable {
+        /// The run's name in the legend (empty for a single run).
         public var label: String
+        /// The loss after iterations 0, 1, 2, …; iterations past the end have no point.
         public var losses: [Double]
 
+        /// A series called `label` with `losses` indexed by iteration.
         public init(label: String, losses: [Double]) {
             self.label = label
             self.losses = losses
         }
     }
 
+    /// The page's title (HTML-escaped when written).
     public var title: String
+    /// How frames are embedded: lossless WebP by default.
     public var frameFormat: FrameFormat = .webp
     /// Every frame's duration.
     public var durations: FrameDurations
     /// The frames' pixels per CSS pixel (`--scale`): 2 shows a 2000×900 frame at 1000×450, sharp on HiDPI screens.
     public var pixelRatio: Double = 1
+    /// How playback ends; `.loop` by default, as matplotlib's to_jshtml.
     public var loopMode: LoopMode = .loop
+    /// Loss curves drawn beside the player, one per run; none by default.
     public var losses: [LossSeries] = []
     /// `nmfviz factorize`'s JSON, embedded as `<script type="application/json" id="nmfviz-snapshots">`.
     public var snapshotsJSON: String?
 
+    /// A page titled `title` showing frames for `durations`, the rest at its defaults.
     public init(title: String, durations: FrameDurations) {
         self.title = title
         self.durations = durations

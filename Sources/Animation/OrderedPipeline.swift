@@ -18,16 +18,16 @@ import Foundation
 ///
 /// The first error, thrown by `transform` or `consume`, stops the pipeline: no further inputs are taken,
 /// the workers finish the item in hand and exit, and the error is rethrown to the caller.
-public struct OrderedPipeline<Input: Sendable, Output: Sendable, State> {
+package struct OrderedPipeline<Input: Sendable, Output: Sendable, State> {
     /// Worker threads. 1 runs everything on the calling thread.
-    public let jobs: Int
+    package let jobs: Int
     /// Inputs taken but not yet consumed, at most.
-    public let capacity: Int
+    package let capacity: Int
     /// Whether the workers run at a lower priority than the calling thread (nice `workerNice` on
     /// Linux, utility QoS elsewhere), for consumers that are the slower, serial stage: with more
     /// threads than cores, the scheduler then lets the consumer run rather than rendering yet
     /// another frame that would only wait for it.
-    public let lowersWorkers: Bool
+    package let lowersWorkers: Bool
     /// The nice value of lowered workers (measured on the article's GIF, 2 cores, median of 11:
     /// 126 ms whole process at 0, 115 ms at 3, 112 ms at 6, 114 ms at 10).
     static var workerNice: Int32 { 5 }
@@ -36,7 +36,7 @@ public struct OrderedPipeline<Input: Sendable, Output: Sendable, State> {
     ///   - jobs: the number of worker threads; values below 1 are treated as 1, above 1024 as 1024.
     ///   - capacity: the bound on items in flight; defaults to twice the number of jobs.
     ///   - lowersWorkers: see `lowersWorkers`.
-    public init(jobs: Int, capacity: Int? = nil, lowersWorkers: Bool = false) {
+    package init(jobs: Int, capacity: Int? = nil, lowersWorkers: Bool = false) {
         // Bounded so that no count a caller passes overflows the arithmetic below.
         self.jobs = min(max(1, jobs), 1024)
         self.capacity = max(self.jobs, min(capacity ?? 2 * self.jobs, 1 << 20))
@@ -44,7 +44,7 @@ public struct OrderedPipeline<Input: Sendable, Output: Sendable, State> {
     }
 
     /// Runs the pipeline to the end of `inputs`, or to the first error.
-    public func run<S: Sequence>(
+    package func run<S: Sequence>(
         _ inputs: S,
         makeState: @escaping @Sendable () throws -> State,
         transform: @escaping @Sendable (inout State, Input) throws -> Output,

@@ -15,6 +15,7 @@ public struct SinkSettings: Sendable {
     public var namesFramesByIteration = false
     /// A video's quality and frame rate; the container comes from the path.
     public var videoCRF: Int?
+    /// A video's frame rate; nil: one frame per `delay`.
     public var videoRate: FrameRate?
     /// Frames a video repeats at its end (`--hold-last`).
     public var videoHoldFrames = 0
@@ -25,8 +26,11 @@ public struct SinkSettings: Sendable {
     /// SVG and PDF: the raster resolution their geometry matches (dpi × scale), and what the files
     /// say about themselves.
     public var vectorDPI = 100.0
+    /// What SVG and PDF files say about themselves; a file holding one frame of an animation adds the
+    /// frame's iteration to the title.
     public var vectorMetadata = VectorMetadata(software: "nmfviz", title: "nmfviz", description: "")
 
+    /// The defaults: 200 ms a frame, the codecs' default options, 100 dpi for vector output.
     public init() {}
 
     /// The durations of `count` frames.
@@ -39,8 +43,10 @@ extension OutputTarget {
     /// The one place that turns an output path's meaning into the sink that writes it.
     ///
     /// - Parameters:
-    ///   - width: the frames' width in pixels; `height` likewise.
+    ///   - width: the frames' width in pixels.
+    ///   - height: the frames' height in pixels.
     ///   - frameCount: the number of frames the sink will get (for durations and the last frame's hold).
+    ///   - settings: the sink's options (GIF, PNG, video, WebP, vector and HTML settings).
     /// - Throws: the sink's own errors (a folder that cannot be created, a file that cannot be opened,
     ///   ffmpeg missing).
     public func makeSink(width: Int, height: Int, frameCount: Int = Int.max, settings: SinkSettings) throws

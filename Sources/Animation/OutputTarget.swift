@@ -17,13 +17,22 @@ import Darwin
 /// - a printf-style pattern with one integer conversion, such as `out/f_%04d.png` (or `.svg`, `.pdf`),
 ///   numbers each file the same way.
 public enum OutputTarget: Equatable, Sendable {
+    /// One animated GIF at `path`.
     case gif(path: String)
+    /// One still PNG at `path`.
     case png(path: String)
+    /// One file per frame, named by the pattern (a folder is the pattern `folder/frame_%03d.png`, or
+    /// `.svg`, `.pdf`).
     case frames(FramePattern)
+    /// One video at `path` through ffmpeg, MP4 or WebM as its extension says.
     case video(path: String, container: VideoOptions.Container)
+    /// One animated WebP at `path`.
     case webp(path: String)
+    /// One self-contained HTML page with a player at `path`.
     case html(path: String)
+    /// One still SVG at `path`.
     case svg(path: String)
+    /// One PDF at `path`, a page per frame (one page for a still).
     case pdf(path: String)
 
     /// Whether this is one still image (a single `.png` or `.svg`).
@@ -42,11 +51,20 @@ public enum OutputTarget: Equatable, Sendable {
 
     /// Reads an `--output` argument.
     ///
-    /// - Parameter folderFormat: the files a folder gets (`frame_000.png`, `.svg` or `.pdf`).
+    /// - Parameters:
+    ///   - argument: the path as given: a file, a folder (ending in `/`) or a pattern with `%d`.
+    ///   - folderFormat: the files a folder gets (`frame_000.png`, `.svg` or `.pdf`).
     /// - Throws: `AnimationError.badOutput` for an unknown extension or a malformed pattern.
     public static func parse(_ argument: String, folderFormat: FrameFormat = .png) throws -> OutputTarget {
+        try parse(argument, escaped: true, folderFormat: folderFormat)
+    }
+
+    /// `parse`, where `escaped` false means the path's `%` were already unescaped (a literal file name).
+    private static func parse(_ argument: String, escaped: Bool, folderFormat: FrameFormat) throws -> OutputTarget {
         guard !argument.isEmpty else { throw AnimationError.badOutput(argument, "the path is empty") }
-        if argument.contains("%") {
+        if escaped, argument.contains("%") {
+            // `%%` is a literal `%`: a path with no conversion names one file (`100%%.gif` → `100%.gif`).
+            if let literal = FramePattern.literal(argument) { return try parse(literal, escaped: false, folderFormat: folderFormat) }
             let pattern = try FramePattern(argument)
             guard pattern.format != nil else {
                 throw AnimationError.badOutput(argument, "a frame pattern must end in .png, .svg or .pdf")
@@ -84,12 +102,31 @@ public enum OutputTarget: Equatable, Sendable {
 public struct FramePattern: Equatable, Sendable {
     /// The text before and after the conversion, with `%%` already turned into `%`.
     public let prefix: String
+    /// The text after the conversion, `%%` already turned into `%`.
     public let suffix: String
     /// The minimum number of digits, and whether to pad with zeros (else spaces).
     public let width: Int
+    /// Whether the number is padded with zeros (`%04d`) rather than spaces (`%4d`).
     public let zeroPad: Bool
+    /// The pattern as given, for messages.
     public let original: String
 
+    /// `text` with each `%%` turned into `%`, when it holds no other `%` (no conversion): a plain name.
+    static func literal(_ text: String) -> String? {
+        var out = ""
+        var chars = Array(text)[...]
+        while let c = chars.popFirst() {
+            guard c == "%" else { out.append(c); continue }
+            guard chars.popFirst() == "%" else { return nil }
+            out.append("%")
+        }
+        return out
+    }
+
+    /// Parses `pattern`.
+    ///
+    /// - Throws: `AnimationError.badOutput` for no conversion or more than one, a conversion other than
+    ///   `%d`, `%Nd` or `%0Nd`, a width over 12 digits, or a conversion in a folder's name.
     public init(_ pattern: String) throws {
         var prefix = ""
         var suffix = ""
@@ -120,7 +157,7 @@ public struct FramePattern: Equatable, Sendable {
                 chars.removeFirst()
             }
             guard chars.popFirst() == "d" else {
-                throw AnimationError.badOutput(pattern, "only %d, %Nd and %0Nd are understood in a frame pattern")
+                throw AnimationError.badOutput(pattern, "only %d, %Nd and %0Nd are understood in a frame pattern (write %% for a literal %)")
             }
             width = Int(digits) ?? 0
             guard width <= 12 else { throw AnimationError.badOutput(pattern, "a field width over 12 digits") }

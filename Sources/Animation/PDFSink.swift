@@ -12,7 +12,9 @@ import Raster
 public final class PDFSink: FrameSink {
     /// One document's pages, or a whole file per frame.
     public enum Prepared: Sendable {
+        /// A page of the one document, appended by `add` in order.
         case page(PDFPage)
+        /// A whole one-page PDF, the file of one frame of a pattern.
         case file([UInt8])
     }
 
@@ -26,6 +28,7 @@ public final class PDFSink: FrameSink {
     /// One PDF at `path` with a page per frame added (one page for a still).
     ///
     /// - Parameters:
+    ///   - path: the PDF to write (renamed into place by `finish`).
     ///   - dotsPerInch: the figure's pixels per inch (dpi × scale): it sets the page size in points.
     ///   - metadata: the document information.
     public init(document path: String, dotsPerInch: Double, metadata: VectorMetadata) throws {
@@ -56,6 +59,8 @@ public final class PDFSink: FrameSink {
         }
     }
 
+    /// Draws the scene's frame onto a `PDFSurface` and compresses the page; in pattern mode, a whole
+    /// one-page document titled with the iteration.
     public var drawFrame: (@Sendable (any Scene, Frame, Font) throws -> Prepared)? {
         let dpi = dotsPerInch, metadata = metadata, single = files != nil
         return { scene, frame, font in
@@ -68,6 +73,10 @@ public final class PDFSink: FrameSink {
         }
     }
 
+    /// Appends the page to the document, or stages the file under the pattern's name for `iteration`.
+    ///
+    /// - Throws: `CodecsError.writerClosed` after `finish` or `cancel`, or for a prepared frame of the
+    ///   other mode; `CodecsError` if staging fails.
     public func add(_ frame: Prepared, iteration: Int) throws {
         switch frame {
         case .file(let bytes):
@@ -79,6 +88,10 @@ public final class PDFSink: FrameSink {
         }
     }
 
+    /// Writes the document atomically, or renames the staged files into place, and returns their paths.
+    ///
+    /// - Throws: `CodecsError.noFrames` for a document without pages, `.writerClosed` when called twice,
+    ///   or the write's error (after which nothing is left).
     public func finish() throws -> [String] {
         if let files { return try files.commit() }
         guard let path, let document else { throw CodecsError.writerClosed(path: path ?? "PDF") }
@@ -95,6 +108,7 @@ public final class PDFSink: FrameSink {
         return [path]
     }
 
+    /// Drops the document, removes staged files and the folders created for them.
     public func cancel() {
         document = nil
         files?.discard()

@@ -23,19 +23,24 @@ public final class PNGSink: FrameSink {
         self.files = try FrameFiles(still: path)
     }
 
+    /// The frame compressed to PNG bytes, on a worker thread.
     public var prepare: @Sendable (Image) throws -> [UInt8] {
         let encoder = encoder
         return { [UInt8](try encoder.encode($0)) }
     }
 
+    /// Stages the frame's PNG under a temporary name.
     public func add(_ frame: [UInt8], iteration: Int) throws {
         try files.write(frame, iteration: iteration)
     }
 
+    /// Renames every staged frame into place, removing an earlier run's frames the pattern did not make
+    /// again, and returns the paths.
     public func finish() throws -> [String] {
         try files.commit()
     }
 
+    /// Removes the staged frames and the folders created for them.
     public func cancel() {
         files.discard()
     }

@@ -11,6 +11,10 @@ struct PanelArtists: Sendable {
     let columns: (x: Int, y: Int)
     let colormap: Colormap
     let normalize: Normalize
+    /// The reconstruction's title format, read once.
+    let titleFormat: TitleFormat
+    /// The data, for the titles' relative error.
+    let data: Matrix
 
     /// matplotlib's C3, the colour of the current-iteration marker: red stands out on both themes and
     /// against the C0 blue (or the dark theme's teal) curve.
@@ -18,9 +22,12 @@ struct PanelArtists: Sendable {
     /// The other runs' curves in a comparison: a mid grey, visible on white and on black.
     static let otherRunColor = RGBA8(150, 150, 150)
 
-    /// - Throws: the errors of `Colormap(named:)` and `Normalize` for a bad colormap or colour range.
-    init(style: ArticleScene.Style, columns: (x: Int, y: Int), bounds: ArticleScene.Bounds) throws {
+    /// - Throws: the errors of `Colormap(named:)` and `Normalize` for a bad colormap or colour range,
+    ///   `AnimationError.badValue(.title, …)` for a bad title format.
+    init(style: ArticleScene.Style, columns: (x: Int, y: Int), bounds: ArticleScene.Bounds, data: Matrix) throws {
         self.style = style
+        self.titleFormat = try TitleFormat(style.pointTitleFormat)
+        self.data = data
         self.columns = columns
         self.colormap = try Colormap(named: style.pointColormapName)
         self.normalize = try Normalize(vmin: bounds.colorRange.lower, vmax: bounds.colorRange.upper)
@@ -30,6 +37,11 @@ struct PanelArtists: Sendable {
     static func setLimits(of axes: inout Axes, bounds: ArticleScene.Bounds) {
         axes.xLimits = bounds.xLimits
         axes.yLimits = bounds.yLimits
+    }
+
+    /// Sets the axis labels the style gives `panel`.
+    func setLabels(of axes: inout Axes, panel: Panel) {
+        (axes.xLabel, axes.yLabel) = style.labels(of: panel)
     }
 
     /// The rows of `matrix` as points, coloured by their x (the article's scatter).
@@ -45,17 +57,33 @@ struct PanelArtists: Sendable {
         try drawPoints(snapshot.reconstruction(), into: &axes)
         let h = snapshot.h
         let zeros = [Double](repeating: 0, count: h.rows)
-        try axes.quiver(x: zeros, y: zeros, u: (0..<h.rows).map { h[$0, columns.x] },
-                        v: (0..<h.rows).map { h[$0, columns.y] })
+        let u = (0..<h.rows).map { h[$0, columns.x] }, v = (0..<h.rows).map { h[$0, columns.y] }
+        if style.arrowColors {
+            // One quiver per component (the width rule gives every arrow count up to 64 the same width).
+            let width = QuiverGeometry.defaultShaftWidth(count: h.rows, axesWidth: 1)
+            for k in 0..<h.rows {
+                try axes.quiver(x: [0], y: [0], u: [u[k]], v: [v[k]], color: ColorCycle.color(k), width: width)
+            }
+            try axes.legend((0..<h.rows).map {
+                Legend.Entry(Self.componentName($0), handle: .patch(color: ColorCycle.color($0)))
+            }, location: style.legendLocation)
+        } else {
+            try axes.quiver(x: zeros, y: zeros, u: u, v: v)
+        }
         axes.title = title
     }
 
-    /// Prepares a loss panel: log y axis, fixed limits, the x label.
-    static func prepareLoss(_ axes: inout Axes, bounds: LossBounds) {
+    /// "h₁" for component 0: the row of H it is, 1-based with subscript digits.
+    static func componentName(_ k: Int) -> String {
+        "h" + String(k + 1).unicodeScalars.map { String(UnicodeScalar(0x2080 + $0.value - 0x30).map(Character.init) ?? "?") }.joined()
+    }
+
+    /// Prepares a loss panel: log y axis, fixed limits, the labels.
+    func prepareLoss(_ axes: inout Axes, bounds: LossBounds) {
         axes.xLimits = bounds.xLimits
         axes.yLimits = bounds.yLimits
         axes.yScale = .log
-        axes.xLabel = "iteration"
+        setLabels(of: &axes, panel: .loss)
     }
 
     /// A loss curve `losses[0…]` against iterations 0, 1, …, keeping only what a log axis can show.
@@ -72,14 +100,17 @@ struct PanelArtists: Sendable {
     }
 
     /// The loss curve of one run so far with its current point marked; `others` (other runs' curves so
-    /// far) are drawn first in grey so that the run's own curve stays on top.
-    func drawLoss(_ losses: [Double], others: [[Double]], title: String, into axes: inout Axes) throws {
-        for other in others {
+    /// far) are drawn first so that the run's own curve stays on top — in grey, or with `legend` (one
+    /// entry per run: its name and colour, this run's included) in their colours, with a legend.
+    func drawLoss(_ losses: [Double], others: [[Double]], title: String, legend: [Legend.Entry]? = nil,
+                  color: RGBA8? = nil, otherColors: [RGBA8] = [], into axes: inout Axes) throws {
+        for (k, other) in others.enumerated() {
             let c = Self.curve(other)
-            try axes.line(x: c.x, y: c.y, color: Self.otherRunColor)
+            try axes.line(x: c.x, y: c.y, color: k < otherColors.count ? otherColors[k] : Self.otherRunColor)
         }
         let c = Self.curve(losses)
-        try axes.line(x: c.x, y: c.y)
+        try axes.line(x: c.x, y: c.y, color: color)
+        if let legend { try axes.legend(legend, location: style.legendLocation) }
         if let x = c.x.last, let y = c.y.last, x == Double(losses.count - 1) {
             try axes.scatter(x: [x], y: [y], size: 36, colors: [Self.markerColor],
                              edgeColor: style.theme.markerEdgeColor, edgeWidth: 0.5)
@@ -87,9 +118,9 @@ struct PanelArtists: Sendable {
         axes.title = title
     }
 
-    /// A title format with `{iteration}` and `{loss}` filled in (`ArticleScene`'s rule).
-    func title(for snapshot: Snapshot) -> String {
-        ArticleScene.title(style.pointTitleFormat, snapshot: snapshot)
+    /// The reconstruction's title for `snapshot` of `run` (`TitleFormat`).
+    func title(for snapshot: Snapshot, run: TitleFormat.Run) -> String {
+        titleFormat.text(for: snapshot, run: run, data: data)
     }
 
     /// A loss value as titles show it: 4 significant digits.

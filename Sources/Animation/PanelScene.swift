@@ -19,10 +19,13 @@ public struct PanelScene: Scene {
         /// Put before the reconstruction's title and on the loss panel, e.g. "mu" or "kl"; nil: none.
         public var label: String?
         public var lossBounds: LossBounds
+        /// The run its titles describe (`{solver}`, `{loss_name}`).
+        public var run: TitleFormat.Run
 
-        public init(label: String? = nil, lossBounds: LossBounds) {
+        public init(label: String? = nil, lossBounds: LossBounds, run: TitleFormat.Run = .init()) {
             self.label = label
             self.lossBounds = lossBounds
+            self.run = run
         }
     }
 
@@ -36,7 +39,7 @@ public struct PanelScene: Scene {
     public let overlaysOtherRuns: Bool
     private let base: Figure
     /// The data panels, drawn once.
-    private let layer: StaticLayer
+    private let layer: FigureLayer.Shared
     private let artists: PanelArtists
 
     /// The subplot grid: matplotlib's margins, with more room between rows than its default so that a
@@ -55,27 +58,16 @@ public struct PanelScene: Scene {
         guard !panels.isEmpty else { throw AnimationError.badValue(.panels, given: "", reason: "choose at least one panel") }
         guard !rows.isEmpty else { throw AnimationError.badValue(.panels, given: "", reason: "there is no run to draw") }
         try ArticleScene.check(columns: columns, of: data)
-        var figure = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
-                                scale: style.scale, theme: style.theme)
-        try ImageLimits.check(width: figure.pixelWidth, height: figure.pixelHeight)
-        let artists = try PanelArtists(style: style, columns: columns, bounds: bounds)
+        let blank = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
+                               scale: style.scale, theme: style.theme)
+        try ImageLimits.check(width: blank.pixelWidth, height: blank.pixelHeight)
+        let artists = try PanelArtists(style: style, columns: columns, bounds: bounds, data: data)
         // A single row keeps matplotlib's own grid, so that [data, reconstruction] is the article's figure.
-        try figure.addSubplots(rows: rows.count, columns: panels.count,
-                               parameters: rows.count == 1 ? .matplotlib : Self.gridParameters)
-        for (r, row) in rows.enumerated() {
-            for (p, panel) in panels.enumerated() {
-                let i = r * panels.count + p
-                switch panel {
-                case .data:
-                    PanelArtists.setLimits(of: &figure.axes[i], bounds: bounds)
-                    try artists.drawPoints(data, into: &figure.axes[i])
-                    if let label = row.label { figure.axes[i].title = "\(label): data" }
-                case .reconstruction:
-                    PanelArtists.setLimits(of: &figure.axes[i], bounds: bounds)
-                case .loss:
-                    PanelArtists.prepareLoss(&figure.axes[i], bounds: row.lossBounds)
-                }
-            }
+        var figure = try Self.grid(blank, panels: panels, rows: rows, data: data, bounds: bounds, artists: artists,
+                                   parameters: rows.count == 1 ? .matplotlib : Self.gridParameters)
+        if style.makesRoomForText {
+            figure = try Self.grid(blank, panels: panels, rows: rows, data: data, bounds: bounds, artists: artists,
+                                   parameters: Self.tightParameters(figure, rows: rows.count, columns: panels.count))
         }
         self.panels = panels
         self.rows = rows
@@ -86,9 +78,42 @@ public struct PanelScene: Scene {
         self.base = figure
         self.artists = artists
         let dataPanels = panels.indices.filter { panels[$0] == .data }
-        self.layer = StaticLayer(figure: figure, keeping: rows.indices.flatMap { r in
+        self.layer = FigureLayer.Shared(figure: figure, keeping: rows.indices.flatMap { r in
             dataPanels.map { r * panels.count + $0 }
         })
+    }
+
+    /// matplotlib's `tight_layout` of a prepared grid, measured with a title on every panel (the frames'
+    /// titles change, their height does not).
+    static func tightParameters(_ figure: Figure, rows: Int, columns: Int) throws -> SubplotParameters {
+        var measured = figure
+        for i in measured.axes.indices where measured.axes[i].title == nil { measured.axes[i].title = "Ag" }
+        return try measured.tightSubplotParameters(rows: rows, columns: columns)
+    }
+
+    /// `blank` with the grid of panels laid out by `parameters`: limits, labels and the data drawn.
+    private static func grid(_ blank: Figure, panels: [Panel], rows: [Row], data: Matrix, bounds: ArticleScene.Bounds,
+                             artists: PanelArtists, parameters: SubplotParameters) throws -> Figure {
+        var figure = blank
+        try figure.addSubplots(rows: rows.count, columns: panels.count, parameters: parameters)
+        for (r, row) in rows.enumerated() {
+            for (p, panel) in panels.enumerated() {
+                let i = r * panels.count + p
+                switch panel {
+                case .data:
+                    PanelArtists.setLimits(of: &figure.axes[i], bounds: bounds)
+                    artists.setLabels(of: &figure.axes[i], panel: .data)
+                    try artists.drawPoints(data, into: &figure.axes[i])
+                    if let label = row.label { figure.axes[i].title = "\(label): data" }
+                case .reconstruction:
+                    PanelArtists.setLimits(of: &figure.axes[i], bounds: bounds)
+                    artists.setLabels(of: &figure.axes[i], panel: .reconstruction)
+                case .loss:
+                    artists.prepareLoss(&figure.axes[i], bounds: row.lossBounds)
+                }
+            }
+        }
+        return figure
     }
 
     /// The image size in pixels.
@@ -107,18 +132,26 @@ public struct PanelScene: Scene {
             let snapshot = frame.snapshots[r]
             let label = rows[r].label
             if let i = axesIndex(row: r, panel: .reconstruction) {
-                let title = artists.title(for: snapshot)
+                let title = artists.title(for: snapshot, run: rows[r].run)
                 try artists.drawReconstruction(snapshot, title: label.map { "\($0): \(title)" } ?? title,
                                                into: &figure.axes[i])
             }
             if let i = axesIndex(row: r, panel: .loss) {
                 let losses = r < frame.losses.count ? frame.losses[r] : [snapshot.loss]
-                let others = overlaysOtherRuns
-                    ? frame.losses.indices.filter { $0 != r }.map { frame.losses[$0] } : []
                 let value = PanelArtists.format(loss: snapshot.loss)
-                try artists.drawLoss(losses, others: others,
-                                     title: label.map { "\($0) loss: \(value)" } ?? "loss: \(value)",
-                                     into: &figure.axes[i])
+                let title = label.map { "\($0) loss: \(value)" } ?? "loss: \(value)"
+                if overlaysOtherRuns {
+                    // Every run in its colour of the cycle, the same in every row, named in a legend.
+                    let others = frame.losses.indices.filter { $0 != r }
+                    let legend = rows.indices.map {
+                        Legend.Entry(rows[$0].label ?? "run \($0 + 1)", handle: .line(color: ColorCycle.color($0), widthPoints: 1.5))
+                    }
+                    try artists.drawLoss(losses, others: others.map { frame.losses[$0] }, title: title, legend: legend,
+                                         color: ColorCycle.color(r), otherColors: others.map(ColorCycle.color),
+                                         into: &figure.axes[i])
+                } else {
+                    try artists.drawLoss(losses, others: [], title: title, into: &figure.axes[i])
+                }
             }
         }
         return figure
@@ -126,7 +159,7 @@ public struct PanelScene: Scene {
 
     /// Draws `frame` into `canvas` (which must be `pixelSize`), reusing its buffers.
     ///
-    /// The data panels are drawn once and copied (`StaticLayer`): the pixels are those of
+    /// The data panels are drawn once and copied (`FigureLayer.Shared`): the pixels are those of
     /// `figure(for:).render()`.
     public func render(_ frame: Frame, into canvas: inout Canvas, font: Font?) throws {
         try render(figure(for: frame), into: &canvas, font: font)

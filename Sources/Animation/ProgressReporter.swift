@@ -10,7 +10,9 @@ public protocol ProgressReporter {
 
 /// What a `ProgressReporter` wants after a frame.
 public enum ProgressDecision: Sendable, Equatable {
+    /// Go on to the next frame.
     case proceed
+    /// Stop the run: the sink is cancelled and the run throws `AnimationError.stopped`.
     case stop
 }
 

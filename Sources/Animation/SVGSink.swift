@@ -14,6 +14,7 @@ public final class SVGSink: FrameSink {
     /// SVG files named by `pattern` from each frame's iteration.
     ///
     /// - Parameters:
+    ///   - pattern: how each frame's file is named from its iteration or index.
     ///   - dotsPerInch: the figure's pixels per inch (dpi × scale): it sets the size in points.
     ///   - metadata: the description written into every file; the title gets the iteration.
     public init(pattern: FramePattern, dotsPerInch: Double, metadata: VectorMetadata) throws {
@@ -39,6 +40,7 @@ public final class SVGSink: FrameSink {
         }
     }
 
+    /// Draws the scene's frame onto an `SVGSurface`: a whole document titled with the iteration.
     public var drawFrame: (@Sendable (any Scene, Frame, Font) throws -> [UInt8])? {
         let dpi = dotsPerInch, metadata = metadata
         return { scene, frame, font in
@@ -49,14 +51,18 @@ public final class SVGSink: FrameSink {
         }
     }
 
+    /// Stages the frame's SVG under a temporary name.
     public func add(_ frame: [UInt8], iteration: Int) throws {
         try files.write(frame, iteration: iteration)
     }
 
+    /// Renames every staged file into place, removing an earlier run's files the pattern did not make
+    /// again, and returns the paths.
     public func finish() throws -> [String] {
         try files.commit()
     }
 
+    /// Removes the staged files and the folders created for them.
     public func cancel() {
         files.discard()
     }

@@ -29,7 +29,7 @@ public protocol Scene: Sendable {
 
     /// Draws `frame` into `canvas`, which has `pixelSize`; its previous content is not used.
     ///
-    /// The raster path: a scene may reuse what does not change between frames (`StaticLayer`).
+    /// The raster path: a scene may reuse what does not change between frames (`FigureLayer.Shared`).
     func render(_ frame: Frame, into canvas: inout Canvas, font: Font?) throws
 
     /// Draws `frame` on any surface of `pixelSize` (an SVG or PDF page), as shapes, glyphs and images;

@@ -20,6 +20,20 @@ public struct SceneStyle: Sendable {
     /// Marker area in pt² (matplotlib's `s`) and edge width in pt, as the article's scatter calls.
     public var markerSize = 60.0
     public var markerEdgeWidth = 0.1
+    /// The x axis label of each kind of panel; a panel missing here gets the scene's own: none on the
+    /// data and reconstruction panels (unless `Visualization.columnNames` names the data's columns),
+    /// "iteration" on the loss panel. An empty string leaves the axis unlabelled.
+    public var xLabels: [Panel: String] = [:]
+    /// The y axis label of each kind of panel, as `xLabels` ("loss" on the loss panel).
+    public var yLabels: [Panel: String] = [:]
+    /// Whether the panels' margins and gaps are chosen to fit their text, as matplotlib's
+    /// `tight_layout` chooses them (for large text on slides); false keeps matplotlib's default grid.
+    public var makesRoomForText = false
+    /// Whether each basis vector's arrow gets its own colour of the tab10 cycle (C0, C1, …) and the
+    /// reconstruction a legend naming them h₁ … h_k; false draws them in the theme's arrow colour.
+    public var arrowColors = false
+    /// Where legends go: matplotlib's 'best' (the default) or a named corner.
+    public var legendLocation = Legend.Location.best
 
     public init() {}
 
@@ -28,6 +42,30 @@ public struct SceneStyle: Sendable {
     public static let imageColormap = "gray_r"
     public static let pointTitle = "{iteration}"
     public static let imageTitle = "iteration {iteration}, loss {loss}"
+
+    /// The loss panel's own x label, as matplotlib users label a loss curve.
+    public static let lossXLabel = "iteration"
+    /// The loss panel's own y label.
+    public static let lossYLabel = "loss"
+
+    /// The x and y labels a panel shows: the style's, else the scene's own; nil for none.
+    func labels(of panel: Panel) -> (x: String?, y: String?) {
+        func shown(_ s: String?) -> String? { s.flatMap { $0.isEmpty ? nil : $0 } }
+        let own: (String?, String?) = panel == .loss ? (Self.lossXLabel, Self.lossYLabel) : (nil, nil)
+        return (shown(xLabels[panel] ?? own.0), shown(yLabels[panel] ?? own.1))
+    }
+
+    /// This style with the data's column names as the labels of the data and reconstruction panels
+    /// where it has none of its own.
+    func labelled(columns: (x: Int, y: Int), names: [String]?) -> SceneStyle {
+        guard let names, names.indices.contains(columns.x), names.indices.contains(columns.y) else { return self }
+        var style = self
+        for panel in [Panel.data, .reconstruction] {
+            if style.xLabels[panel] == nil { style.xLabels[panel] = names[columns.x] }
+            if style.yLabels[panel] == nil { style.yLabels[panel] = names[columns.y] }
+        }
+        return style
+    }
 
     /// The colormap of point scenes.
     var pointColormapName: String { colormap ?? Self.pointColormap }

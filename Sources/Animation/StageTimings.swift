@@ -10,6 +10,7 @@ public struct StageTimings: Sendable {
     public var boundsSolve: Duration = .zero
     /// Every solver run: the frames', the samples' and the bounds' pre-runs.
     public var allSolves: Duration { solve + sampleSolve + boundsSolve }
+    /// Rendering the frames (summed over the worker threads).
     public var render: Duration = .zero
     /// The sink's per-frame work on the worker threads (PNG compression).
     public var prepare: Duration = .zero

@@ -23,6 +23,7 @@ public struct StillScene: Scene {
         content = .basisImages(strip, snapshots)
     }
 
+    /// The figure's pixel size, or the strip's.
     public var pixelSize: (width: Int, height: Int) {
         switch content {
         case .figure(let figure): return (figure.pixelWidth, figure.pixelHeight)

@@ -7,12 +7,14 @@
 /// more than any CRF below 23 does. H.264: CRF 18, 189 KB (12: 286 KB, 23: 123 KB, luma SSIM 0.99845,
 /// green 47.4 dB). VP9: CRF 24, 141 KB (28: 114 KB, green 47.4 dB).
 public struct VideoOptions: Sendable, Equatable {
+    /// The video's file format, which fixes the codec; the raw value is the file extension.
     public enum Container: String, Sendable, Equatable {
         /// H.264 (libx264) in yuv420p with the index in front (`+faststart`): every player and slide program.
         case mp4
         /// VP9 (libvpx-vp9) in yuv420p, constant quality: browsers.
         case webm
 
+        /// The CRF measured to keep text and marker edges sharp: 18 for H.264, 24 for VP9.
         public var defaultCRF: Int {
             switch self {
             case .mp4: return 18
@@ -20,6 +22,7 @@ public struct VideoOptions: Sendable, Equatable {
             }
         }
 
+        /// The CRFs the codec accepts: 0…51 for libx264, 0…63 for libvpx-vp9.
         public var crfRange: ClosedRange<Int> {
             switch self {
             case .mp4: return 0...51
@@ -28,13 +31,17 @@ public struct VideoOptions: Sendable, Equatable {
         }
     }
 
+    /// MP4 (H.264) or WebM (VP9).
     public var container: Container
     /// Constant rate factor: lower is better and larger. Nil for the container's default.
     public var crf: Int?
+    /// Frames per second, as a fraction.
     public var frameRate: FrameRate
     /// How many extra copies of the last frame to send (`--hold-last` at this frame rate).
     public var holdLastFrames: Int = 0
 
+    /// Options for `container` at `frameRate`; the container's default CRF unless `crf` is given (checked
+    /// by `VideoSink`).
     public init(container: Container, crf: Int? = nil, frameRate: FrameRate, holdLastFrames: Int = 0) {
         self.container = container
         self.crf = crf
@@ -66,10 +73,13 @@ public struct VideoOptions: Sendable, Equatable {
 
 /// Frames per second as a fraction, so that 200 ms a frame is exactly 5/1 and 30 fps exactly 30/1.
 public struct FrameRate: Sendable, Equatable, CustomStringConvertible {
+    /// Frames, in lowest terms with `denominator`; always positive.
     public let numerator: Int
+    /// Seconds, in lowest terms with `numerator`; always positive.
     public let denominator: Int
 
-    /// - Throws: `AnimationError.badOutput`-free: callers validate; a non-positive part gives 1/1.
+    /// The fraction `numerator`/`denominator` in lowest terms; a part that is not positive gives 1/1
+    /// (callers validate first).
     public init(numerator: Int, denominator: Int) {
         guard numerator > 0, denominator > 0 else {
             self.numerator = 1

@@ -16,10 +16,13 @@ import Raster
 /// inches and so its layout. ffmpeg writes into the temporary file beside `path` (through an open
 /// descriptor), renamed into place by `finish`; `cancel` kills ffmpeg and removes it.
 public final class VideoSink: FrameSink {
+    /// The video being written; it appears there only when `finish` succeeds.
     public let path: String
+    /// Container, CRF, frame rate and the frames held at the end.
     public let options: VideoOptions
     /// The frames' size and the video's (even) size.
     public let width: Int, height: Int
+    /// The video's size in pixels: the frames' size rounded up to even sides.
     public let paddedWidth: Int, paddedHeight: Int
     private var file: AtomicFile?
     private var process: FFmpegProcess?
@@ -29,9 +32,15 @@ public final class VideoSink: FrameSink {
 
     /// Starts ffmpeg, writing to a temporary file beside `path`.
     ///
-    /// - Parameter ffmpeg: the program to run; nil looks for it with `FFmpegLocator`.
+    /// - Parameters:
+    ///   - path: the video to write (.mp4 or .webm), renamed into place by `finish`.
+    ///   - width: the frames' width in pixels (padded to an even width for yuv420p).
+    ///   - height: the frames' height in pixels (padded likewise).
+    ///   - options: codec, quality and frame rate.
+    ///   - ffmpeg: the program to run; nil looks for it with `FFmpegLocator`.
     /// - Throws: `AnimationError.cannotWrite` when ffmpeg is missing or cannot start, or the folder
-    ///   cannot be written.
+    ///   cannot be written; `AnimationError.badOutput` for a CRF outside the container's range or a
+    ///   target that is not a regular file.
     public init(path: String, width: Int, height: Int, options: VideoOptions, ffmpeg: String? = nil) throws {
         self.path = path
         self.options = options
@@ -85,11 +94,16 @@ public final class VideoSink: FrameSink {
         }
     }
 
+    /// Pipes the frame's RGBA bytes to ffmpeg.
     public func add(_ frame: [UInt8], iteration: Int) throws {
         try send(frame)
         if options.holdLastFrames > 0 { lastFrame = frame }
     }
 
+    /// Sends the held copies of the last frame, waits for ffmpeg and renames the video into place.
+    ///
+    /// - Throws: `AnimationError.cannotWrite` when ffmpeg fails (with its message) or the sink is already
+    ///   finished; nothing is left then.
     public func finish() throws -> [String] {
         guard let process, let file else { throw AnimationError.cannotWrite(path: path, reason: "the video is already finished") }
         defer { cancel() }
@@ -104,6 +118,7 @@ public final class VideoSink: FrameSink {
         return [path]
     }
 
+    /// Kills ffmpeg and removes the temporary file; safe to call more than once.
     public func cancel() {
         process?.kill()
         process = nil

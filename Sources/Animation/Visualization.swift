@@ -39,6 +39,9 @@ public struct Visualization: Sendable {
     public var usesArticleBounds = false
     /// How the data are named in messages (a file's path).
     public var dataName = "the data"
+    /// The names of the data's columns (a CSV file's header), which label the axes of the data and
+    /// reconstruction panels unless `style` labels them; nil: the data have none.
+    public var columnNames: [String]?
 
     /// The article's animation of `configuration`: 50 frames, iterations 0–49.
     public init(configuration: NMFConfiguration, schedule: FrameSchedule? = nil) {
@@ -74,7 +77,8 @@ public struct Visualization: Sendable {
             let start = clock.now
             let bounds = try pointBounds(solvers: solvers, lastIteration: schedule.last, shown: schedule.contains)
             let spent = usesOwnBounds ? .zero : clock.now - start
-            return (try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: style),
+            return (try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: labelledStyle,
+                                     run: TitleFormat.Run(configuration)),
                     solvers, spent)
         case .article, .panels:
             let start = clock.now
@@ -116,7 +120,7 @@ public struct Visualization: Sendable {
         let bounds = try pointBounds(solvers: [solver], lastIteration: iterations.max() ?? 0,
                                      shown: { wanted.contains($0) })
         let strip = try Filmstrip(data: configuration.data, iterations: iterations, columns: columns, bounds: bounds,
-                                  style: style)
+                                  style: style, run: TitleFormat.Run(configuration))
         return StillScene(figure: try strip.figure(for: strip.snapshots(solver: solver)))
     }
 
@@ -132,7 +136,8 @@ public struct Visualization: Sendable {
             throw AnimationError.badValue(.samples, given: String(count), reason: "the data have only \(rows) rows")
         }
         return try BasisImagesScene(data: configuration.data, shape: shape, rank: configuration.rank,
-                                    samples: Array(0..<count), style: style, source: dataName)
+                                    samples: Array(0..<count), style: style, source: dataName,
+                                    run: TitleFormat.Run(configuration))
     }
 
     /// `bounds` cover every row's frames, so that the rows share limits and can be compared point by point.
@@ -147,10 +152,14 @@ public struct Visualization: Sendable {
             ? Array(repeating: LossBounds.covering(solvers: solvers, lastIteration: last), count: solvers.count)
             : solvers.map { LossBounds.covering(solvers: [$0], lastIteration: last) }
         let labels: [String?] = comparison?.labels ?? [nil]
-        let rows = zip(labels, lossBounds).map { PanelScene.Row(label: $0, lossBounds: $1) }
+        let runs = try configurations().map(TitleFormat.Run.init)
+        let rows = zip(labels, zip(lossBounds, runs)).map { PanelScene.Row(label: $0, lossBounds: $1.0, run: $1.1) }
         return try PanelScene(data: configuration.data, panels: panels, rows: rows, columns: columns,
-                              bounds: bounds, style: style, overlaysOtherRuns: shared && solvers.count > 1)
+                              bounds: bounds, style: labelledStyle, overlaysOtherRuns: shared && solvers.count > 1)
     }
+
+    /// The style with the data's column names as axis labels where it gives none.
+    private var labelledStyle: SceneStyle { style.labelled(columns: columns, names: columnNames) }
 
     /// Whether the article's limits apply (no pre-run is needed).
     private var usesOwnBounds: Bool { usesArticleBounds && columns == (0, 1) }

@@ -17,7 +17,7 @@ import Darwin
 /// What the target is decides how it is written (`OutputPath`): a symbolic link is followed and its
 /// target replaced; an existing device, FIFO or socket (`/dev/stdout`, `/dev/null`) is written to
 /// directly and never replaced; folders, block devices and new files in `/` or `/dev` are refused.
-public final class AtomicFile {
+package final class AtomicFile {
     /// The path given.
     let path: String
     /// The file that `commit` replaces (after following symbolic links), or the stream written to.
@@ -30,13 +30,13 @@ public final class AtomicFile {
     private(set) var isOpen = true
 
     /// Whether the target is a stream (device, FIFO, socket) written to directly.
-    public var isStream: Bool { temporaryPath == nil }
+    package var isStream: Bool { temporaryPath == nil }
 
     /// Creates the temporary file beside `path`, or opens the stream `path` names.
     ///
     /// - Throws: `CodecsError.fileFailed` when the folder does not exist or cannot be written,
     ///   `CodecsError.refusedTarget` for targets that are never written (see the type's summary).
-    public init(path: String) throws {
+    package init(path: String) throws {
         self.path = path
         switch try OutputPath.resolve(path) {
         case let .stream(stream):
@@ -59,7 +59,7 @@ public final class AtomicFile {
     }
 
     /// Appends bytes, flushing to the file when the buffer is full.
-    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+    package func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard isOpen else { throw CodecsError.writerClosed(path: path) }
         if buffer.count + bytes.count > bufferLimit {
             try flush()
@@ -74,7 +74,7 @@ public final class AtomicFile {
     /// Writes the buffered bytes, fsyncs and closes the file and renames it onto the target.
     ///
     /// - Throws: `CodecsError.fileFailed` with the system's reason; the temporary file is then removed.
-    public func commit() throws {
+    package func commit() throws {
         guard let temporaryPath = try close() else { return }
         try Self.rename([(temporaryPath, targetPath)], for: path)
     }
@@ -89,7 +89,7 @@ public final class AtomicFile {
     }
 
     /// Closes and removes the temporary file; does nothing once committed or discarded.
-    public func discard() {
+    package func discard() {
         guard isOpen else { return }
         isOpen = false
         systemClose(descriptor)
@@ -97,7 +97,7 @@ public final class AtomicFile {
     }
 
     /// Writes `data` atomically to `path` in one go.
-    public static func write(_ data: [UInt8], to path: String) throws {
+    package static func write(_ data: [UInt8], to path: String) throws {
         let file = try AtomicFile(path: path)
         try data.withUnsafeBytes { try file.write($0) }
         try file.commit()

@@ -32,6 +32,7 @@ public enum CodecsError: Error, Equatable, CustomStringConvertible {
     /// zlib could not compress a PDF stream; `code` is zlib's.
     case compressionFailed(code: Int)
 
+    /// One line for the user, naming the file or the value that was wrong.
     public var description: String {
         switch self {
         case let .invalidSize(width, height, limit):

@@ -9,7 +9,7 @@ import Raster
 /// (2: its rectangle becomes transparent, 3: the canvas before it is restored); then the frame's
 /// non-transparent pixels are drawn. `init(path:)` keeps every composited frame, so memory grows
 /// with the animation; `init(path:each:)` hands each one over instead and keeps none, for long ones.
-public struct GIFPlayback: Sendable {
+package struct GIFPlayback: Sendable {
     public private(set) var version: String
     public private(set) var width: Int
     public private(set) var height: Int
@@ -26,7 +26,7 @@ public struct GIFPlayback: Sendable {
     /// Decodes the file at `path`.
     ///
     /// - Throws: `CodecsError.gifFailed` with giflib's message for a file giflib cannot read.
-    public init(path: String) throws {
+    package init(path: String) throws {
         var kept: [Image] = []
         try self.init(path: path) { _, canvas in kept.append(canvas) }
         frames = kept
@@ -37,7 +37,7 @@ public struct GIFPlayback: Sendable {
     ///
     /// - Throws: `CodecsError.gifFailed` with giflib's message for a file giflib cannot read, or what
     ///   `each` throws.
-    public init(path: String, each: (Int, Image) throws -> Void) throws {
+    package init(path: String, each: (Int, Image) throws -> Void) throws {
         var error: Int32 = 0
         guard let gif = DGifOpenFileName(path, &error) else {
             throw CodecsError.gifFailed(path: path, operation: "open the file", message: GIFByteSink.message(error))
@@ -121,7 +121,7 @@ public struct GIFPlayback: Sendable {
 
 /// Peak signal-to-noise ratio over RGB of two images of one size (infinity when equal), in dB; minus
 /// infinity when their sizes differ.
-public func psnr(_ a: Image, _ b: Image) -> Double {
+package func psnr(_ a: Image, _ b: Image) -> Double {
     guard a.width == b.width, a.height == b.height, a.pixels.count == b.pixels.count else { return -.infinity }
     var sum: Double = 0
     for i in stride(from: 0, to: a.pixels.count, by: 4) {

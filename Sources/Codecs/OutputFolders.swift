@@ -11,7 +11,9 @@ import Darwin
 public enum OutputFolders {
     /// Creates `folder` and its missing parents.
     ///
-    /// - Parameter path: the output the folder is for, named in errors.
+    /// - Parameters:
+    ///   - folder: the folder to create.
+    ///   - path: the output the folder is for, named in errors.
     /// - Returns: the folders created, outermost first (pass them to `remove` or `keep`).
     /// - Throws: `CodecsError.fileFailed` or `.refusedTarget` naming the folder and the reason.
     public static func create(_ folder: String, for path: String) throws -> [String] {

@@ -18,8 +18,10 @@ import Raster
 ///
 /// Output is lossless whatever the options: the colour type only changes how pixels are stored.
 public struct PNGEncoder: Sendable {
+    /// Colour type, compression, filter and chunks; checked when encoding, not here.
     public var options: PNGOptions
 
+    /// An encoder with `options` (by default: automatic colour type, zlib level 5, no filter).
     public init(options: PNGOptions = PNGOptions()) {
         self.options = options
     }

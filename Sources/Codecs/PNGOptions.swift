@@ -16,6 +16,8 @@ public struct PNGOptions: Sendable, Equatable {
     /// The row filter libpng applies before compression (ignored for palette images, which use none,
     /// as the PNG specification recommends).
     public enum Filter: Sendable, Equatable {
+        /// One filter for every row: none, the difference from the pixel to the left (sub), above (up), their
+        /// mean (average), or the Paeth predictor.
         case none, sub, up, average, paeth
         /// libpng's per-row heuristic over all five filters: smallest files, slowest.
         case adaptive
@@ -23,29 +25,37 @@ public struct PNGOptions: Sendable, Equatable {
 
     /// The zlib strategy (see zlib's deflateInit2).
     public enum Strategy: Sendable, Equatable {
+        /// zlib's `Z_DEFAULT_STRATEGY`, `Z_FILTERED`, `Z_HUFFMAN_ONLY` and `Z_RLE`.
         case standard, filtered, huffmanOnly, runLength
     }
 
     /// A tEXt chunk: a Latin-1 keyword of 1…79 characters (e.g. "Software") and its text.
     public struct TextChunk: Sendable, Equatable {
+        /// The keyword: 1…79 Latin-1 characters, e.g. "Software", "Title".
         public var key: String
+        /// The text, in Latin-1.
         public var value: String
+        /// A chunk with this keyword and text (checked when encoding).
         public init(key: String, value: String) {
             self.key = key
             self.value = value
         }
     }
 
+    /// Which colour type to write; `.automatic` picks the smallest lossless one.
     public var colorMode: ColorMode = .automatic
     /// zlib level, 0 (store) … 9 (smallest).
     public var compressionLevel: Int = 5
+    /// The row filter for RGB and RGBA images; none by default, which suits flat plot backgrounds.
     public var filter: Filter = .none
+    /// zlib's strategy; `.standard` is zlib's default.
     public var strategy: Strategy = .standard
     /// Written as a pHYs chunk so that documents place the image at its true size; nil writes none.
     public var dotsPerInch: Double? = nil
     /// tEXt chunks, written before the image data.
     public var text: [TextChunk] = []
 
+    /// Options with the measured defaults unless given; they are checked when encoding.
     public init(
         colorMode: ColorMode = .automatic, compressionLevel: Int = 5, filter: Filter = .none,
         strategy: Strategy = .standard, dotsPerInch: Double? = nil, text: [TextChunk] = []

@@ -12,6 +12,7 @@ public struct PNGReader: Sendable {
     /// allocated, so a corrupt or hostile header cannot make the reader ask for gigabytes.
     public static let maximumPixelCount = 1 << 26
 
+    /// A reader; it holds no state, so one can be shared between threads.
     public init() {}
 
     /// Reads and decodes the PNG file at `path`.

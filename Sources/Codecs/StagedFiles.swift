@@ -8,6 +8,7 @@ public final class StagedFiles {
     private var staged: [(temporary: String, target: String)] = []
     private var streamed: [String] = []
 
+    /// An empty set of staged files.
     public init() {}
 
     deinit {

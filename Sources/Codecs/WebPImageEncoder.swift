@@ -3,8 +3,10 @@ import Raster
 
 /// Encodes one image as a still WebP (for the HTML player's frames).
 public struct WebPImageEncoder: Sendable {
+    /// Lossless or lossy, and libwebp's effort; `loop` does not apply to a still.
     public let options: WebPOptions
 
+    /// An encoder with `options` (lossless by default); they are checked when encoding.
     public init(options: WebPOptions = WebPOptions()) {
         self.options = options
     }

@@ -6,6 +6,7 @@ import CWebP
 /// mode stores exactly and in less space than the GIF (see README for the measured figures). Lossy
 /// (VP8, with its own alpha plane when the frames have any) trades exactness for size.
 public struct WebPOptions: Sendable, Equatable {
+    /// Lossless or lossy (VP8) coding of the colour.
     public enum Compression: Sendable, Equatable {
         /// Every pixel exact, alpha included.
         case lossless
@@ -13,6 +14,7 @@ public struct WebPOptions: Sendable, Equatable {
         case lossy(quality: Double)
     }
 
+    /// Lossless (the default) or lossy at a quality.
     public var compression: Compression = .lossless
     /// How many times viewers play it, as for GIF (WebP's loop count is the number of plays; 0 forever).
     public var loop: GIFOptions.Loop = .forever
@@ -21,6 +23,7 @@ public struct WebPOptions: Sendable, Equatable {
     /// How hard lossless compression tries, 0…100 (libwebp's `quality` in lossless mode; 75 its default).
     public var losslessEffort: Double = 75
 
+    /// Options with libwebp's defaults unless given; they are checked when a writer or encoder is made.
     public init(compression: Compression = .lossless, loop: GIFOptions.Loop = .forever, method: Int = 4,
                 losslessEffort: Double = 75) {
         self.compression = compression

@@ -16,9 +16,13 @@ import Raster
 /// Frames are straight (not premultiplied) RGBA; alpha is kept, so `--transparent` figures stay
 /// anti-aliased on any background. Not thread-safe: call it from one thread at a time.
 public final class WebPWriter {
+    /// The file the animation replaces when `finish` succeeds.
     public let path: String
+    /// Width of every frame in pixels, 1…16383.
     public let width: Int
+    /// Height of every frame in pixels, 1…16383.
     public let height: Int
+    /// The options the writer was made with, already checked.
     public let options: WebPOptions
     private var encoder: OpaquePointer?
     private var file: AtomicFile?

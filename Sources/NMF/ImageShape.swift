@@ -54,7 +54,9 @@ public struct ImageShape: Sendable, Hashable, CustomStringConvertible {
 
     /// Checks that `data` has one column per pixel.
     ///
-    /// - Parameter source: how the error names the data (a file path or a data set name).
+    /// - Parameters:
+    ///   - data: the matrix whose rows should be images of this shape.
+    ///   - source: how the error names the data (a file path or a data set name).
     /// - Throws: `NMFError.imageShapeMismatch` otherwise.
     public func check(_ data: Matrix, source: String) throws {
         guard data.columns == pixelCount else {

@@ -3,74 +3,53 @@ import ArgumentParser
 import Foundation
 import NMF
 
-/// `--compare`: the runs to put side by side, each the user's solver options with one thing changed —
-/// the update rule (`mu,hals`) or the loss (`frobenius,kl`) — so that data and initialization are shared.
+/// `--compare`: the runs to put side by side, each the user's solver options with one parameter
+/// changed (`solver=mu,hals`, `loss=frobenius,kl`, `init=random,nndsvd`, `seed=0,1,2`, `rank=2,3,4`, or
+/// the values alone for solvers, losses and initializations), so that the data are shared. The
+/// parameters themselves are the library's table (`RunComparison.parameters`).
 struct Comparison {
-    /// What differs between the runs.
-    enum Kind {
-        case solvers([SolverOptions.SolverName])
-        case losses([SolverOptions.LossName])
-    }
+    let runs: RunComparison
 
-    let kind: Kind
-
-    /// Reads `mu,hals`, `hals,mu`, `frobenius,kl` or `kl,frobenius`.
+    /// Reads the option's text.
     ///
-    /// - Throws: `ValidationError` for fewer than two names, a name given twice, or solvers mixed with losses.
+    /// - Throws: `ValidationError` for fewer than two values, a value given twice, an unknown
+    ///   parameter or a value it does not take.
     init(_ text: String) throws {
-        let names = text.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        let usage = "--compare takes two solvers (mu,hals) or two losses (frobenius,kl), not '\(text)'"
-        guard names.count >= 2, Set(names).count == names.count else { throw ValidationError(usage) }
-        let solvers = names.compactMap(SolverOptions.SolverName.init(rawValue:))
-        let losses = names.compactMap(SolverOptions.LossName.init(rawValue:))
-        if solvers.count == names.count {
-            kind = .solvers(solvers)
-        } else if losses.count == names.count {
-            kind = .losses(losses)
-        } else {
-            throw ValidationError(usage)
+        do {
+            runs = try RunComparison(parsing: text)
+        } catch let error as AnimationError {
+            let usage = "--compare takes two or more values of one parameter (solver=mu,hals, loss=frobenius,kl, "
+                + "init=random,nndsvd, seed=0,1,2, rank=2,3,4; mu,hals and frobenius,kl for short)"
+            guard case let .badValue(_, _, reason) = error else { throw ValidationError("\(usage), not '\(text)'") }
+            throw ValidationError("\(usage), not '\(text)': \(reason)")
         }
     }
 
     /// The number of runs (rows).
-    var count: Int { labels.count }
+    var count: Int { runs.values.count }
 
     /// Each run's name, as its row is titled.
-    var labels: [String] {
-        switch kind {
-        case let .solvers(names): return names.map(\.rawValue)
-        case let .losses(names): return names.map(\.rawValue)
-        }
-    }
+    var labels: [String] { runs.labels }
 
-    /// Whether the runs minimize the same loss, so that their curves can share one axis.
-    var sharesLoss: Bool {
-        if case .solvers = kind { return true }
-        return false
-    }
-
-    /// Rejects runs the solver cannot do (the rule is the engine's: `SolverKind.minimizes`).
+    /// Rejects runs the solver cannot do (the rule is the engine's: `SolverKind.minimizes`), in the
+    /// words of the options that would fix them.
     func validate(with options: SolverOptions) throws {
-        switch kind {
-        case let .solvers(names):
-            if let bad = names.first(where: { !$0.solver.minimizes(options.loss.loss) }) {
-                throw ValidationError("--compare \(labels.joined(separator: ",")) needs --loss frobenius: \(bad.rawValue) minimizes the Frobenius loss only")
+        let list = runs.values.joined(separator: ",")
+        switch runs.key {
+        case "solver":
+            if let bad = runs.values.compactMap(SolverKind.init(rawValue:)).first(where: { !$0.minimizes(options.loss.loss) }) {
+                throw ValidationError("--compare \(list) needs --loss frobenius: \(bad.name) minimizes the Frobenius loss only")
             }
-        case let .losses(names):
-            if let bad = names.first(where: { !options.solver.solver.minimizes($0.loss) }) {
-                throw ValidationError("--compare \(labels.joined(separator: ",")) needs --solver mu: \(options.solver.rawValue) cannot minimize \(bad.rawValue)")
+        case "loss":
+            if let bad = runs.values.compactMap(Loss.init(rawValue:)).first(where: { !options.solver.solver.minimizes($0) }) {
+                throw ValidationError("--compare \(list) needs --solver mu: \(options.solver.rawValue) cannot minimize \(bad.name)")
             }
-        }
-    }
-
-    /// The library's comparison of these runs.
-    var runs: RunComparison {
-        get throws {
-            switch kind {
-            case let .solvers(names): return try RunComparison(.solvers(names.map(\.solver)))
-            case let .losses(names): return try RunComparison(.losses(names.map(\.loss)))
+        case "seed":
+            if ["nndsvd", "nndsvda"].contains(options.initialization.rawValue) {
+                throw ValidationError("--compare seed=\(list): --init \(options.initialization.rawValue) draws no random numbers; use --init article, random or nndsvdar")
             }
+        default:
+            break
         }
     }
 }

@@ -79,6 +79,8 @@ extension NMFViz {
         case .panels: return "--panels"
         case .filmstrip: return "--filmstrip"
         case .figureSize: return "--size"
+        case .title: return "--title"
+        case .comparison: return "--compare"
         }
     }
 

@@ -7,7 +7,8 @@ extension Render {
     /// - Throws: `NMFError` for data that cannot be read or factorized as asked.
     func visualization(schedule: FrameSchedule) throws -> Visualization {
         var visualization = Visualization(configuration: try solverOptions.makeConfiguration(), schedule: schedule)
-        if let shape = try parsedImageShape() {
+        let parsedImageShape = try parsedImageShape()
+        if let shape = parsedImageShape {
             visualization.kind = .images(shape: shape, samples: samples)
         } else if panels != nil || compare != nil {
             visualization.kind = .panels(try teachingPanels())
@@ -17,6 +18,7 @@ extension Render {
         visualization.style = try sceneStyle()
         visualization.usesArticleBounds = Dataset.builtInNames.contains(solverOptions.data)
         visualization.dataName = solverOptions.data
+        if parsedImageShape == nil { visualization.columnNames = try columnNames() }
         return visualization
     }
 }

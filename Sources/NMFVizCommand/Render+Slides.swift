@@ -41,6 +41,18 @@ extension Render {
         style.colormap = colormapOption
         style.title = titleOption
         style.theme = slideTheme()
+        if let fontSize {
+            do {
+                style.theme = try style.theme.withFontSize(fontSize)
+                style.makesRoomForText = true
+            } catch {
+                throw ValidationError("--font-size: \(error)")
+            }
+        }
+        style.arrowColors = arrowColors
+        style.legendLocation = try legendLocation()
+        style.xLabels = Self.axisLabels(xlabel)
+        style.yLabels = Self.axisLabels(ylabel)
         return style
     }
 }

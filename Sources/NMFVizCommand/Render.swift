@@ -27,7 +27,7 @@ struct Render: ParsableCommand {
     @OptionGroup(title: "Data and solver") var solverOptions: SolverOptions
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
-        "A .gif (default NMF_cos2.gif; NMF_digits.gif with --data digits); a .mp4 or .webm video (through ffmpeg); an animated .webp; a .html player; a .png or .svg still (see --iteration); a .pdf, a page per frame (one with --iteration); a folder (existing, or ending in /) for frame_000.png … (see --format); or a pattern such as out/f_%04d.png or f_%03d.svg.",
+        "A .gif (default NMF_cos2.gif; NMF_digits.gif with --data digits); a .mp4 or .webm video (through ffmpeg); an animated .webp; a .html player; a .png or .svg still (see --iteration); a .pdf, a page per frame (one with --iteration); a folder (existing, or ending in /) for frame_000.png … (see --format); or a pattern such as out/f_%04d.png or f_%03d.svg (%% is a literal %).",
         valueName: "path"))
     var outputOption: String?
     var output: String { outputOption ?? (usesDigitsDefaults ? "NMF_digits.gif" : "NMF_cos2.gif") }
@@ -76,10 +76,33 @@ struct Render: ParsableCommand {
     var colormap: String { colormapOption ?? (showsImages ? "gray_r" : "jet") }
 
     @Option(name: .customLong("title"), parsing: .unconditional, help: ArgumentHelp(
-        "The right panel's title (default {iteration}; for image data 'iteration {iteration}, loss {loss}'); {iteration} and {loss} are filled in, e.g. --title 'step {iteration}, loss {loss}'.",
+        "The right panel's title (default {iteration}; for image data 'iteration {iteration}, loss {loss}'); {iteration}, {loss}, {rank}, {solver}, {loss_name} and {relative_error} (‖Y − WH‖/‖Y‖) are filled in, numbers with an optional printf-like format such as {loss:.3f}, {relative_error:.1e} or {iteration:03d}; {{ and }} are braces, e.g. --title 'step {iteration}, loss {loss:.3f}'.",
         valueName: "format"))
     var titleOption: String?
     var title: String { titleOption ?? (showsImages ? "iteration {iteration}, loss {loss}" : "{iteration}") }
+
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "The x axis label of the data and reconstruction panels (default: the CSV header's name of the column, none for the built-in data), or of one panel as data=, reconstruction= or loss= (default iteration); may be repeated; '' or loss= leaves it out, e.g. --xlabel 'height (cm)' --xlabel loss=step.",
+        valueName: "[panel=]text"))
+    var xlabel: [String] = []
+
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "The y axis label, as --xlabel (the loss panel's default: loss), e.g. --ylabel 'weight (kg)'.",
+        valueName: "[panel=]text"))
+    var ylabel: [String] = []
+
+    @Option(name: .customLong("font-size"), parsing: .unconditional, help: ArgumentHelp(
+        "The size of all text in points, as matplotlib's font.size (default 10): tick and axis labels at that size, titles 1.2 times it; the margins then make room for the text as matplotlib's tight_layout, e.g. --font-size 16 for slides read from the back of a room.",
+        valueName: "pt"))
+    var fontSize: Double?
+
+    @Flag(name: .customLong("arrow-colors"), help: "Colour each basis vector's arrow from the tab10 cycle (C0, C1, …) and name them h₁ … h_k in a legend.")
+    var arrowColors = false
+
+    @Option(name: .customLong("legend"), help: ArgumentHelp(
+        "Where legends go (the --compare loss curves, --arrow-colors): best (default, matplotlib's: where they cover the least data), upper-right, upper-left, lower-left, lower-right, right, center-left, center-right, lower-center, upper-center or center, e.g. --legend lower-left.",
+        valueName: "location"))
+    var legendOption: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("The two data columns to plot (0-based), e.g. --columns 0,2.", valueName: "i,j"))
     var columns: String?
@@ -103,8 +126,8 @@ struct Render: ParsableCommand {
     var panels: String?
 
     @Option(help: ArgumentHelp(
-        "Run two solvers (mu,hals) or two losses (frobenius,kl) from the same data and initialization, one row each (reconstruction and loss unless --panels), e.g. --compare mu,hals.",
-        valueName: "a,b"))
+        "Run the same data with one parameter changed, one row each (reconstruction and loss unless --panels), titled with its value, the loss curves in one legend: solver=mu,hals, loss=frobenius,kl, init=random,nndsvd,nndsvda, seed=0,1,2 or rank=2,3,4 (2 to 6 values; mu,hals and frobenius,kl for short), e.g. --compare mu,hals or --compare rank=2,3,4.",
+        valueName: "key=a,b,…"))
     var compare: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
@@ -216,6 +239,9 @@ struct Render: ParsableCommand {
         guard scale.isFinite, scale > 0, scale <= 100 else {
             throw ValidationError("--scale must be above 0 and at most 100, not \(scale)")
         }
+        if let fontSize, !(fontSize.isFinite && fontSize >= 1 && fontSize <= Self.maximumFontSize) {
+            throw ValidationError("--font-size must be between 1 and \(Int(Self.maximumFontSize)) points, not \(fontSize)")
+        }
         guard dpi * scale >= Self.minimumResolution, dpi * scale <= 10_000 else {
             throw ValidationError("--dpi × --scale must be between \(Int(Self.minimumResolution)) and 10000 "
                 + "(below \(Int(Self.minimumResolution)), 10 pt text is under 1.4 px and cannot be drawn), not \(dpi * scale)")
@@ -240,6 +266,9 @@ struct Render: ParsableCommand {
         try validateGIFOptions()
         do {
             _ = try Colormap(named: colormap)
+            _ = try TitleFormat(title)
+            for text in [title] + xlabel + ylabel { try MathText.check(text) }
+            _ = try legendLocation()
         } catch {
             throw ValidationError(NMFViz.describe(error))
         }
@@ -257,6 +286,8 @@ struct Render: ParsableCommand {
         }
     }
 
+    /// The largest text size: 200 pt is 2.8 in, more than a panel's height at the default size.
+    static let maximumFontSize = 200.0
     /// The slowest frame rate: one frame in a GIF's longest delay, 655.35 s.
     static let minimumFPS = 0.0016
     /// More render threads than this never help (frames are drawn in a few milliseconds each).

@@ -6,6 +6,7 @@ import Foundation
 /// rounded to ticks. A single value (zero span) is first widened by 5 % of its magnitude (±0.05 for 0),
 /// as `Locator.nonsingular` does.
 public enum AutoscaleRule {
+    /// The fraction of the data span added on each side (`axes.xmargin`, `axes.ymargin`).
     public static let margin = 0.05
 
     /// Limits for data spanning [minimum, maximum] on an axis of the given scale; nil when there is no

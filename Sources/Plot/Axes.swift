@@ -27,6 +27,8 @@ public struct Axes: Sendable {
     public var title: String?
     public var xLabel: String?
     public var yLabel: String?
+    /// The legend drawn over everything else in the axes (nil: none); see `legend(_:location:)`.
+    public internal(set) var legend: Legend?
     var artists: [Artist] = []
 
     public init(box: PixelBox) {
@@ -43,7 +45,10 @@ public struct Axes: Sendable {
     /// Circle markers with one colour per point (or one for all).
     ///
     /// - Parameters:
+    ///   - x: the points' x in data coordinates.
+    ///   - y: the points' y in data coordinates.
     ///   - size: marker area in pt² (matplotlib's `s`, default 36 = rcParams `lines.markersize`²).
+    ///   - sizes: one marker area per point, in pt², instead of `size`.
     ///   - colors: one colour, or one per point.
     ///   - edgeColor: outline colour, nil for none.
     ///   - edgeWidth: outline width in points (matplotlib's `linewidths`, default 1.0).
@@ -63,7 +68,16 @@ public struct Axes: Sendable {
 
     /// Circle markers coloured by `values` through a colormap and a normalization (matplotlib's `c=`).
     ///
-    /// - Parameter normalize: nil scales the values' own minimum and maximum to [0, 1], as matplotlib does.
+    /// - Parameters:
+    ///   - x: the points' x in data coordinates.
+    ///   - y: the points' y in data coordinates.
+    ///   - size: marker area in pt² (matplotlib's `s`).
+    ///   - sizes: one marker area per point, in pt², instead of `size`.
+    ///   - values: one value per point, mapped to a colour.
+    ///   - colormap: the colormap the normalized values index.
+    ///   - normalize: nil scales the values' own minimum and maximum to [0, 1], as matplotlib does.
+    ///   - edgeColor: outline colour, nil for none.
+    ///   - edgeWidth: outline width in points (matplotlib's `linewidths`).
     public mutating func scatter(x: [Double], y: [Double], size: Double = 36, sizes: [Double]? = nil,
                                  values: [Double], colormap: Colormap, normalize: Normalize? = nil,
                                  edgeColor: RGBA8? = .black, edgeWidth: Double = 1.0) throws {
@@ -83,6 +97,10 @@ public struct Axes: Sendable {
     /// Arrows from (x, y) to (x + u, y + v) in data coordinates.
     ///
     /// - Parameters:
+    ///   - x: the arrows' tails, x in data coordinates.
+    ///   - y: the arrows' tails, y in data coordinates.
+    ///   - u: the arrows' x extent in data units.
+    ///   - v: the arrows' y extent in data units.
     ///   - color: nil for the theme's arrow colour.
     ///   - width: shaft width as a fraction of the axes width; nil for matplotlib's default rule.
     public mutating func quiver(x: [Double], y: [Double], u: [Double], v: [Double], color: RGBA8? = nil,
@@ -140,6 +158,6 @@ extension Axes: Equatable {
         }
         return a.box == b.box && same(a.xLimits, b.xLimits) && same(a.yLimits, b.yLimits) && a.xScale == b.xScale
             && a.yScale == b.yScale && a.title == b.title && a.xLabel == b.xLabel && a.yLabel == b.yLabel
-            && a.artists == b.artists
+            && a.artists == b.artists && a.legend == b.legend
     }
 }

@@ -19,7 +19,13 @@ extension AxesRenderer {
         let width: Double, a: Double, d: Double
         var glyphs: [MathTextLayout.Glyph]?
         let line = font.lineMetrics(points: points, dpi: dpi)
-        if label.exponent != nil {
+        if label.exponent == nil, MathText.isMath(label.text) {
+            let math = try MathTextLayout(math: label.text, font: font, points: points, dpi: dpi)
+            glyphs = math.glyphs
+            width = math.width
+            a = max(math.ascent, line.ascent)
+            d = max(math.descent, line.descent)
+        } else if label.exponent != nil {
             let math = try MathTextLayout(label, font: font, points: points, dpi: dpi)
             glyphs = math.glyphs
             width = math.width
@@ -148,17 +154,29 @@ extension AxesRenderer {
         let b = layout.box
         let color = theme.textColor
         if let title = axes.title, !title.isEmpty {
-            try drawLabel(TickLabel(title), at: Point(b.centerX, b.y0 - theme.titlePadPoints * ppp),
-                          points: theme.titleSizePoints, color: color, horizontal: .center, vertical: .baseline, on: &canvas)
+            try drawLabel(TickLabel(title), at: titleAnchor, points: theme.titleSizePoints, color: color,
+                          horizontal: .center, vertical: .baseline, on: &canvas)
         }
         let labelsBottom = tickLabelBounds.x?.y1 ?? b.y1
         if let xLabel = axes.xLabel, !xLabel.isEmpty {
-            try drawLabel(TickLabel(xLabel), at: Point(b.centerX, labelsBottom + theme.axisLabelPadPoints * ppp),
-                          points: theme.axisLabelSizePoints, color: color, horizontal: .center, vertical: .top, on: &canvas)
+            try drawLabel(TickLabel(xLabel), at: xLabelAnchor(tickLabelBounds), points: theme.axisLabelSizePoints,
+                          color: color, horizontal: .center, vertical: .top, on: &canvas)
         }
         if let yLabel = axes.yLabel, !yLabel.isEmpty {
-            let anchor = Point((tickLabelBounds.y?.x0 ?? b.x0) - theme.axisLabelPadPoints * ppp, b.centerY)
-            try drawVerticalLabel(yLabel, anchor: anchor, on: &canvas)
+            let placed = try placeVertical(yLabel, anchor: yLabelAnchor(tickLabelBounds))
+            if MathText.isMath(yLabel) {
+                // Turned 90°: the pen runs up the image, a glyph's rise to the left.
+                let math = try MathTextLayout(math: yLabel, font: context.font, points: theme.axisLabelSizePoints,
+                                              dpi: context.dpi)
+                for g in math.glyphs {
+                    try canvas.drawGlyphs(g.text, origin: Point(placed.origin.x - g.rise, placed.origin.y - g.x),
+                                          font: context.font, points: g.points, dpi: context.dpi, color: color,
+                                          rotation: .vertical)
+                }
+            } else {
+                try canvas.drawGlyphs(yLabel, origin: placed.origin, font: context.font, points: theme.axisLabelSizePoints,
+                                      dpi: context.dpi, color: color, rotation: .vertical)
+            }
         }
         // matplotlib's offset texts: below the x tick labels at the right end, above the y axis at its top.
         let size = theme.tickLabelSizePoints
@@ -172,15 +190,80 @@ extension AxesRenderer {
         }
     }
 
-    /// The y label: rotated 90°, centred on the axes, its descent side `anchor.x` (matplotlib's
-    /// va='bottom', ha='center', rotation_mode='anchor').
-    func drawVerticalLabel(_ text: String, anchor: Point, on canvas: inout some DrawingSurface) throws {
+    /// The title's anchor: centred, its baseline `titlePadPoints` above the axes.
+    var titleAnchor: Point { Point(layout.box.centerX, layout.box.y0 - theme.titlePadPoints * ppp) }
+
+    /// The x label's anchor (centre of its top edge): `axisLabelPadPoints` below the x tick labels, or
+    /// below the axes when there are none — matplotlib's `XAxis._update_label_position`.
+    func xLabelAnchor(_ bounds: TickLabelBounds) -> Point {
+        Point(layout.box.centerX, (bounds.x?.y1 ?? layout.box.y1) + theme.axisLabelPadPoints * ppp)
+    }
+
+    /// The y label's anchor (centre of its descent side): `axisLabelPadPoints` left of the y tick labels,
+    /// or of the axes when there are none — `YAxis._update_label_position`.
+    func yLabelAnchor(_ bounds: TickLabelBounds) -> Point {
+        Point((bounds.y?.x0 ?? layout.box.x0) - theme.axisLabelPadPoints * ppp, layout.box.centerY)
+    }
+
+    /// The y label rotated 90°, centred on `anchor.y`, its descent side at `anchor.x` (matplotlib's
+    /// va='bottom', ha='center', rotation_mode='anchor'): the glyphs' origin (the bottom end of the
+    /// baseline) and the rotated layout box.
+    func placeVertical(_ text: String, anchor: Point) throws -> PlacedText {
         let points = theme.axisLabelSizePoints
-        let m = try context.font.measure(text, points: points, dpi: context.dpi)
-        let d = max(m.descent, context.font.lineMetrics(points: points, dpi: context.dpi).descent)
-        let origin = Point(anchor.x - d, anchor.y + m.width / 2)
-        try canvas.drawGlyphs(text, origin: origin, font: context.font, points: points, dpi: context.dpi,
-                              color: theme.textColor, rotation: .vertical)
+        let line = context.font.lineMetrics(points: points, dpi: context.dpi)
+        let width: Double, a: Double, d: Double
+        if MathText.isMath(text) {
+            let math = try MathTextLayout(math: text, font: context.font, points: points, dpi: context.dpi)
+            (width, a, d) = (math.width, max(math.ascent, line.ascent), max(math.descent, line.descent))
+        } else {
+            let m = try context.font.measure(text, points: points, dpi: context.dpi)
+            (width, a, d) = (m.width, max(m.ascent, line.ascent), max(m.descent, line.descent))
+        }
+        return PlacedText(origin: Point(anchor.x - d, anchor.y + width / 2),
+                          box: PixelBox(x0: anchor.x - a - d, y0: anchor.y - width / 2, x1: anchor.x,
+                                        y1: anchor.y + width / 2))
+    }
+
+    /// The extent of every tick label (major and minor), without drawing: what `drawTicks` returns.
+    func tickLabelBounds() throws -> TickLabelBounds {
+        let b = layout.box, size = theme.tickLabelSizePoints
+        let offset = (theme.majorTickLengthPoints + theme.tickPadPoints) * ppp
+        let minorOffset = (theme.minorTickLengthPoints + theme.tickPadPoints) * ppp
+        var bounds = TickLabelBounds()
+        for (ticks, o) in [(layout.xTicks, offset), (layout.xMinorTicks, minorOffset)] {
+            for t in ticks where !t.label.text.isEmpty {
+                let box = try place(t.label, at: Point(t.pixel, b.y1 + o), points: size, horizontal: .center,
+                                    vertical: .top).placed.box
+                bounds.x = bounds.x.map { $0.union(box) } ?? box
+            }
+        }
+        for (ticks, o) in [(layout.yTicks, offset), (layout.yMinorTicks, minorOffset)] {
+            for t in ticks where !t.label.text.isEmpty {
+                let box = try place(t.label, at: Point(b.x0 - o, t.pixel), points: size, horizontal: .right,
+                                    vertical: .centerBaseline).placed.box
+                bounds.y = bounds.y.map { $0.union(box) } ?? box
+            }
+        }
+        return bounds
+    }
+
+    /// The layout boxes of the title and the axis labels, without drawing (what the tests compare with
+    /// matplotlib); nil for those the axes lack.
+    func labelBoxes() throws -> (title: PixelBox?, x: PixelBox?, y: PixelBox?) {
+        let bounds = try tickLabelBounds()
+        var result: (title: PixelBox?, x: PixelBox?, y: PixelBox?) = (nil, nil, nil)
+        if let title = axes.title, !title.isEmpty {
+            result.title = try place(TickLabel(title), at: titleAnchor, points: theme.titleSizePoints,
+                                     horizontal: .center, vertical: .baseline).placed.box
+        }
+        if let x = axes.xLabel, !x.isEmpty {
+            result.x = try place(TickLabel(x), at: xLabelAnchor(bounds), points: theme.axisLabelSizePoints,
+                                 horizontal: .center, vertical: .top).placed.box
+        }
+        if let y = axes.yLabel, !y.isEmpty {
+            result.y = try placeVertical(y, anchor: yLabelAnchor(bounds)).box
+        }
+        return result
     }
 }
 

@@ -34,6 +34,7 @@ struct AxesRenderer {
         drawSpines(on: &canvas)
         for case .text(let t) in axes.artists { try drawAnnotation(t, on: &canvas) }
         try drawLabels(tickLabelBounds: tickLabelBounds, on: &canvas)
+        try drawLegend(on: &canvas)
     }
 
     // MARK: - Frame

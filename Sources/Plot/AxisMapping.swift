@@ -4,8 +4,11 @@
 /// axes box upwards, i.e. towards smaller image y, which `pixelStart > pixelEnd` expresses. Inverted
 /// limits (lower > upper) simply flip the direction, as in matplotlib.
 public struct AxisMapping: Sendable, Hashable {
+    /// The data value at `pixelStart` (matplotlib's lower view limit; may exceed `upper` on an inverted axis).
     public let lower: Double
+    /// The data value at `pixelEnd`.
     public let upper: Double
+    /// Linear or logarithmic: the space in which data values are spaced evenly in pixels.
     public let scale: AxisScale
     /// Pixel coordinate of `lower`.
     public let pixelStart: Double

@@ -43,6 +43,8 @@ public struct FigureLayer: Sendable {
     /// Draws the axes of `figure` at `indices` (out-of-range ones are ignored) over its background.
     ///
     /// - Parameters:
+    ///   - figure: the figure whose background and axes are drawn.
+    ///   - indices: the axes to keep in the layer, as indices into `figure.axes`.
     ///   - font: as `Figure.render(font:)`; frames drawn over the layer must use a font that draws alike.
     ///   - tolerance: the curve tolerance of the canvases that frames will be drawn into.
     /// - Throws: as `Figure.render(font:)`.

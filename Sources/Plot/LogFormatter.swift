@@ -9,6 +9,8 @@ import Foundation
 public struct LogFormatter: Sendable, Hashable {
     let labelledCoefficients: Set<Int>
 
+    /// The formatter for a view from `lower` to `upper` (positive, either order); the view decides
+    /// which minor coefficients get a label.
     public init(lower: Double, upper: Double) {
         let lmin = log10(min(lower, upper)), lmax = log10(max(lower, upper))
         // Powers of ten crossed; nextafter counts a lower limit exactly on a decade as crossed.

@@ -10,6 +10,7 @@ public struct LogLocator: Sendable, Hashable {
     /// The tick budget: `get_tick_space()` of the axis, clamped to 2…9.
     public var requested: Int
 
+    /// A locator with a tick budget of `requested`, clamped to 2…9.
     public init(requested: Int) {
         self.requested = min(9, max(2, requested))
     }

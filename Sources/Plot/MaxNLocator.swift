@@ -8,8 +8,11 @@ import Foundation
 /// staircase that is at least (vmax − vmin)/bins, and fall back to smaller steps until at least
 /// `minimumTicks` ticks land inside — so the same limits give the same ticks as matplotlib.
 public struct MaxNLocator: Sendable, Hashable {
+    /// The maximum number of intervals between ticks, at least 1 (matplotlib's `nbins`).
     public var bins: Int
+    /// The acceptable step multiples of a power of ten, increasing, starting at 1 and ending at 10.
     public var steps: [Double]
+    /// The fewest ticks that must fall inside the limits, at least 1 (matplotlib's `min_n_ticks`).
     public var minimumTicks: Int
 
     /// - Parameters:

@@ -6,19 +6,19 @@ import Foundation
 /// when the stroke width rounds to an odd number of pixels (so a 1 px line covers one whole pixel) and 0
 /// otherwise. `draw_markers` also rounds the marker's anchor to a whole pixel before adding its snapped
 /// outline. Both in image coordinates (y down), which is what Agg sees after matplotlib's flip.
-public enum PixelSnapping {
+package enum PixelSnapping {
     /// The snap offset s for a stroke `width` pixels wide.
-    public static func offset(strokeWidth width: Double) -> Double {
+    package static func offset(strokeWidth width: Double) -> Double {
         Int(width.rounded(.toNearestOrAwayFromZero)) % 2 == 1 ? 0.5 : 0
     }
 
     /// A snapped coordinate: `floor(v + ½) + s`.
-    public static func snap(_ v: Double, strokeWidth: Double) -> Double {
+    package static func snap(_ v: Double, strokeWidth: Double) -> Double {
         (v + 0.5).rounded(.down) + offset(strokeWidth: strokeWidth)
     }
 
     /// The anchor of a snapped marker: `floor(v + ½)`.
-    public static func markerAnchor(_ v: Double) -> Double {
+    package static func markerAnchor(_ v: Double) -> Double {
         (v + 0.5).rounded(.down)
     }
 }

@@ -13,7 +13,12 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
     case lengthMismatch(what: String, expected: Int, actual: Int)
     /// A size, width or length that must be a non-negative finite number.
     case invalidValue(name: String, value: Double)
+    /// The text of a `rows` × `columns` grid needs more room than the figure has (`tightSubplotParameters`).
+    case textDoesNotFit(rows: Int, columns: Int)
+    /// Math text (between `$…$`) outside the supported subset (`MathText`): the text and why.
+    case unsupportedMathText(text: String, reason: String)
 
+    /// One line for the user, naming the value that was wrong and what it must be.
     public var description: String {
         switch self {
         case let .invalidFigureSize(w, h, dpi, scale):
@@ -26,6 +31,10 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
             return "\(what) has \(actual) entries but \(expected) were expected (one per point)"
         case let .invalidValue(name, value):
             return "invalid \(name) \(value): it must be a non-negative finite number"
+        case let .unsupportedMathText(text, reason):
+            return "cannot draw the math in '\(text)': \(reason)"
+        case let .textDoesNotFit(rows, columns):
+            return "the text of \(rows)×\(columns) panels does not fit in the figure: make the figure larger or the font smaller"
         }
     }
 }

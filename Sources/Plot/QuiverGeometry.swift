@@ -8,10 +8,10 @@ import Raster
 /// (0, −½) — headwidth 3, headlength 5, headaxislength 4.5 (`Quiver._h_arrows`). An arrow shorter than
 /// the head (L < 5) is the L = 5 arrow scaled by L/5; one shorter than a shaft width (L < 1) becomes a
 /// small hexagon of radius ½ around the tail, matplotlib's marker for "too short to show a direction".
-public enum QuiverGeometry {
+package enum QuiverGeometry {
     /// matplotlib's default shaft width for `count` arrows in an axes `axesWidth` pixels wide:
     /// 0.06 × axes width / clamp(√count, 8, 25).
-    public static func defaultShaftWidth(count: Int, axesWidth: Double) -> Double {
+    package static func defaultShaftWidth(count: Int, axesWidth: Double) -> Double {
         let sn = min(25, max(8, Double(count).squareRoot()))
         return 0.06 / sn * axesWidth
     }
@@ -25,7 +25,7 @@ public enum QuiverGeometry {
     /// - Returns: 7 vertices for an arrow (index 3 is the tip), 8 for the hexagon of a too-short arrow
     ///   (as matplotlib's, whose last two repeat the first two); empty for a non-positive width or
     ///   non-finite points.
-    public static func polygon(tail: Point, tip: Point, shaftWidth w: Double) -> [Point] {
+    package static func polygon(tail: Point, tip: Point, shaftWidth w: Double) -> [Point] {
         guard w > 0, w.isFinite, tail.isFinite, tip.isFinite else { return [] }
         let dx = tip.x - tail.x, dy = tip.y - tail.y
         let length = min((dx * dx + dy * dy).squareRoot() / w, 65536)

@@ -20,7 +20,8 @@ public struct ScalarFormatter: Sendable, Hashable {
 
     /// - Parameters:
     ///   - ticks: every tick the locator returned (also those just outside the view, as matplotlib passes them).
-    ///   - lower, upper: the view limits.
+    ///   - lower: the view's lower limit.
+    ///   - upper: the view's upper limit.
     public init(ticks: [Double], lower: Double, upper: Double) {
         hasTicks = !ticks.isEmpty
         guard hasTicks else { return }

@@ -75,6 +75,26 @@ public struct Theme: Sendable, Hashable {
         figureBackground: .black, axesFace: .black, spineColor: .white, tickColor: .white, textColor: .white,
         markerEdgeColor: .white, arrowColor: .white, lineColor: RGBA8(0x8d, 0xd3, 0xc7))
 
+    /// matplotlib's `font.size` (10 pt by default): the size every text is relative to.
+    public var fontSize: Double { tickLabelSizePoints }
+
+    /// This theme with every text sized as matplotlib's rcParams `font.size = points` sizes it: tick
+    /// labels and axis labels "medium" (`points`), titles "large" (1.2 × `points`). The pads stay in
+    /// points, as matplotlib's do; the tick budget follows the tick labels' size (`AxesLayout`).
+    ///
+    /// - Throws: `PlotError.invalidValue` for a size that is not positive and finite.
+    public func withFontSize(_ points: Double) throws -> Theme {
+        guard points.isFinite, points > 0 else { throw PlotError.invalidValue(name: "font size", value: points) }
+        var t = self
+        t.tickLabelSizePoints = points
+        t.axisLabelSizePoints = points
+        t.titleSizePoints = points * Self.largeScale
+        return t
+    }
+
+    /// matplotlib's "large" relative to the font size (`font_manager.font_scalings`).
+    public static let largeScale = 1.2
+
     /// This theme with a transparent figure background (the axes keep their face), for slides.
     public var withTransparentBackground: Theme {
         var t = self

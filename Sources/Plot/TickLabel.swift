@@ -7,6 +7,7 @@ public struct TickLabel: Sendable, Hashable, CustomStringConvertible {
     /// The superscript drawn after `text`, smaller and raised; nil for plain labels.
     public var exponent: String?
 
+    /// A label of `text`, with `exponent` as its superscript if given.
     public init(_ text: String, exponent: String? = nil) {
         self.text = text
         self.exponent = exponent
@@ -21,6 +22,7 @@ public struct TickLabel: Sendable, Hashable, CustomStringConvertible {
         return "$\\mathdefault{\(base)^{\(exp)}}$"
     }
 
+    /// The label as plain text, the exponent after a caret ("10^−2"), for tests and debugging.
     public var description: String {
         guard let exponent else { return text }
         return "\(text)^\(exponent)"

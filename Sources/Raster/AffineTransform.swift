@@ -1,8 +1,10 @@
 /// An affine map of the plane: x' = a·x + c·y + tx, y' = b·x + d·y + ty — the matrix convention of
 /// SVG's `matrix(a b c d e f)` and PDF's `cm`, so vector surfaces can write it as it is.
 public struct AffineTransform: Sendable, Hashable {
+    /// The linear part (a, b, c, d) and the translation (tx, ty), as in SVG's `matrix(a b c d e f)`.
     public var a: Double, b: Double, c: Double, d: Double, tx: Double, ty: Double
 
+    /// The map x' = a·x + c·y + tx, y' = b·x + d·y + ty.
     public init(a: Double, b: Double, c: Double, d: Double, tx: Double, ty: Double) {
         self.a = a
         self.b = b

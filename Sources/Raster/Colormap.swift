@@ -12,6 +12,7 @@ public struct Colormap: Sendable, Hashable {
         "jet", "viridis", "plasma", "inferno", "magma", "cividis", "gray", "gray_r", "Blues", "Reds", "Greens",
     ]
 
+    /// The matplotlib name this colormap was made from, one of `names`.
     public let name: String
     /// Exactly 256 opaque entries.
     public let table: [RGBA8]

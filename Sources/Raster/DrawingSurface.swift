@@ -18,8 +18,9 @@
 /// Only `fill(_:color:rule:clip:)` (and the size) must be written; every other operation has a default
 /// that turns the shape into a path and fills it.
 public protocol DrawingSurface {
-    /// The surface's size in pixels (the figure's pixel size).
+    /// The surface's width in pixels (the figure's pixel width).
     var width: Int { get }
+    /// The surface's height in pixels (the figure's pixel height).
     var height: Int { get }
 
     /// Fills `path` with `color` under `rule`, clipped to `clip` (nil: the whole surface); sub-paths
@@ -66,6 +67,7 @@ extension DrawingSurface {
     /// The whole surface as a rectangle.
     public var bounds: PixelRect { PixelRect(x0: 0, y0: 0, x1: width, y1: height) }
 
+    /// Flattens `path`, outlines it with `Stroker` and fills the outline under nonzero.
     public mutating func stroke(_ path: Path, style: StrokeStyle, color: RGBA8, clip: PixelRect?) {
         var outline = Path()
         for contour in path.flattened(tolerance: Canvas.defaultTolerance) {
@@ -74,18 +76,23 @@ extension DrawingSurface {
         fill(outline, color: color, rule: .nonZero, clip: clip)
     }
 
+    /// Strokes `points` as one open sub-path.
     public mutating func strokePolyline(_ points: [Point], style: StrokeStyle, color: RGBA8, clip: PixelRect?) {
         stroke(.polyline(points), style: style, color: color, clip: clip)
     }
 
+    /// Fills `points` as one closed polygon under nonzero.
     public mutating func fillPolygon(_ points: [Point], color: RGBA8, clip: PixelRect?) {
         fill(.polygon(points), color: color, rule: .nonZero, clip: clip)
     }
 
+    /// Fills the disc as a circular path under nonzero.
     public mutating func fillCircle(center: Point, radius: Double, color: RGBA8, clip: PixelRect?) {
         fill(.circle(center: center, radius: radius), color: color, rule: .nonZero, clip: clip)
     }
 
+    /// Fills the ring between radius ± width/2 (a full disc when the inner radius is not positive);
+    /// draws nothing for a width that is not positive and finite.
     public mutating func strokeCircle(center: Point, radius: Double, width: Double, color: RGBA8, clip: PixelRect?) {
         guard width > 0, width.isFinite else { return }
         var ring = Path.circle(center: center, radius: radius + width / 2, clockwise: true)
@@ -93,10 +100,12 @@ extension DrawingSurface {
         fill(ring, color: color, rule: .nonZero, clip: clip)
     }
 
+    /// Fills the rectangle as a four-point path under nonzero.
     public mutating func fillRect(x0: Double, y0: Double, x1: Double, y1: Double, color: RGBA8, clip: PixelRect?) {
         fill(.rectangle(x0: x0, y0: y0, x1: x1, y1: y1), color: color, rule: .nonZero, clip: clip)
     }
 
+    /// Fills `rect` clipped to the surface with `color`, painting over what is there.
     public mutating func clear(_ color: RGBA8, in rect: PixelRect?) {
         let r = rect?.intersection(bounds) ?? bounds
         guard !r.isEmpty else { return }

@@ -8,6 +8,7 @@
 public struct GlyphRun: Sendable {
     /// One glyph: its index in the font and its pen position from the origin along the baseline.
     public struct Glyph: Sendable, Hashable {
+        /// The glyph's index in the font (not a character code).
         public let index: UInt32
         /// Pen position in 1/64 px (FreeType's 26.6 units).
         public let x26: Int
@@ -15,16 +16,23 @@ public struct GlyphRun: Sendable {
 
     /// Where a glyph's outline goes: the map from font units (y up) to surface pixels (y down).
     public struct Placement: Sendable, Hashable {
+        /// The glyph's index in the font.
         public let glyph: UInt32
+        /// Font units (y up) to surface pixels (y down), scale and pen position included.
         public let transform: AffineTransform
     }
 
+    /// The font the glyph indices refer to.
     public let font: Font
     /// The size matplotlib sets: points truncated to 1/64, dpi truncated to a whole number.
     public let points: Double
+    /// The resolution in dots per inch, truncated to a whole number as matplotlib's Agg sets it.
     public let dpi: Double
+    /// The left end of the baseline in surface pixels.
     public let origin: Point
+    /// Horizontal, or vertical (bottom to top, matplotlib's rotation=90).
     public let rotation: TextRotation
+    /// The glyphs in drawing order with their pen positions.
     public let glyphs: [Glyph]
     let size: Font.SizeKey
 

@@ -1,10 +1,15 @@
 /// An 8-bit sRGB colour with straight (not premultiplied) alpha.
 public struct RGBA8: Sendable, Hashable {
+    /// Red, 0–255 (sRGB, not premultiplied).
     public var r: UInt8
+    /// Green, 0–255 (sRGB, not premultiplied).
     public var g: UInt8
+    /// Blue, 0–255 (sRGB, not premultiplied).
     public var b: UInt8
+    /// Alpha, 0 (transparent) – 255 (opaque).
     public var a: UInt8
 
+    /// The colour with these channels; opaque unless `a` is given.
     public init(_ r: UInt8, _ g: UInt8, _ b: UInt8, _ a: UInt8 = 255) {
         self.r = r
         self.g = g
@@ -12,8 +17,11 @@ public struct RGBA8: Sendable, Hashable {
         self.a = a
     }
 
+    /// Opaque white.
     public static let white = RGBA8(255, 255, 255)
+    /// Opaque black.
     public static let black = RGBA8(0, 0, 0)
+    /// Transparent black (all four channels 0), the colour `Colormap` gives NaN.
     public static let clear = RGBA8(0, 0, 0, 0)
 }
 
@@ -27,7 +35,9 @@ public typealias ImageError = RasterError
 /// in place through `withUnsafeMutablePixels`, but it cannot be replaced by one of another length —
 /// the unsafe kernels of Raster, Codecs and Animation rely on that.
 public struct Image: Sendable, Equatable {
+    /// Width in pixels, at least 1.
     public let width: Int
+    /// Height in pixels, at least 1.
     public let height: Int
     /// `width * height * 4` bytes: R, G, B, A of the pixel at (x, y) start at `(y * width + x) * 4`.
     public internal(set) var pixels: [UInt8]

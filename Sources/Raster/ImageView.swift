@@ -4,11 +4,14 @@
 /// clips the rectangle to the image and refuses an empty one, so a view always holds at least one
 /// pixel. For drawing into part of an image, set `Canvas.clip` instead.
 public struct ImageView: Sendable {
+    /// The image viewed (its storage is shared, not copied).
     public let image: Image
     /// The window in the image's coordinates; never empty, always inside the image.
     public let rect: PixelRect
 
+    /// Width of the window in pixels, at least 1.
     public var width: Int { rect.width }
+    /// Height of the window in pixels, at least 1.
     public var height: Int { rect.height }
 
     /// The pixel at (x, y) of the view; both must be in range.

@@ -3,7 +3,9 @@
 /// v ↦ (v − vmin) / (vmax − vmin), not clipped (the colormap handles values outside [0, 1]).
 /// When vmin = vmax every value maps to 0, as in matplotlib.
 public struct Normalize: Sendable, Hashable {
+    /// The data value that maps to 0.
     public let vmin: Double
+    /// The data value that maps to 1.
     public let vmax: Double
 
     /// - Throws: `RasterError.invalidNormalization` unless both limits are finite and vmin ≤ vmax.

@@ -16,16 +16,22 @@ import Darwin
 public struct Path: Sendable, Hashable {
     /// One drawing command.
     public enum Element: Sendable, Hashable {
+        /// Starts a sub-path at the point.
         case move(Point)
+        /// A straight line from the current point.
         case line(Point)
+        /// A quadratic Bézier curve from the current point, with one control point.
         case quad(control: Point, to: Point)
+        /// A cubic Bézier curve from the current point, with two control points.
         case cubic(control1: Point, control2: Point, to: Point)
+        /// Closes the sub-path with a line back to its start.
         case close
     }
 
     /// The commands in order.
     public private(set) var elements: [Element] = []
 
+    /// An empty path.
     public init() {}
 
     /// A path from a list of elements.
@@ -94,12 +100,17 @@ public struct Path: Sendable, Hashable {
         return (needed + 7) / 8 * 8
     }
 
+    /// Starts a new sub-path at `p`.
     public mutating func move(to p: Point) { elements.append(.move(p)) }
+    /// A straight line from the current point to `p`.
     public mutating func line(to p: Point) { elements.append(.line(p)) }
+    /// A quadratic Bézier curve from the current point to `p` with control point `c`.
     public mutating func quad(to p: Point, control c: Point) { elements.append(.quad(control: c, to: p)) }
+    /// A cubic Bézier curve from the current point to `p` with control points `c1` and `c2`.
     public mutating func cubic(to p: Point, control1 c1: Point, control2 c2: Point) {
         elements.append(.cubic(control1: c1, control2: c2, to: p))
     }
+    /// Closes the current sub-path with a line back to its start.
     public mutating func close() { elements.append(.close) }
 
     /// Appends all sub-paths of `other`.
@@ -107,7 +118,9 @@ public struct Path: Sendable, Hashable {
 
     /// One flattened sub-path: its vertices and whether it was explicitly closed.
     public struct Contour: Sendable, Hashable {
+        /// The vertices in order, at least two, all finite; the closing edge of a closed contour is implicit.
         public var points: [Point]
+        /// True when the sub-path ended with `close()`; stroking then joins the last vertex to the first.
         public var isClosed: Bool
     }
 

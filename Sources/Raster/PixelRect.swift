@@ -3,11 +3,16 @@
 /// Used for clipping and for views into an image. An empty rectangle (x1 ≤ x0 or y1 ≤ y0) is allowed and
 /// clips everything away.
 public struct PixelRect: Sendable, Hashable {
+    /// First column inside the rectangle.
     public var x0: Int
+    /// First row inside the rectangle.
     public var y0: Int
+    /// First column past the rectangle's right edge (exclusive).
     public var x1: Int
+    /// First row past the rectangle's bottom edge (exclusive).
     public var y1: Int
 
+    /// The rectangle of columns `x0..<x1` and rows `y0..<y1`; it may be empty.
     public init(x0: Int, y0: Int, x1: Int, y1: Int) {
         self.x0 = x0
         self.y0 = y0
@@ -23,8 +28,11 @@ public struct PixelRect: Sendable, Hashable {
     /// The empty rectangle at the origin: the identity of `union`.
     public static let empty = PixelRect(x0: 0, y0: 0, x1: 0, y1: 0)
 
+    /// Number of columns, 0 when empty.
     public var width: Int { max(0, x1 - x0) }
+    /// Number of rows, 0 when empty.
     public var height: Int { max(0, y1 - y0) }
+    /// True when the rectangle holds no pixel (x1 ≤ x0 or y1 ≤ y0).
     public var isEmpty: Bool { x1 <= x0 || y1 <= y0 }
 
     /// The smallest rectangle holding both; an empty one is ignored.

@@ -11,6 +11,7 @@ public enum RasterError: Error, Equatable, CustomStringConvertible {
     /// A FreeType call failed with this error code.
     case freeType(function: String, code: Int32)
 
+    /// One line for the user, naming the value that was wrong.
     public var description: String {
         switch self {
         case let .invalidSize(width, height):

@@ -22,12 +22,16 @@ public enum LineJoin: Sendable, Hashable {
 ///
 /// The stroke is centred on the path: `width / 2` on each side.
 public struct StrokeStyle: Sendable, Hashable {
+    /// Full width of the stroke in pixels.
     public var width: Double
+    /// How open ends are drawn.
     public var cap: LineCap
+    /// How consecutive segments meet.
     public var join: LineJoin
     /// Longest allowed ratio of miter length to half width before a miter becomes a bevel (Agg's 4).
     public var miterLimit: Double
 
+    /// A stroke `width` px wide; by default butt caps and miter joins limited at 4 (Agg's defaults).
     public init(width: Double, cap: LineCap = .butt, join: LineJoin = .miter, miterLimit: Double = 4) {
         self.width = width
         self.cap = cap

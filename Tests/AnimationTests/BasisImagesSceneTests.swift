@@ -100,7 +100,7 @@ import Testing
         var dark = 0
         for y in band.y0..<band.y1 { for x in band.x0..<band.x1 where withText[x, y].r < 128 { dark += 1 } }
         #expect(dark > 100)
-        #expect(ArticleScene.title(scene.style.imageTitleFormat, snapshot: snapshot)
+        #expect(scene.title(for: snapshot)
                 == "iteration 3, loss " + String(format: "%.4g", snapshot.loss))
     }
 

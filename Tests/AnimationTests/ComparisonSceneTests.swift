@@ -63,20 +63,24 @@ import Testing
         #expect(figure.axes[3].title == "hals loss: " + String(format: "%.4g", frame.snapshots[1].loss))
     }
 
-    /// With the overlay, the grey of the other run's curve shows in each loss panel; without, none.
+    /// With the overlay, each loss panel shows both runs, in their colours of the cycle (C0 for mu, C1
+    /// for hals, in every row); without, only its own run's curve, in the theme's line colour (C0).
     @Test(arguments: [true, false])
-    func otherRunsCurveIsGreyOnlyWhenOverlaid(overlay: Bool) throws {
+    func otherRunsCurveShowsInItsColourOnlyWhenOverlaid(overlay: Bool) throws {
         let solvers = try Self.solvers()
         let scene = try Self.scene(overlay: overlay, solvers: solvers)
         let frame = try #require(Array(Animator(solvers: solvers, scene: scene,
                                                 schedule: try FrameSchedule(count: 50)).frames()).last)
         let image = try scene.figure(for: frame).render()
-        let grey = PanelArtists.otherRunColor
         for row in 0..<2 {
             let box = try scene.figure(for: frame).axes[try #require(scene.axesIndex(row: row, panel: .loss))].box
-            let found = Pixels.centroid(in: image, x0: Int(box.x0) + 2, y0: Int(box.y0) + 2, x1: Int(box.x1) - 1,
-                                        y1: Int(box.y1) - 1) { $0 == grey }
-            #expect((found != nil) == overlay, "row \(row): \(String(describing: found))")
+            func shows(_ colour: RGBA8) -> Bool {
+                Pixels.centroid(in: image, x0: Int(box.x0) + 2, y0: Int(box.y0) + 2, x1: Int(box.x1) - 1,
+                                y1: Int(box.y1) - 1) { $0 == colour } != nil
+            }
+            #expect(shows(ColorCycle.color(0)), "row \(row): C0")
+            #expect(shows(ColorCycle.color(1)) == overlay, "row \(row): C1")
+            #expect(!shows(PanelArtists.otherRunColor), "row \(row): grey")
         }
     }
 }

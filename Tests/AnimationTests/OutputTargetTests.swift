@@ -36,6 +36,17 @@ import Testing
         #expect(try OutputTarget.parse("f%d_x.PNG") == .frames(FramePattern("f%d_x.PNG")))
     }
 
+    /// `%%` is a literal `%`, in a pattern and in a plain file name; a lone `%` is a conversion, so
+    /// `50%.gif` is refused with the way to write it.
+    @Test func doubledPercentIsALiteralPercent() throws {
+        #expect(try OutputTarget.parse("100%%.gif") == .gif(path: "100%.gif"))
+        #expect(try OutputTarget.parse("a%%b/still%%.png") == .png(path: "a%b/still%.png"))
+        #expect(try OutputTarget.parse("100%%_%02d.png") == .frames(FramePattern("100%%_%02d.png")))
+        #expect {
+            _ = try OutputTarget.parse("50%.gif")
+        } throws: { "\($0)".contains("write %% for a literal %") }
+    }
+
     @Test func printfPatterns() throws {
         #expect(try FramePattern("out/f_%04d.png").path(for: 42) == "out/f_0042.png")
         #expect(try FramePattern("f%d.png").path(for: 42) == "f42.png")
@@ -50,7 +61,6 @@ import Testing
         ("f_%d_%d.png", "only one %d"),
         ("f_%s.png", "only %d"),
         ("frames.png%", "only %d"),
-        ("nopattern%%.png", "needs a %d"),
         ("f_%04d.gif", "must end in .png"),
         ("", "empty"),
     ])

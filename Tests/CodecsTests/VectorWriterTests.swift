@@ -1,3 +1,4 @@
+import CZlib
 import Foundation
 import Raster
 import Testing
@@ -48,6 +49,53 @@ import Testing
         #expect(text.contains("image-rendering:pixelated"))
         // One <circle> for the face and the edge of the marker.
         #expect(text.components(separatedBy: "<circle").count == 2)
+    }
+
+    /// The decompressed content of every form on a page.
+    static func forms(of page: PDFPage) throws -> [String] {
+        try page.resources.compactMap { resource -> String? in
+            guard case .form(_, let packed) = resource else { return nil }
+            var size = uLong(1 << 16)
+            var out = [UInt8](repeating: 0, count: Int(size))
+            let code = out.withUnsafeMutableBufferPointer { target in
+                packed.withUnsafeBufferPointer { uncompress(target.baseAddress, &size, $0.baseAddress, uLong($0.count)) }
+            }
+            try #require(code == Z_OK, "zlib \(code)")
+            return String(decoding: out.prefix(Int(size)), as: UTF8.self)
+        }
+    }
+
+    /// A marker's edge under an opaque face is two nested disks (edge r + w/2, then face r − w/2), which
+    /// poppler and PDFium do not darken as they darken a 0.14 px ring; under a translucent face the edge
+    /// stays the ring between r − w/2 and r + w/2, since the edge's disk would show through the face.
+    @Test(arguments: [(UInt8(255), true), (UInt8(128), false)])
+    func markerEdgesUnderOpaqueFacesAreNestedDisks(faceAlpha: UInt8, nested: Bool) throws {
+        var surface = PDFSurface(width: 40, height: 40, dotsPerInch: 100)
+        surface.fillCircle(center: Point(20, 20), radius: 5.38, color: RGBA8(0, 0, 255, faceAlpha), clip: nil)
+        surface.strokeCircle(center: Point(20, 20), radius: 5.38, width: 0.14, color: .black, clip: nil)
+        let forms = try Self.forms(of: try surface.page())
+        let marker = try #require(forms.first)
+        #expect(forms.count == 1)
+        #expect(marker.hasPrefix("q 0 0 0 rg\n5.45 0 m") == nested, "\(marker)")
+        #expect(marker.contains("f*") == !nested, "\(marker)")
+        #expect(marker.contains("5.31 0 m"), "the inner radius r − w/2 in either case: \(marker)")
+    }
+
+    /// A face waits for the edge of the same circle and clip; any other call draws it alone first.
+    @Test func markerFacesPairWithTheirEdges() {
+        var pairing = MarkerPairing()
+        let c = Point(3, 4), clip = PixelRect(x0: 0, y0: 0, x1: 9, y1: 9)
+        #expect(pairing.face(center: c, radius: 2, color: .black, clip: clip) == nil)
+        let both = pairing.edge(center: c, radius: 2, width: 0.5, color: .white, clip: clip)
+        #expect(both.count == 1 && both[0].fill == .black && both[0].stroke == .white && both[0].width == 0.5)
+        _ = pairing.face(center: c, radius: 2, color: .black, clip: clip)
+        let apart = pairing.edge(center: c, radius: 2, width: 0.5, color: .white, clip: nil)
+        #expect(apart.count == 2 && apart[0].stroke == nil && apart[1].fill == nil, "another clip: face, then edge")
+        _ = pairing.face(center: c, radius: 2, color: .black, clip: clip)
+        let first = pairing.face(center: Point(5, 5), radius: 2, color: .white, clip: clip)
+        #expect(first?.center == c && first?.fill == .black, "a second face draws the first alone")
+        #expect(pairing.flush()?.center == Point(5, 5))
+        #expect(pairing.flush() == nil)
     }
 
     @Test func pdfHasAValidCrossReferenceTable() throws {

@@ -5,7 +5,7 @@ import Testing
 
 /// Plot's layout of the reference figures against the geometry matplotlib recorded for them.
 @Suite struct GeometryTests {
-    static let names = ["article", "scatter", "quiver", "logline"]
+    static let names = ["article", "scatter", "quiver", "logline", "slide16"]
 
     func load(_ name: String) throws -> (ReferenceFixtures.Figure, Figure) {
         let fixture = try ReferenceFixtures.load(ReferenceFixtures.Figure.self, name + ".json")
@@ -136,6 +136,34 @@ import Testing
     }
 }
 
+extension GeometryTests {
+    /// The x label below the tick labels and the y label rotated left of them, each `labelpad` 4 pt away.
+    @Test func axisLabelBoxesMatchMatplotlib() throws {
+        var checked = 0
+        for name in ["scatter", "logline", "slide16"] {
+            let (fixture, figure) = try load(name)
+            let layouts = try figure.layouts()
+            let context = RenderContext(theme: figure.theme, pixelsPerPoint: figure.pixelsPerPoint,
+                                        dpi: figure.effectiveDPI, font: try Figure.defaultFont())
+            for (i, expected) in fixture.axes.enumerated() {
+                let boxes = try AxesRenderer(axes: figure.axes[i], layout: layouts[i], context: context).labelBoxes()
+                for (want, got, what) in [(expected.xlabel, boxes.x, "x label"), (expected.ylabel, boxes.y, "y label"),
+                                          (expected.title, boxes.title, "title")] {
+                    #expect((want == nil) == (got == nil), "\(name) \(what): present in one only")
+                    guard let want, let got else { continue }
+                    // Measured: within 1e-4 px of matplotlib's boxes (the fixture's rounding) on every edge.
+                    for (a, b, edge) in [(got.x0, want.box[0], "left"), (got.y0, want.box[1], "top"),
+                                         (got.x1, want.box[2], "right"), (got.y1, want.box[3], "bottom")] {
+                        #expect(abs(a - b) <= 1e-3, "\(name) \(what) \(edge): \(a) vs matplotlib's \(b)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 8)
+    }
+}
+
 @Suite struct QuiverShapeTests {
     @Test func shortArrowsShrinkAndTinyOnesBecomeHexagons() {
         let w = 2.0
@@ -152,5 +180,31 @@ import Testing
         #expect(tiny.count == 8 && tiny.allSatisfy { abs(($0 - Point(3, 4)).length - 1) < 1e-12 })
         #expect(QuiverGeometry.polygon(tail: Point(0, 0), tip: Point(1, 1), shaftWidth: 0).isEmpty)
         #expect(QuiverGeometry.polygon(tail: Point(.nan, 0), tip: Point(1, 1), shaftWidth: 1).isEmpty)
+    }
+}
+
+/// Legends against matplotlib's (legend.json): the frame and every label's box.
+@Suite struct LegendGeometryTests {
+    @Test func framesAndLabelsSitWhereMatplotlibPutsThem() throws {
+        let fixture = try ReferenceFixtures.load(ReferenceFixtures.Figure.self, "legend.json")
+        let figure = try #require(try ReferenceFigures.build("legend", fixture))
+        let layouts = try figure.layouts()
+        let context = RenderContext(theme: figure.theme, pixelsPerPoint: figure.pixelsPerPoint, dpi: figure.effectiveDPI,
+                                    font: try Figure.defaultFont())
+        let expected = try #require(fixture.legends)
+        #expect(expected.count == 2)
+        for (i, want) in expected.enumerated() {
+            let placed = try #require(try AxesRenderer(axes: figure.axes[i], layout: layouts[i], context: context).legendLayout())
+            func close(_ got: PixelBox, _ box: [Double], _ what: String) {
+                for (a, b, edge) in [(got.x0, box[0], "left"), (got.y0, box[1], "top"), (got.x1, box[2], "right"),
+                                     (got.y1, box[3], "bottom")] {
+                    // Measured: within 1e-4 px (the fixture's rounding).
+                    #expect(abs(a - b) <= 1e-3, "legend \(i) \(what) \(edge): \(a) vs matplotlib's \(b)")
+                }
+            }
+            close(placed.frame, want.box, "frame")
+            #expect(placed.textBoxes.count == want.texts.count)
+            for (k, (got, text)) in zip(placed.textBoxes, want.texts).enumerated() { close(got, text.box, "label \(k)") }
+        }
     }
 }

@@ -43,6 +43,19 @@ enum ReferenceFigures {
         return figure
     }
 
+    /// The scatter as a 16:9 slide with matplotlib's `font.size` 16.
+    static func slide16(_ f: Fixture) throws -> Figure {
+        var figure = try Figure(widthInches: 12.8, heightInches: 7.2, dpi: 100,
+                                theme: try Theme.matplotlib.withFontSize(f.fontSize ?? 16))
+        try figure.addSubplots(rows: 1, columns: 1)
+        try figure.axes[0].scatter(x: f.x ?? [], y: f.y ?? [], size: 40, values: f.c ?? [],
+                                   colormap: try Colormap(named: "viridis"), edgeColor: .black, edgeWidth: 0.5)
+        figure.axes[0].title = "reconstruction, iteration 12"
+        figure.axes[0].xLabel = "height (cm)"
+        figure.axes[0].yLabel = "weight (kg)"
+        return figure
+    }
+
     static func quiver(_ f: Fixture) throws -> Figure {
         var figure = try Figure(widthInches: 5, heightInches: 4, dpi: 100)
         try figure.addSubplots(rows: 1, columns: 1)
@@ -63,6 +76,32 @@ enum ReferenceFigures {
         return figure
     }
 
+    /// Loss curves with a 'best' legend; tab10 arrows with their patches in the upper left.
+    static func legend(_ f: Fixture) throws -> Figure {
+        var figure = try Figure(widthInches: 10, heightInches: 4.5, dpi: 100)
+        try figure.addSubplots(rows: 1, columns: 2)
+        let names = ["mu", "hals", "mu, kl"]
+        for (k, curve) in (f.curves ?? []).enumerated() {
+            try figure.axes[0].line(x: f.x ?? [], y: curve, width: 1.5, color: ColorCycle.color(k))
+        }
+        figure.axes[0].yScale = .log
+        figure.axes[0].xLimits = (0, 50)
+        figure.axes[0].yLimits = (1e-3, 1e3)
+        try figure.axes[0].legend(names.indices.map {
+            Legend.Entry(names[$0], handle: .line(color: ColorCycle.color($0), widthPoints: 1.5))
+        })
+        figure.axes[1].xLimits = (0, 4.5)
+        figure.axes[1].yLimits = (0, 3.3)
+        let u = f.u ?? [], v = f.v ?? []
+        for k in u.indices {
+            try figure.axes[1].quiver(x: [0], y: [0], u: [u[k]], v: [v[k]], color: ColorCycle.color(k))
+        }
+        try figure.axes[1].legend(["h₁", "h₂", "h₃"].enumerated().map {
+            Legend.Entry($0.element, handle: .patch(color: ColorCycle.color($0.offset)))
+        }, location: .upperLeft)
+        return figure
+    }
+
     /// The figure of the fixture called `name`.
     static func build(_ name: String, _ f: Fixture) throws -> Figure? {
         switch name {
@@ -70,6 +109,8 @@ enum ReferenceFigures {
         case "scatter": return try scatter(f)
         case "quiver": return try quiver(f)
         case "logline": return try logline(f)
+        case "slide16": return try slide16(f)
+        case "legend": return try legend(f)
         default: return nil
         }
     }

@@ -50,6 +50,11 @@ enum ReferenceFixtures {
         var text: String, box: [Double]
     }
 
+    struct LegendGeometry: Decodable {
+        var box: [Double]
+        var texts: [TextBox]
+    }
+
     struct AxesGeometry: Decodable {
         var box: [Double], xlim: [Double], ylim: [Double], xscale: String, yscale: String
         var xticks: [Tick], yticks: [Tick]
@@ -77,6 +82,9 @@ enum ReferenceFixtures {
         var scatter: [ScatterGeometry]?
         var quiver: [QuiverGeometry]?
         var iterations: Int?
+        var fontSize: Double?
+        var curves: [[Double]]?
+        var legends: [LegendGeometry]?
         var X: [Double]?, Y: [Double]?, W: [Double]?, H: [Double]?
         var x: [Double]?, y: [Double]?, c: [Double]?, u: [Double]?, v: [Double]?
     }

@@ -12,6 +12,7 @@ public final class PDFDocument {
     private var pages: [Int] = []
     private var shared: [PDFResource: Int] = [:]
 
+    /// An empty document: the PDF 1.4 header and nothing else until pages are added.
     public init() {
         out.append("%PDF-1.4\n")
         // A comment of bytes above 127, so that tools treat the file as binary.

@@ -36,7 +36,9 @@ enum PDFResource: Hashable, Sendable {
 /// One drawn page: its size in points, its compressed content stream, and the resources it names
 /// `/R0`, `/R1`, … in order.
 public struct PDFPage: Sendable {
+    /// Page width in points (1 pt = 1/72 in).
     public let widthPoints: Double
+    /// Page height in points (1 pt = 1/72 in).
     public let heightPoints: Double
     let content: [UInt8]
     let resources: [PDFResource]
@@ -44,8 +46,12 @@ public struct PDFPage: Sendable {
 
 /// A drawing surface that writes one PDF page; `page()` gives it to a `PDFDocument`.
 public struct PDFSurface: DrawingSurface {
+    /// Width of the figure in pixels, the unit of everything drawn.
     public let width: Int
+    /// Height of the figure in pixels.
     public let height: Int
+    /// Pixels per inch of the figure (72 if the one given was not positive and finite): fixes the page
+    /// size in points.
     public let dotsPerInch: Double
 
     private var content = VectorText()
@@ -57,7 +63,7 @@ public struct PDFSurface: DrawingSurface {
     private var state = GraphicsState()
     /// The clip of the open q … Q, if one is open.
     private var group: PixelRect?
-    private var pendingCircle: PendingCircle?
+    private var markers = MarkerPairing()
 
     private struct GraphicsState {
         var fill: RGBA8?
@@ -76,18 +82,13 @@ public struct PDFSurface: DrawingSurface {
         let stroked: Bool
         /// The edge's colour when the form paints the edge itself, as a filled ring.
         let ring: RGBA8?
+        /// Whether the face is opaque, so the form paints the edge as a disk under a smaller face disk.
+        let opaqueFace: Bool
     }
 
     private struct GlyphKey: Hashable {
         let index: UInt32
         let a: Double, b: Double, c: Double, d: Double
-    }
-
-    private struct PendingCircle {
-        let center: Point
-        let radius: Double
-        let color: RGBA8
-        let clip: PixelRect?
     }
 
     /// An empty page of `width` × `height` pixels at `dotsPerInch`.
@@ -101,6 +102,7 @@ public struct PDFSurface: DrawingSurface {
 
     // MARK: - The primitive
 
+    /// Writes the path with m/l/c/h and fills it with f (nonzero) or f* (even-odd).
     public mutating func fill(_ path: Path, color: RGBA8, rule: FillRule, clip: PixelRect?) {
         guard color.a > 0, !path.elements.isEmpty, enter(clip) else { return }
         setFill(color)
@@ -110,6 +112,7 @@ public struct PDFSurface: DrawingSurface {
 
     // MARK: - Overrides with PDF's own operators
 
+    /// Writes the path stroked with PDF's own operator (S), with the style's width, cap and join.
     public mutating func stroke(_ path: Path, style: StrokeStyle, color: RGBA8, clip: PixelRect?) {
         guard color.a > 0, style.width > 0, style.width.isFinite, !path.elements.isEmpty, enter(clip) else { return }
         setStroke(color)
@@ -130,24 +133,23 @@ public struct PDFSurface: DrawingSurface {
         content.append("S\n")
     }
 
+    /// Holds the disc back until the next operation, so that an edge of the same circle that follows
+    /// is drawn with it as one marker form.
     public mutating func fillCircle(center: Point, radius: Double, color: RGBA8, clip: PixelRect?) {
         guard color.a > 0, center.isFinite, radius > 0, radius.isFinite else { return }
-        flushCircle()
-        pendingCircle = PendingCircle(center: center, radius: radius, color: color, clip: clip)
+        if let face = markers.face(center: center, radius: radius, color: color, clip: clip) { circle(face) }
     }
 
+    /// Draws the circle's edge as a marker form, together with the face just filled when it is the same
+    /// circle under the same clip.
     public mutating func strokeCircle(center: Point, radius: Double, width: Double, color: RGBA8, clip: PixelRect?) {
         guard width > 0, width.isFinite, color.a > 0, center.isFinite, radius > 0, radius.isFinite else { return }
-        let face = pendingCircle
-        pendingCircle = nil
-        if let face, face.center != center || face.radius != radius || face.clip != clip {
-            circle(face.center, face.radius, fill: face.color, stroke: nil, width: 0, clip: face.clip)
-            circle(center, radius, fill: nil, stroke: color, width: width, clip: clip)
-        } else {
-            circle(center, radius, fill: face?.color, stroke: color, width: width, clip: clip)
+        for marker in markers.edge(center: center, radius: radius, width: width, color: color, clip: clip) {
+            circle(marker)
         }
     }
 
+    /// Writes the rectangle with re and fills it.
     public mutating func fillRect(x0: Double, y0: Double, x1: Double, y1: Double, color: RGBA8, clip: PixelRect?) {
         guard color.a > 0, enter(clip) else { return }
         setFill(color)
@@ -173,10 +175,13 @@ public struct PDFSurface: DrawingSurface {
         glyphForms = [:]
         state = GraphicsState()
         group = nil
-        pendingCircle = nil
+        markers.reset()
         if color.a > 0 { clear(color, in: bounds) }
     }
 
+    /// Places each glyph's unhinted outline as a form shared by every use of that glyph at that size.
+    ///
+    /// - Throws: `RasterError.freeType` if a glyph's outline cannot be loaded.
     public mutating func drawGlyphRun(_ run: GlyphRun, color: RGBA8, clip: PixelRect?) throws(RasterError) {
         guard run.origin.isFinite, color.a > 0 else { return }
         var uses: [(name: Int, x: Double, y: Double)] = []
@@ -349,9 +354,11 @@ public struct PDFSurface: DrawingSurface {
     }
 
     private mutating func flushCircle() {
-        guard let face = pendingCircle else { return }
-        pendingCircle = nil
-        circle(face.center, face.radius, fill: face.color, stroke: nil, width: 0, clip: face.clip)
+        if let face = markers.flush() { circle(face) }
+    }
+
+    private mutating func circle(_ m: MarkerPairing.Marker) {
+        circle(m.center, m.radius, fill: m.fill, stroke: m.stroke, width: m.width, clip: m.clip)
     }
 
     private mutating func circle(_ center: Point, _ radius: Double, fill: RGBA8?, stroke: RGBA8?, width: Double,
@@ -361,13 +368,30 @@ public struct PDFSurface: DrawingSurface {
         // raster's ring: poppler strokes lines thinner than a pixel a whole pixel wide, which would make
         // the 0.1 pt marker edges of matplotlib's scatter bold.
         let ring = stroke.flatMap { $0.a == 255 && width < radius ? $0 : nil }
-        let key = CircleKey(radius: radius, width: width, filled: fill != nil, stroked: stroke != nil, ring: ring)
+        // Under an opaque face the ring is painted as two nested disks instead, the edge's disk of
+        // radius r + w/2 and then the face's of r − w/2: the same picture, with no feature thinner than a
+        // pixel. Poppler's and PDFium's scanners darken sub-pixel rings (at least one sample per span): the
+        // article still at 96 dpi in Chromium's viewer scores SSIM 0.977 against the PNG as a ring, 0.991
+        // as disks; the filmstrip through pdftoppm 0.976 and 0.979. Exact-area renderers lose a little to
+        // the two coverages meeting in one pixel (pdftocairo 0.997 → 0.991 on the filmstrip).
+        let opaqueFace = ring != nil && (fill?.a ?? 0) == 255
+        let key = CircleKey(radius: radius, width: width, filled: fill != nil, stroked: stroke != nil, ring: ring,
+                            opaqueFace: opaqueFace)
         let name: Int
         if let known = circleForms[key] {
             name = known
         } else {
             var body = VectorText(capacity: 512)
-            if let ring {
+            if let ring, opaqueFace {
+                // q … Q inside the form keeps the face's colour, set by the caller, for the inner disk.
+                body.append("q ")
+                Self.rgb(ring, into: &body)
+                body.append(" rg\n")
+                Self.pathOperators(Self.circlePath(radius + width / 2), into: &body)
+                body.append("f\nQ\n")
+                Self.pathOperators(Self.circlePath(radius - width / 2), into: &body)
+                body.append("f\n")
+            } else if let ring {
                 if fill != nil {
                     Self.pathOperators(Self.circlePath(radius), into: &body)
                     body.append("f\n")

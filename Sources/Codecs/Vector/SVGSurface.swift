@@ -16,7 +16,9 @@ import Raster
 
 /// A drawing surface that writes SVG: one figure, as shapes, glyph outlines and images.
 public struct SVGSurface: DrawingSurface {
+    /// Width of the figure in pixels: the viewBox's width.
     public let width: Int
+    /// Height of the figure in pixels: the viewBox's height.
     public let height: Int
     /// Pixels per inch of the figure: fixes the size in points.
     public let dotsPerInch: Double
@@ -28,19 +30,12 @@ public struct SVGSurface: DrawingSurface {
     /// The clip of the open <g>, if one is open.
     private var group: PixelRect?
     /// A marker face waiting to learn whether an edge of the same circle follows.
-    private var pendingCircle: PendingCircle?
+    private var markers = MarkerPairing()
     private let encoder = PNGEncoder()
 
     private struct GlyphKey: Hashable {
         let index: UInt32
         let a: Double, b: Double, c: Double, d: Double
-    }
-
-    private struct PendingCircle {
-        let center: Point
-        let radius: Double
-        let color: RGBA8
-        let clip: PixelRect?
     }
 
     /// An empty surface of `width` × `height` pixels at `dotsPerInch`.
@@ -52,6 +47,7 @@ public struct SVGSurface: DrawingSurface {
 
     // MARK: - The primitive
 
+    /// Writes the path as a `<path>`, with `fill-rule="evenodd"` for even-odd.
     public mutating func fill(_ path: Path, color: RGBA8, rule: FillRule, clip: PixelRect?) {
         guard color.a > 0, !path.elements.isEmpty, enter(clip) else { return }
         body.append("<path d=\"")
@@ -64,6 +60,7 @@ public struct SVGSurface: DrawingSurface {
 
     // MARK: - Overrides with SVG's own elements
 
+    /// Writes the path as a stroked `<path>` with the style's width, cap and join.
     public mutating func stroke(_ path: Path, style: StrokeStyle, color: RGBA8, clip: PixelRect?) {
         guard color.a > 0, style.width > 0, style.width.isFinite, !path.elements.isEmpty, enter(clip) else { return }
         body.append("<path d=\"")
@@ -84,24 +81,23 @@ public struct SVGSurface: DrawingSurface {
         body.append("/>\n")
     }
 
+    /// Holds the disc back until the next operation, so that an edge of the same circle that follows
+    /// goes into the same `<circle>`.
     public mutating func fillCircle(center: Point, radius: Double, color: RGBA8, clip: PixelRect?) {
         guard color.a > 0, center.isFinite, radius > 0, radius.isFinite else { return }
-        flushCircle()
-        pendingCircle = PendingCircle(center: center, radius: radius, color: color, clip: clip)
+        if let face = markers.face(center: center, radius: radius, color: color, clip: clip) { circle(face) }
     }
 
+    /// Writes the circle's edge as a stroked `<circle>`, filled with the face just drawn when it is the
+    /// same circle under the same clip.
     public mutating func strokeCircle(center: Point, radius: Double, width: Double, color: RGBA8, clip: PixelRect?) {
         guard width > 0, width.isFinite, color.a > 0, center.isFinite, radius > 0, radius.isFinite else { return }
-        let face = pendingCircle
-        pendingCircle = nil
-        if let face, face.center != center || face.radius != radius || face.clip != clip {
-            circle(face.center, face.radius, fill: face.color, stroke: nil, width: 0, clip: face.clip)
-            circle(center, radius, fill: nil, stroke: color, width: width, clip: clip)
-        } else {
-            circle(center, radius, fill: face?.color, stroke: color, width: width, clip: clip)
+        for marker in markers.edge(center: center, radius: radius, width: width, color: color, clip: clip) {
+            circle(marker)
         }
     }
 
+    /// Writes the rectangle as a `<rect>`.
     public mutating func fillRect(x0: Double, y0: Double, x1: Double, y1: Double, color: RGBA8, clip: PixelRect?) {
         guard color.a > 0, enter(clip) else { return }
         rect(x: min(x0, x1), y: min(y0, y1), width: abs(x1 - x0), height: abs(y1 - y0), color: color)
@@ -121,12 +117,16 @@ public struct SVGSurface: DrawingSurface {
         glyphIDs = [:]
         clipIDs = [:]
         group = nil
-        pendingCircle = nil
+        markers.reset()
         if color.a > 0 {
             rect(x: 0, y: 0, width: Double(width), height: Double(height), color: color)
         }
     }
 
+    /// Defines each glyph's unhinted outline once per size and rotation in `<defs>` and places it with
+    /// `<use>`.
+    ///
+    /// - Throws: `RasterError.freeType` if a glyph's outline cannot be loaded.
     public mutating func drawGlyphRun(_ run: GlyphRun, color: RGBA8, clip: PixelRect?) throws(RasterError) {
         guard run.origin.isFinite, color.a > 0 else { return }
         var uses: [(id: Int, x: Double, y: Double)] = []
@@ -259,9 +259,11 @@ public struct SVGSurface: DrawingSurface {
     }
 
     private mutating func flushCircle() {
-        guard let face = pendingCircle else { return }
-        pendingCircle = nil
-        circle(face.center, face.radius, fill: face.color, stroke: nil, width: 0, clip: face.clip)
+        if let face = markers.flush() { circle(face) }
+    }
+
+    private mutating func circle(_ m: MarkerPairing.Marker) {
+        circle(m.center, m.radius, fill: m.fill, stroke: m.stroke, width: m.width, clip: m.clip)
     }
 
     private mutating func circle(_ center: Point, _ radius: Double, fill: RGBA8?, stroke: RGBA8?, width: Double,

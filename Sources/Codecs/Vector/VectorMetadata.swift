@@ -19,6 +19,8 @@ public struct VectorMetadata: Sendable, Equatable {
     /// Seconds since 1970 in UTC; nil writes no date.
     public var date: Int?
 
+    /// Metadata for one document; the date defaults to `SOURCE_DATE_EPOCH`, so none is written unless
+    /// it is set.
     public init(software: String = "nmfviz", title: String = "", description: String = "",
                 date: Int? = VectorMetadata.sourceDateEpoch()) {
         self.software = software

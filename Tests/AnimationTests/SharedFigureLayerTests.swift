@@ -5,7 +5,7 @@ import Testing
 @testable import Animation
 
 /// Frames drawn over a scene's static layer against the same frames drawn in full, pixel for pixel.
-@Suite struct StaticLayerTests {
+@Suite struct SharedFigureLayerTests {
     /// The frames a scene shows for the article's data with `solvers` (one per row).
     static func frames(_ scene: any Scene, solvers: [NMFSolver], count: Int = 50) throws -> [Frame] {
         Array(Animator(solvers: solvers, scene: scene, schedule: try FrameSchedule(count: count)).frames())

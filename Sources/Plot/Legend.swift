@@ -1,0 +1,83 @@
+import Raster
+
+/// A legend as matplotlib 3.11 draws one with its defaults: entries of a handle and a label, packed in
+/// one column in a rounded frame (white at 80 % opacity, edge grey 0.8, 1 pt), placed in a named corner
+/// or at the 'best' of the ten positions matplotlib tries.
+///
+/// Sizes are matplotlib's rcParams in units of the legend's font size (the theme's `fontSize`):
+/// borderpad 0.4, labelspacing 0.5, handlelength 2.0, handleheight 0.7, handletextpad 0.8,
+/// borderaxespad 0.5, corner radius 0.2.
+public struct Legend: Sendable, Equatable {
+    /// What an entry shows beside its label.
+    public enum Handle: Sendable, Equatable {
+        /// A line's sample: `widthPoints` wide in `color` (nil: the theme's line colour).
+        case line(color: RGBA8?, widthPoints: Double)
+        /// A filled rectangle, as matplotlib shows collections such as quiver arrows.
+        case patch(color: RGBA8)
+    }
+
+    /// One row: a handle and its label.
+    public struct Entry: Sendable, Equatable {
+        /// The text beside the handle.
+        public var label: String
+        /// What the entry shows of its artist.
+        public var handle: Handle
+
+        public init(_ label: String, handle: Handle) {
+            self.label = label
+            self.handle = handle
+        }
+    }
+
+    /// matplotlib's `loc` values, in the order (its codes 1…10) in which 'best' tries them.
+    public enum Location: String, Sendable, CaseIterable {
+        case best
+        case upperRight = "upper right", upperLeft = "upper left", lowerLeft = "lower left"
+        case lowerRight = "lower right", right, centerLeft = "center left", centerRight = "center right"
+        case lowerCenter = "lower center", upperCenter = "upper center", center
+
+        /// Where the legend's box sits in the axes box: 0 left/top, 0.5 centre, 1 right/bottom.
+        var anchor: (x: Double, y: Double) {
+            switch self {
+            case .best, .upperRight: (1, 0)
+            case .upperLeft: (0, 0)
+            case .lowerLeft: (0, 1)
+            case .lowerRight: (1, 1)
+            case .right, .centerRight: (1, 0.5)
+            case .centerLeft: (0, 0.5)
+            case .lowerCenter: (0.5, 1)
+            case .upperCenter: (0.5, 0)
+            case .center: (0.5, 0.5)
+            }
+        }
+    }
+
+    /// The rows, top to bottom.
+    public var entries: [Entry]
+    /// Where the legend goes in its axes.
+    public var location: Location
+
+    static let borderPad = 0.4, labelSpacing = 0.5, handleLength = 2.0, handleHeight = 0.7
+    static let handleTextPad = 0.8, borderAxesPad = 0.5, cornerRadius = 0.2
+    /// legend.framealpha 0.8 and legend.edgecolor 0.8 (grey), as 8-bit values.
+    static let frameAlpha: UInt8 = 204
+    static let edgeGrey: UInt8 = 204
+    /// patch.linewidth, the frame's edge.
+    static let frameWidthPoints = 1.0
+
+    /// A legend of `entries` at `location`.
+    public init(entries: [Entry], location: Location = .best) {
+        self.entries = entries
+        self.location = location
+    }
+}
+
+extension Axes {
+    /// Adds a legend (matplotlib's `ax.legend(handles, labels, loc=…)`), replacing any earlier one.
+    ///
+    /// - Throws: `PlotError.invalidValue` for a line handle whose width is negative or not finite.
+    public mutating func legend(_ entries: [Legend.Entry], location: Legend.Location = .best) throws {
+        for case let .line(_, width) in entries.map(\.handle) { try Self.checkNonNegative(width, "legend line width") }
+        legend = entries.isEmpty ? nil : Legend(entries: entries, location: location)
+    }
+}
