@@ -1,6 +1,10 @@
 import NMF
 
 /// The frames of an animation: see `Animator.frames()`.
+///
+/// A solver that stops before the schedule's last iteration (its `tolerance` or
+/// `maximumIterations`) ends the animation there: its last snapshot becomes the last frame, whether
+/// or not the schedule lists that iteration, so the animation ends on the iteration it stopped at.
 public struct FrameSequence: Sequence, IteratorProtocol {
     private var iterators: [SnapshotIterator]
     private var losses: [[Double]]
@@ -22,7 +26,9 @@ public struct FrameSequence: Sequence, IteratorProtocol {
                 losses[i].append(snapshot.loss)
                 snapshots.append(snapshot)
             }
-            if schedule.contains(snapshots[0].iteration) {
+            let stoppedEarly = iterators.contains { $0.stopReason == .converged || $0.stopReason == .maximumIterations }
+            if schedule.contains(snapshots[0].iteration) || stoppedEarly {
+                if stoppedEarly { iterators = [] }
                 return Frame(snapshots: snapshots, losses: losses)
             }
         }

@@ -1,7 +1,8 @@
 import NMF
 
 /// Runs to put side by side: the same data, with one parameter changed — the update rule, the loss,
-/// the initialization, its seed or the rank — one row each, titled with its value.
+/// the initialization, its seed, the rank, or one of scikit-learn's parameters (beta, alpha_W,
+/// alpha_H, l1_ratio, tol, max_iter, shuffle) — one row each, titled with its value.
 ///
 /// The parameters a comparison can vary are one table, `parameters`: one entry per key, saying how a
 /// value is read and how it changes a configuration. A parameter added to `NMFConfiguration` is one
@@ -38,9 +39,9 @@ public struct RunComparison: Sendable, Equatable {
         Parameter(key: "solver", values: "mu or hals", labelsWithKey: false, sharesLoss: true,
                   accepts: { SolverKind(rawValue: $0) != nil },
                   apply: { c, v in try rebuilt(c, solver: SolverKind(rawValue: v)) }),
-        Parameter(key: "loss", values: "frobenius or kl", labelsWithKey: false, sharesLoss: false,
-                  accepts: { Loss(rawValue: $0) != nil },
-                  apply: { c, v in try rebuilt(c, loss: Loss(rawValue: v)) }),
+        Parameter(key: "loss", values: Loss.names.joined(separator: ", "), labelsWithKey: false, sharesLoss: false,
+                  accepts: { Loss(name: $0) != nil },
+                  apply: { c, v in try rebuilt(c, loss: Loss(name: v)) }),
         Parameter(key: "init", values: Initialization.names.joined(separator: ", "), labelsWithKey: false,
                   sharesLoss: true, accepts: { Initialization.names.contains($0) },
                   apply: { c, v in try rebuilt(c, initialization: Initialization(name: v, seed: c.initialization.seed ?? Dataset.articleSeed)) }),
@@ -56,7 +57,29 @@ public struct RunComparison: Sendable, Equatable {
         Parameter(key: "rank", values: "whole numbers from 1", labelsWithKey: true, sharesLoss: true,
                   accepts: { (Int($0) ?? 0) >= 1 },
                   apply: { c, v in try rebuilt(c, rank: Int(v)) }),
+        Parameter(key: "beta", values: "finite numbers (2 Frobenius, 1 KL, 0 Itakura–Saito)", labelsWithKey: true,
+                  sharesLoss: false, accepts: { Double($0)?.isFinite == true },
+                  apply: { c, v in try rebuilt(c, loss: Loss(beta: Double(v) ?? 2)) }),
+        number("alpha_W", "numbers ≥ 0") { c, x in try rebuilt(c, alphaW: x) },
+        number("alpha_H", "numbers ≥ 0") { c, x in try rebuilt(c, alphaH: .some(x)) },
+        number("l1_ratio", "numbers from 0 to 1") { c, x in try rebuilt(c, l1Ratio: x) },
+        number("tol", "numbers ≥ 0") { c, x in try rebuilt(c, tolerance: .some(x)) },
+        Parameter(key: "max_iter", values: "whole numbers from 1", labelsWithKey: true, sharesLoss: true,
+                  accepts: { (Int($0) ?? 0) >= 1 },
+                  apply: { c, v in try rebuilt(c, maximumIterations: .some(Int(v))) }),
+        Parameter(key: "shuffle", values: "true or false", labelsWithKey: true, sharesLoss: true,
+                  accepts: { Bool($0) != nil },
+                  apply: { c, v in try rebuilt(c, shuffle: Bool(v)) }),
     ]
+
+    /// A parameter that takes finite numbers and minimizes the same loss in every run (the
+    /// configuration checks the range and names the parameter).
+    private static func number(_ key: String, _ values: String,
+                               _ apply: @escaping @Sendable (NMFConfiguration, Double) throws -> NMFConfiguration) -> Parameter {
+        Parameter(key: key, values: values, labelsWithKey: true, sharesLoss: true,
+                  accepts: { Double($0)?.isFinite == true },
+                  apply: { c, v in try apply(c, Double(v) ?? 0) })
+    }
 
     /// The parameter compared.
     public let key: String
@@ -141,9 +164,15 @@ public struct RunComparison: Sendable, Equatable {
 
     /// `base` with the given fields replaced: the one place that lists a configuration's fields.
     static func rebuilt(_ base: NMFConfiguration, rank: Int? = nil, loss: Loss? = nil, solver: SolverKind? = nil,
-                        initialization: Initialization? = nil) throws -> NMFConfiguration {
+                        initialization: Initialization? = nil, alphaW: Double? = nil, alphaH: Double?? = nil,
+                        l1Ratio: Double? = nil, tolerance: Double?? = nil, maximumIterations: Int?? = nil,
+                        shuffle: Bool? = nil) throws -> NMFConfiguration {
         try NMFConfiguration(data: base.data, rank: rank ?? base.rank, loss: loss ?? base.loss,
-                             solver: solver ?? base.solver, initialization: initialization ?? base.initialization)
+                             solver: solver ?? base.solver, initialization: initialization ?? base.initialization,
+                             alphaW: alphaW ?? base.alphaW, alphaH: alphaH ?? base.alphaH,
+                             l1Ratio: l1Ratio ?? base.l1Ratio, tolerance: tolerance ?? base.tolerance,
+                             maximumIterations: maximumIterations ?? base.maximumIterations,
+                             shuffle: shuffle ?? base.shuffle, randomState: base.randomState)
     }
 }
 

@@ -110,22 +110,22 @@ struct CBLAS: @unchecked Sendable {
               Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
     }
 
-    /// `out (m×n) = A (m×k) · B (k×n)`; preconditions as `MatrixKernels.multiply`, plus `fits(m, k, n)`.
-    func multiply(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, m: Int, k: Int, n: Int,
+    /// `out (m×n) = A (m×k) · B (k×n)`; preconditions as `MatrixKernels.times`, plus `fits(m, k, n)`.
+    func times(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, m: Int, k: Int, n: Int,
                   into out: UnsafeMutablePointer<Double>) {
         gemm(transposeA: false, transposeB: false, m, n, k, a, lda: k, b, ldb: n, out, ldc: n)
     }
 
-    /// `out (m×k) = A (m×n) · Bᵀ` for B (k×n); preconditions as `MatrixKernels.multiplyTransposed`.
-    func multiplyTransposed(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, m: Int, n: Int, k: Int,
+    /// `out (m×k) = A (m×n) · Bᵀ` for B (k×n); preconditions as `MatrixKernels.timesTransposed`.
+    func timesTransposed(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, m: Int, n: Int, k: Int,
                             into out: UnsafeMutablePointer<Double>) {
         gemm(transposeA: false, transposeB: true, m, k, n, a, lda: n, b, ldb: n, out, ldc: k)
     }
 
     /// `out (k×n) = Aᵀ · B` for A (m×k), B (m×n) whose rows are `ldb` apart and an output whose rows
     /// are `ldc` apart (both ≥ n: a block of columns of wider matrices); otherwise preconditions as
-    /// `MatrixKernels.multiplyTransposedLeft`.
-    func multiplyTransposedLeft(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, m: Int, k: Int, n: Int,
+    /// `MatrixKernels.transposeTimes`.
+    func transposeTimes(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, m: Int, k: Int, n: Int,
                                 ldb: Int, into out: UnsafeMutablePointer<Double>, ldc: Int) {
         gemm(transposeA: true, transposeB: false, k, n, m, a, lda: k, b, ldb: ldb, out, ldc: ldc)
     }

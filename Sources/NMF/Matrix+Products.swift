@@ -7,63 +7,63 @@ extension Matrix {
     /// `self · other`.
     ///
     /// - Throws: `NMFError.shapeMismatch` when `self.columns != other.rows`.
-    public func multiplied(by other: Matrix) throws -> Matrix {
+    public func times(_ other: Matrix) throws -> Matrix {
         guard columns == other.rows else {
             throw NMFError.shapeMismatch(what: "right factor", expected: "\(columns) rows",
                                          actual: "\(other.rows)×\(other.columns)")
         }
         var out = Matrix(validRows: rows, columns: other.columns,
                          values: [Double](repeating: 0, count: rows * other.columns))
-        Matrix.multiply(self, other, into: &out)
+        Matrix.times(self, other, into: &out)
         return out
     }
 
     /// `self · otherᵀ`.
     ///
     /// - Throws: `NMFError.shapeMismatch` when `self.columns != other.columns`.
-    public func multiplied(byTransposeOf other: Matrix) throws -> Matrix {
+    public func timesTransposed(_ other: Matrix) throws -> Matrix {
         guard columns == other.columns else {
             throw NMFError.shapeMismatch(what: "right factor", expected: "\(columns) columns",
                                          actual: "\(other.rows)×\(other.columns)")
         }
         var out = Matrix(validRows: rows, columns: other.rows,
                          values: [Double](repeating: 0, count: rows * other.rows))
-        Matrix.multiplyTransposed(self, other, into: &out)
+        Matrix.timesTransposed(self, other, into: &out)
         return out
     }
 
     /// `selfᵀ · other`.
     ///
     /// - Throws: `NMFError.shapeMismatch` when `self.rows != other.rows`.
-    public func transposeMultiplied(by other: Matrix) throws -> Matrix {
+    public func transposeTimes(_ other: Matrix) throws -> Matrix {
         guard rows == other.rows else {
             throw NMFError.shapeMismatch(what: "right factor", expected: "\(rows) rows",
                                          actual: "\(other.rows)×\(other.columns)")
         }
         var out = Matrix(validRows: columns, columns: other.columns,
                          values: [Double](repeating: 0, count: columns * other.columns))
-        Matrix.transposeMultiply(self, other, into: &out)
+        Matrix.transposeTimes(self, other, into: &out)
         return out
     }
 
     /// `out = a · b`; shapes must already fit (a: m×k, b: k×n, out: m×n).
-    static func multiply(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
+    static func times(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
         withBuffers(a, b, into: &out) { pa, pb, po in
-            MatrixKernels.multiply(pa, pb, m: a.rows, k: a.columns, n: b.columns, into: po)
+            MatrixKernels.times(pa, pb, m: a.rows, k: a.columns, n: b.columns, into: po)
         }
     }
 
     /// `out = a · bᵀ`; shapes must already fit (a: m×n, b: k×n, out: m×k).
-    static func multiplyTransposed(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
+    static func timesTransposed(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
         withBuffers(a, b, into: &out) { pa, pb, po in
-            MatrixKernels.multiplyTransposed(pa, pb, m: a.rows, n: a.columns, k: b.rows, into: po)
+            MatrixKernels.timesTransposed(pa, pb, m: a.rows, n: a.columns, k: b.rows, into: po)
         }
     }
 
     /// `out = aᵀ · b`; shapes must already fit (a: m×k, b: m×n, out: k×n).
-    static func transposeMultiply(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
+    static func transposeTimes(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
         withBuffers(a, b, into: &out) { pa, pb, po in
-            MatrixKernels.multiplyTransposedLeft(pa, pb, m: a.rows, k: a.columns, n: b.columns, into: po)
+            MatrixKernels.transposeTimes(pa, pb, m: a.rows, k: a.columns, n: b.columns, into: po)
         }
     }
 

@@ -74,7 +74,7 @@ enum MatrixKernels {
     ///
     /// Precondition: `a.count ≥ m·n`, `b.count ≥ k·n`, `out.count ≥ m·k`, all sizes ≥ 1.
     /// Each dot product accumulates 4 lanes over j in steps of 4, sums the lanes, then adds the tail.
-    static func multiplyTransposed(_ a: Source, _ b: Source, m: Int, n: Int, k: Int, into out: Target) {
+    static func timesTransposed(_ a: Source, _ b: Source, m: Int, n: Int, k: Int, into out: Target) {
         assert(m >= 1 && n >= 1 && k >= 1 && a.count >= m * n && b.count >= k * n && out.count >= m * k)
         guard let pa = a.baseAddress, let pb = b.baseAddress, let po = out.baseAddress else { return }
         let n4 = n & ~3
@@ -126,7 +126,7 @@ enum MatrixKernels {
     ///
     /// Precondition: `a.count ≥ m·k`, `b.count ≥ k·n`, `out.count ≥ m·n`, all sizes ≥ 1.
     /// Every element is summed over t in ascending order, in whichever lane it lands.
-    static func multiply(_ a: Source, _ b: Source, m: Int, k: Int, n: Int, into out: Target) {
+    static func times(_ a: Source, _ b: Source, m: Int, k: Int, n: Int, into out: Target) {
         assert(m >= 1 && n >= 1 && k >= 1 && a.count >= m * k && b.count >= k * n && out.count >= m * n)
         guard let pa = a.baseAddress, let pb = b.baseAddress, let po = out.baseAddress else { return }
         forEachRange(count: m, work: m * n * k) { rowRange, _ in
@@ -167,19 +167,19 @@ enum MatrixKernels {
 
     /// Rows of B summed in one pass before the partial sums meet the output: 128 rows × 8 columns
     /// of B (8 KB) stay in L1 while every pair of t reuses them.
-    static let transposedLeftRowChunk = 128
+    static let transposeTimesRowChunk = 128
 
     /// `out (k×n) = Aᵀ · B` for A (m×k) and B (m×n): out[t, j] = Σᵢ a[i,t] · b[i,j].
     ///
     /// Precondition: `a.count ≥ m·k`, `b.count ≥ m·n`, `out.count ≥ k·n`, all sizes ≥ 1.
     /// Split over output columns in blocks of 8. Within a block, rows are taken in chunks of
-    /// `transposedLeftRowChunk`: each chunk's sum runs over i ascending and is then added to the
+    /// `transposeTimesRowChunk`: each chunk's sum runs over i ascending and is then added to the
     /// output, chunk after chunk, so the order per element is fixed whatever the threads.
-    static func multiplyTransposedLeft(_ a: Source, _ b: Source, m: Int, k: Int, n: Int, into out: Target) {
+    static func transposeTimes(_ a: Source, _ b: Source, m: Int, k: Int, n: Int, into out: Target) {
         assert(m >= 1 && n >= 1 && k >= 1 && a.count >= m * k && b.count >= m * n && out.count >= k * n)
         guard let pa = a.baseAddress, let pb = b.baseAddress, let po = out.baseAddress else { return }
         let blocks = (n + 7) / 8
-        let chunk = transposedLeftRowChunk
+        let chunk = transposeTimesRowChunk
         forEachRange(count: blocks, work: m * n * k) { blockRange, _ in
             for block in blockRange {
                 let j0 = block * 8

@@ -3,6 +3,26 @@
 /// Every case carries what a user needs to fix the problem; `description` renders it as one line,
 /// CSV problems in the `file:line:column: reason` form that editors and terminals recognise.
 public enum NMFError: Error, Equatable, CustomStringConvertible {
+    /// A parameter of `NMFConfiguration`, named in errors by its scikit-learn name; a front end maps
+    /// it to its own spelling with `description(naming:)`.
+    public enum Parameter: String, Sendable, CaseIterable {
+        /// The β of the β-divergence (`Loss.beta`; scikit-learn's `beta_loss`).
+        case beta
+        /// `NMFConfiguration.alphaW`.
+        case alphaW = "alpha_W"
+        /// `NMFConfiguration.alphaH`.
+        case alphaH = "alpha_H"
+        /// `NMFConfiguration.l1Ratio`.
+        case l1Ratio = "l1_ratio"
+        /// `NMFConfiguration.tolerance`.
+        case tolerance = "tol"
+        /// `NMFConfiguration.maximumIterations`.
+        case maximumIterations = "max_iter"
+
+        /// scikit-learn's name of the parameter.
+        public var sklearnName: String { rawValue }
+    }
+
     /// Matrix dimensions that are zero, negative or too large to allocate.
     case invalidDimensions(rows: Int, columns: Int)
     /// A value array whose length does not equal rows × columns.
@@ -52,11 +72,28 @@ public enum NMFError: Error, Equatable, CustomStringConvertible {
     case invalidImageShape(String)
     /// The loss or a factor stopped being finite during the run (an overflow or 0/0 in the updates).
     case nonFiniteResult(iteration: Int, what: String)
+    /// A parameter outside its range; `requirement` says what it must be ("at least 0").
+    case invalidParameter(Parameter, value: Double, requirement: String)
+    /// Data with a zero (at `row`, `column`) for a β-divergence with β ≤ 0, which scikit-learn refuses
+    /// because the updates may diverge there.
+    case zeroDataWithNonPositiveBeta(beta: Double, row: Int, column: Int)
     /// Data whose rows cannot be images of that shape: the columns are not one per pixel.
     case imageShapeMismatch(source: String, shape: String, pixels: Int, columns: Int)
 
     public var description: String {
+        description(naming: \.sklearnName)
+    }
+
+    /// The error in one line, naming parameters with `name` (a command line passes its flags).
+    public func description(naming name: (Parameter) -> String) -> String {
         switch self {
+        case let .invalidParameter(parameter, value, requirement):
+            let shown = parameter == .maximumIterations ? Int(exactly: value).map(String.init) ?? "\(value)" : "\(value)"
+            return "\(name(parameter)) = \(shown) is invalid: it must be \(requirement)"
+        case let .zeroDataWithNonPositiveBeta(beta, row, column):
+            return "Y[\(row), \(column)] = 0: the β-divergence with β = \(beta) ≤ 0 needs data without zeros "
+                + "(the updates may diverge there; scikit-learn refuses them too): add a small value to the data "
+                + "or choose β > 0"
         case let .invalidDimensions(rows, columns):
             return "invalid matrix size \(rows)×\(columns): both must be at least 1"
         case let .valueCountMismatch(rows, columns, count):

@@ -57,10 +57,73 @@ public struct SnapshotSequence: Sequence, Sendable {
     let solver: NMFSolver
     public let iterations: Int
 
-    public var underestimatedCount: Int { Swift.max(0, iterations + 1) }
+    /// 0: a run may end before `iterations` (a stopping rule, or a snapshot that is not finite), and
+    /// `map` and `Array(_:)` trap on a sequence shorter than this count.
+    public var underestimatedCount: Int { 0 }
 
     public func makeIterator() -> SnapshotIterator {
         SnapshotIterator(solver: solver, iterations: iterations)
+    }
+}
+
+/// Why a run ended.
+public enum StopReason: String, Sendable, Equatable {
+    /// The iterations asked for (`makeSnapshots(iterations:)`) were all run.
+    case iterations
+    /// scikit-learn's criterion for `tolerance` was met (`NMFConfiguration.tolerance`).
+    case converged
+    /// `NMFConfiguration.maximumIterations` was reached.
+    case maximumIterations = "max_iter"
+}
+
+/// scikit-learn's stopping rules, fed one iteration at a time.
+///
+/// Multiplicative updates (`_fit_multiplicative_update`): every 10 iterations the error
+/// e = √(2·`_beta_divergence`) (for Frobenius, √‖Y − WH‖²_F, the same number) is compared with the
+/// previous check's: stop when (e_prev − e) / e_0 < tol. Coordinate descent
+/// (`_fit_coordinate_descent`): stop when the iteration's violation divided by the first
+/// iteration's is at most tol (or the first is 0). Then `max_iter`.
+struct StoppingRule {
+    let tolerance: Double?
+    let maximumIterations: Int?
+    let coordinateDescent: Bool
+    let frobeniusLoss: Bool
+    var errorAtStart = 0.0
+    var previousError = 0.0
+    var firstViolation: Double?
+
+    init(_ configuration: NMFConfiguration) {
+        tolerance = configuration.tolerance
+        maximumIterations = configuration.maximumIterations
+        coordinateDescent = configuration.solver == .hals
+        frobeniusLoss = configuration.loss.beta == 2
+    }
+
+    /// scikit-learn's `_beta_divergence(…, square_root=True)` from the reported loss.
+    func error(_ loss: Double) -> Double {
+        frobeniusLoss ? max(loss, 0).squareRoot() : (2 * max(loss, 0)).squareRoot()
+    }
+
+    /// Whether to stop after `iteration` (0 = the start), whose loss is `loss` and whose step reported
+    /// `violation`.
+    mutating func stop(after iteration: Int, loss: Double, violation: Double?) -> StopReason? {
+        if let tolerance {
+            if coordinateDescent {
+                if iteration >= 1, let violation {
+                    if iteration == 1 { firstViolation = violation }
+                    if let first = firstViolation, first == 0 || violation / first <= tolerance { return .converged }
+                }
+            } else if iteration == 0 {
+                errorAtStart = error(loss)
+                previousError = errorAtStart
+            } else if tolerance > 0 && iteration % 10 == 0 {
+                let current = error(loss)
+                if (previousError - current) / errorAtStart < tolerance { return .converged }
+                previousError = current
+            }
+        }
+        if let maximumIterations, iteration >= maximumIterations { return .maximumIterations }
+        return nil
     }
 }
 
@@ -70,21 +133,25 @@ public struct SnapshotSequence: Sequence, Sendable {
 /// or 0/0 in the updates) ends the iteration. `nextSnapshot()` then throws
 /// `NMFError.nonFiniteResult` naming the iteration; `next()`, which cannot throw, returns nil and
 /// keeps the error in `failure`, so a consumer that iterates with `for … in` must look there.
+/// A run also ends, without error, where the configuration's stopping rule says (`stopReason`).
 public struct SnapshotIterator: IteratorProtocol {
-    private var state: FactorizationState
+    private var state: any UpdaterState
     private let iterations: Int
     private var produced = 0
+    private var rule: StoppingRule?
     /// Why the iteration stopped early, if it did.
     public private(set) var failure: NMFError?
+    /// Why the run ended, once it has: set with the last snapshot (so a consumer can tell, on
+    /// receiving it, that no more follow).
+    public private(set) var stopReason: StopReason?
 
     init(solver: NMFSolver, iterations: Int) {
         let c = solver.configuration
-        self.init(state: FactorizationState(data: c.data, w: solver.initialW, h: solver.initialH,
-                                            loss: c.loss, solver: c.solver),
-                  iterations: iterations)
+        self.init(state: makeUpdaterState(c, w: solver.initialW, h: solver.initialH), iterations: iterations)
+        rule = StoppingRule(c)
     }
 
-    init(state: FactorizationState, iterations: Int) {
+    init(state: any UpdaterState, iterations: Int) {
         self.state = state
         self.iterations = iterations
     }
@@ -95,14 +162,19 @@ public struct SnapshotIterator: IteratorProtocol {
     ///   every later call).
     public mutating func nextSnapshot() throws(NMFError) -> Snapshot? {
         if let failure { throw failure }
-        guard produced <= iterations else { return nil }
-        if produced > 0 { state.step() }
+        guard produced <= iterations, stopReason == nil else { return nil }
+        let violation = produced > 0 ? state.step() : nil
         let snapshot = Snapshot(iteration: produced, w: state.w, h: state.h, loss: state.currentLoss())
         if let what = SnapshotIterator.nonFinitePart(of: snapshot) {
             let error = NMFError.nonFiniteResult(iteration: produced, what: what)
             failure = error
             produced = iterations + 1
             throw error
+        }
+        if let reason = rule?.stop(after: produced, loss: snapshot.loss, violation: violation) {
+            stopReason = reason
+        } else if produced == iterations {
+            stopReason = .iterations
         }
         produced += 1
         return snapshot

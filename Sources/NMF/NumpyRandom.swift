@@ -73,6 +73,35 @@ public struct NumpyRandom: Sendable {
         loc + scale * standardNormal()
     }
 
+    /// An integer in 0…`max`, like numpy's legacy `random_interval`: the draws masked to the bits
+    /// of `max`, rejected until one is at most `max`. `max` must fit in 32 bits (k components do).
+    public mutating func interval(_ max: UInt32) -> UInt32 {
+        guard max > 0 else { return 0 }
+        var mask = max
+        mask |= mask >> 1
+        mask |= mask >> 2
+        mask |= mask >> 4
+        mask |= mask >> 8
+        mask |= mask >> 16
+        while true {
+            let value = nextUInt32() & mask
+            if value <= max { return value }
+        }
+    }
+
+    /// 0..<n in a random order, like legacy `np.random.permutation(n)`: Fisher–Yates from the last
+    /// element down, each swap partner drawn by `interval(i)`.
+    public mutating func permutation(_ n: Int) -> [Int] {
+        var order = Array(0..<max(0, n))
+        var i = order.count - 1
+        while i > 0 {
+            let j = Int(interval(UInt32(truncatingIfNeeded: i)))
+            order.swapAt(i, j)
+            i -= 1
+        }
+        return order
+    }
+
     /// Refills the 624-word state (the MT19937 "twist").
     private mutating func twist() {
         let upper: UInt32 = 0x8000_0000, lower: UInt32 = 0x7FFF_FFFF

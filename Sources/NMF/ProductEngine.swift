@@ -10,7 +10,7 @@
 /// between machines whose OpenBLAS picks different kernels for the CPU, and with a BLAS other than
 /// OpenBLAS that threads inside a call.
 ///
-/// Like `Matrix.multiply(_:_:into:)` and its siblings, the methods leave the shape checks to the
+/// Like `Matrix.times(_:_:into:)` and its siblings, the methods leave the shape checks to the
 /// caller (the solver checks once when it builds its workspace).
 struct ProductEngine: Sendable {
     /// The BLAS to use for large products, or `nil` for the Swift kernels only.
@@ -74,9 +74,9 @@ struct ProductEngine: Sendable {
     }
 
     /// `out = a · b` (a: m×k, b: k×n, out: m×n).
-    func multiply(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
+    func times(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
         guard let blas = blasFor(a.rows, a.columns, b.columns) else {
-            Matrix.multiply(a, b, into: &out)
+            Matrix.times(a, b, into: &out)
             return
         }
         let (m, k, n) = (a.rows, a.columns, b.columns)
@@ -84,16 +84,16 @@ struct ProductEngine: Sendable {
             guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
             // Rows of A and of the output, split over cores.
             forEachPiece(count: m, work: ProductEngine.work(m, k, n)) { rows in
-                blas.multiply(a + rows.lowerBound * k, b, m: rows.count, k: k, n: n,
+                blas.times(a + rows.lowerBound * k, b, m: rows.count, k: k, n: n,
                               into: o + rows.lowerBound * n)
             }
         }
     }
 
     /// `out = a · bᵀ` (a: m×n, b: k×n, out: m×k).
-    func multiplyTransposed(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
+    func timesTransposed(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
         guard let blas = blasFor(a.rows, a.columns, b.rows) else {
-            Matrix.multiplyTransposed(a, b, into: &out)
+            Matrix.timesTransposed(a, b, into: &out)
             return
         }
         let (m, n, k) = (a.rows, a.columns, b.rows)
@@ -101,16 +101,16 @@ struct ProductEngine: Sendable {
             guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
             // Rows of A and of the output, split over cores.
             forEachPiece(count: m, work: ProductEngine.work(m, n, k)) { rows in
-                blas.multiplyTransposed(a + rows.lowerBound * n, b, m: rows.count, n: n, k: k,
+                blas.timesTransposed(a + rows.lowerBound * n, b, m: rows.count, n: n, k: k,
                                         into: o + rows.lowerBound * k)
             }
         }
     }
 
     /// `out = aᵀ · b` (a: m×k, b: m×n, out: k×n).
-    func transposeMultiply(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
+    func transposeTimes(_ a: Matrix, _ b: Matrix, into out: inout Matrix) {
         guard let blas = blasFor(a.rows, a.columns, b.columns) else {
-            Matrix.transposeMultiply(a, b, into: &out)
+            Matrix.transposeTimes(a, b, into: &out)
             return
         }
         let (m, k, n) = (a.rows, a.columns, b.columns)
@@ -118,7 +118,7 @@ struct ProductEngine: Sendable {
             guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
             // Columns of B and of the output, split over cores: the sum over m stays whole.
             forEachPiece(count: n, work: ProductEngine.work(m, k, n)) { columns in
-                blas.multiplyTransposedLeft(a, b + columns.lowerBound, m: m, k: k, n: columns.count,
+                blas.transposeTimes(a, b + columns.lowerBound, m: m, k: k, n: columns.count,
                                             ldb: n, into: o + columns.lowerBound, ldc: n)
             }
         }

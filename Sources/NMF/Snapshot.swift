@@ -22,7 +22,7 @@ public struct Snapshot: Sendable, Equatable {
     /// Ŷ = WH (m×n).
     public func reconstruction() -> Matrix {
         var out = Matrix(validRows: w.rows, columns: h.columns, values: [Double](repeating: 0, count: w.rows * h.columns))
-        Matrix.multiply(w, h, into: &out)
+        Matrix.times(w, h, into: &out)
         return out
     }
 }

@@ -25,11 +25,11 @@ struct TruncatedSVD {
         let gram: Matrix
         if tall {
             var g = Matrix(validRows: n, columns: n, values: [Double](repeating: 0, count: n * n))
-            Matrix.transposeMultiply(a, a, into: &g)
+            Matrix.transposeTimes(a, a, into: &g)
             gram = g
         } else {
             var g = Matrix(validRows: m, columns: m, values: [Double](repeating: 0, count: m * m))
-            Matrix.multiplyTransposed(a, a, into: &g)
+            Matrix.timesTransposed(a, a, into: &g)
             gram = g
         }
         let (values, vectors) = TruncatedSVD.leadingEigenpairs(of: gram, count: k)
@@ -41,9 +41,9 @@ struct TruncatedSVD {
         var far = Matrix(validRows: tall ? m : n, columns: k,
                          values: [Double](repeating: 0, count: (tall ? m : n) * k))
         if tall {
-            Matrix.multiply(a, vectors, into: &far)  // A V: m×k
+            Matrix.times(a, vectors, into: &far)  // A V: m×k
         } else {
-            Matrix.transposeMultiply(a, vectors, into: &far)  // Aᵀ U: n×k
+            Matrix.transposeTimes(a, vectors, into: &far)  // Aᵀ U: n×k
         }
         for c in 0..<k {
             let keep = sigma[c] > cutoff
@@ -69,16 +69,16 @@ struct TruncatedSVD {
         orthonormalizeColumns(&q)
         var z = q
         for _ in 0..<20 {
-            Matrix.multiply(g, q, into: &z)
+            Matrix.times(g, q, into: &z)
             q = z
             orthonormalizeColumns(&q)
         }
-        Matrix.multiply(g, q, into: &z)
+        Matrix.times(g, q, into: &z)
         var small = Matrix(validRows: p, columns: p, values: [Double](repeating: 0, count: p * p))
-        Matrix.transposeMultiply(q, z, into: &small)
+        Matrix.transposeTimes(q, z, into: &small)
         let (values, ritz) = jacobiEigen(small)
         var vectors = Matrix(validRows: d, columns: p, values: [Double](repeating: 0, count: d * p))
-        Matrix.multiply(q, ritz, into: &vectors)
+        Matrix.times(q, ritz, into: &vectors)
         return (Array(values.prefix(count)), takeColumns(vectors, count))
     }
 

@@ -37,12 +37,17 @@ struct Comparison {
         let list = runs.values.joined(separator: ",")
         switch runs.key {
         case "solver":
-            if let bad = runs.values.compactMap(SolverKind.init(rawValue:)).first(where: { !$0.minimizes(options.loss.loss) }) {
+            let loss = (try? options.chosenLoss()) ?? options.loss.loss
+            if let bad = runs.values.compactMap(SolverKind.init(rawValue:)).first(where: { !$0.minimizes(loss) }) {
                 throw ValidationError("--compare \(list) needs --loss frobenius: \(bad.name) minimizes the Frobenius loss only")
             }
         case "loss":
-            if let bad = runs.values.compactMap(Loss.init(rawValue:)).first(where: { !options.solver.solver.minimizes($0) }) {
+            if let bad = runs.values.compactMap(Loss.init(name:)).first(where: { !options.solver.solver.minimizes($0) }) {
                 throw ValidationError("--compare \(list) needs --solver mu: \(options.solver.rawValue) cannot minimize \(bad.name)")
+            }
+        case "beta":
+            if options.solver == .hals, let bad = runs.values.first(where: { Double($0) != 2 }) {
+                throw ValidationError("--compare beta=\(list) needs --solver mu: hals minimizes the Frobenius loss (β = 2) only, not β = \(bad)")
             }
         case "seed":
             if ["nndsvd", "nndsvda"].contains(options.initialization.rawValue) {

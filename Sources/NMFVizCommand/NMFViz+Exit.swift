@@ -49,8 +49,21 @@ extension NMFViz {
 
     /// An error in one line, with the library's field names replaced by the command's flags.
     static func describe(_ error: any Error) -> String {
+        if let error = error as? NMFError { return error.description(naming: flag) }
         guard let error = error as? AnimationError else { return "\(error)" }
         return error.description(naming: flag)
+    }
+
+    /// The flag that sets a parameter of the library's `NMFConfiguration`.
+    static func flag(for parameter: NMFError.Parameter) -> String {
+        switch parameter {
+        case .beta: return "--beta"
+        case .alphaW: return "--alpha-w"
+        case .alphaH: return "--alpha-h"
+        case .l1Ratio: return "--l1-ratio"
+        case .tolerance: return "--tol"
+        case .maximumIterations: return "--max-iter"
+        }
     }
 
     /// The flag that sets a field of the library's `Visualization`.

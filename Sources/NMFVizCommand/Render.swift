@@ -126,7 +126,7 @@ struct Render: ParsableCommand {
     var panels: String?
 
     @Option(help: ArgumentHelp(
-        "Run the same data with one parameter changed, one row each (reconstruction and loss unless --panels), titled with its value, the loss curves in one legend: solver=mu,hals, loss=frobenius,kl, init=random,nndsvd,nndsvda, seed=0,1,2 or rank=2,3,4 (2 to 6 values; mu,hals and frobenius,kl for short), e.g. --compare mu,hals or --compare rank=2,3,4.",
+        "Run the same data with one parameter changed, one row each (reconstruction and loss unless --panels), titled with its value, the loss curves in one legend: solver=mu,hals, loss=frobenius,kl, init=random,nndsvd,nndsvda, seed=0,1,2, rank=2,3,4, or scikit-learn's beta=, alpha_W=, alpha_H=, l1_ratio=, tol=, max_iter=, shuffle=true,false (2 to 6 values; mu,hals and frobenius,kl for short), e.g. --compare mu,hals or --compare rank=2,3,4.",
         valueName: "key=a,b,…"))
     var compare: String?
 

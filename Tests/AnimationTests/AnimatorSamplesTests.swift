@@ -109,3 +109,19 @@ private struct CountingFrames: IteratorProtocol {
         }
     }
 }
+
+/// A solver that stops early ends the animation on the iteration it stopped at.
+@Suite struct StoppedSolverFramesTests {
+    @Test func lastFrameIsTheStoppingIteration() throws {
+        let data = Dataset.cos2()
+        let stopping = try NMFSolver(NMFConfiguration(data: data, rank: 2, maximumIterations: 23))
+        let frames = Array(Animator(solvers: [stopping], scene: try ArticleScene(data: data),
+                                    schedule: try FrameSchedule(count: 10, step: 5)).frames())
+        // Scheduled 0, 5, …, 45: frames up to 20, then the stopping iteration 23 although unscheduled.
+        #expect(frames.map(\.iteration) == [0, 5, 10, 15, 20, 23])
+        let converging = try NMFSolver(NMFConfiguration(data: data, rank: 2, tolerance: 1e-3))
+        let last = try #require(Array(Animator(solvers: [converging], scene: try ArticleScene(data: data),
+                                               schedule: try FrameSchedule(count: 1000)).frames()).last)
+        #expect(last.iteration % 10 == 0 && last.iteration < 999)
+    }
+}

@@ -15,6 +15,9 @@ import Testing
         ("solver=hals,mu", "solver", ["hals", "mu"], true),
         ("seed=0,1,2", "seed", ["seed 0", "seed 1", "seed 2"], true),
         ("rank = 2,3,4", "rank", ["rank 2", "rank 3", "rank 4"], true),
+        ("beta=2,1,0.5", "beta", ["beta 2", "beta 1", "beta 0.5"], false),
+        ("l1_ratio=0,0.5,1", "l1_ratio", ["l1_ratio 0", "l1_ratio 0.5", "l1_ratio 1"], true),
+        ("loss=kullback-leibler,itakura-saito", "loss", ["kullback-leibler", "itakura-saito"], false),
     ])
     func everyParameterIsReadAndLabelled(text: String, key: String, labels: [String], shares: Bool) throws {
         let c = try RunComparison(parsing: text)
@@ -34,6 +37,23 @@ import Testing
         #expect(solvers.map(\.solver) == [.multiplicative, .hals])
         let losses = try RunComparison(.losses([.frobenius, .kullbackLeibler])).configurations(from: base)
         #expect(losses.map(\.loss) == [.frobenius, .kullbackLeibler])
+        // scikit-learn's parameters: the one compared changes, the others stay the base's.
+        let regularized = try NMFConfiguration(data: Dataset.cos2(), rank: 2, alphaW: 0.1, l1Ratio: 0.5,
+                                               tolerance: 1e-4, maximumIterations: 80, shuffle: true, randomState: 3)
+        let betas = try RunComparison(parsing: "beta=2,0.5").configurations(from: regularized)
+        #expect(betas.map(\.loss.beta) == [2, 0.5])
+        #expect(betas.allSatisfy { $0.alphaW == 0.1 && $0.l1Ratio == 0.5 && $0.tolerance == 1e-4
+            && $0.maximumIterations == 80 && $0.shuffle && $0.randomState == 3 })
+        let ratios = try RunComparison(parsing: "l1_ratio=0,1").configurations(from: regularized)
+        #expect(ratios.map(\.l1Ratio) == [0, 1] && ratios.allSatisfy { $0.alphaW == 0.1 })
+        let alphas = try RunComparison(parsing: "alpha_H=0,0.2").configurations(from: regularized)
+        #expect(alphas.map(\.alphaH) == [0, 0.2] && alphas.allSatisfy { $0.alphaW == 0.1 })
+        let caps = try RunComparison(parsing: "max_iter=10,20").configurations(from: base)
+        #expect(caps.map(\.maximumIterations) == [10, 20])
+        // The configuration checks the range and names the parameter.
+        #expect(throws: NMFError.invalidParameter(.l1Ratio, value: 2, requirement: "between 0 and 1")) {
+            try RunComparison(parsing: "l1_ratio=0,2").configurations(from: base)
+        }
     }
 
     @Test(arguments: [
@@ -41,7 +61,8 @@ import Testing
         ("mu,mu", "a comparison needs two or more different runs"),
         ("mu,kl", "name the parameter"),
         ("1,2", "name the parameter"),
-        ("beta=1,2", "unknown parameter 'beta' (known: solver, loss, init, seed, rank)"),
+        ("gamma=1,2", "unknown parameter 'gamma' (known: solver, loss, init, seed, rank, beta, alpha_W, alpha_H, l1_ratio, tol, max_iter, shuffle)"),
+        ("beta=1,nan", "'nan' is not a beta"),
         ("rank=2,0", "'0' is not a rank (whole numbers from 1)"),
         ("seed=1,-1", "'-1' is not a seed"),
         ("solver=mu,cd", "'cd' is not a solver (mu or hals)"),

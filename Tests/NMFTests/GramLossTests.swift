@@ -7,12 +7,12 @@ struct GramLossTests {
     func gramLossMatchesDirectSum(m: Int, k: Int, n: Int) throws {
         let y = try uniformMatrix(rows: m, columns: n, seed: 40)
         let w = try uniformMatrix(rows: m, columns: k, seed: 41), h = try uniformMatrix(rows: k, columns: n, seed: 42)
-        var gram = FactorizationState(data: y, w: w, h: h, loss: .frobenius, solver: .multiplicative,
-                                      engine: .swiftOnly, gramLoss: true)
-        var direct = FactorizationState(data: y, w: w, h: h, loss: .frobenius, solver: .multiplicative,
-                                        engine: .swiftOnly, gramLoss: false)
+        var gram = MultiplicativeFrobeniusState(data: y, w: w, h: h,
+                                                engine: .swiftOnly, gramLoss: true)
+        var direct = MultiplicativeFrobeniusState(data: y, w: w, h: h,
+                                                  engine: .swiftOnly, gramLoss: false)
         let expected = direct.currentLoss()
-        let viaGram = gram.gramLoss()
+        let viaGram = gram.products.gramLoss(w, h)
         #expect(viaGram != nil && viaGram == gram.currentLoss())
         #expect(abs(gram.currentLoss() - expected) <= 1e-11 * expected)
     }
@@ -20,12 +20,12 @@ struct GramLossTests {
     /// An exact factorization: the identity would return rounding noise, so the direct sum answers.
     @Test func exactFitFallsBackToDirectSum() throws {
         let w = try uniformMatrix(rows: 50, columns: 3, seed: 43), h = try uniformMatrix(rows: 3, columns: 40, seed: 44)
-        let y = try w.multiplied(by: h)
-        var state = FactorizationState(data: y, w: w, h: h, loss: .frobenius, solver: .multiplicative,
-                                       engine: .swiftOnly, gramLoss: true)
-        #expect(state.gramLoss() == nil)
-        var direct = FactorizationState(data: y, w: w, h: h, loss: .frobenius, solver: .multiplicative,
-                                        engine: .swiftOnly, gramLoss: false)
+        let y = try w.times(h)
+        var state = MultiplicativeFrobeniusState(data: y, w: w, h: h,
+                                                 engine: .swiftOnly, gramLoss: true)
+        #expect(state.products.gramLoss(w, h) == nil)
+        var direct = MultiplicativeFrobeniusState(data: y, w: w, h: h,
+                                                  engine: .swiftOnly, gramLoss: false)
         #expect(state.currentLoss() == direct.currentLoss())
         #expect(state.currentLoss() < 1e-20)
     }
@@ -66,14 +66,15 @@ struct GramLossTests {
             Array(a.prefix(count / 2)), Array(b.prefix(count / 2))))
     }
 
-    /// The large-data switch: the Gram loss from `gramLossWorkThreshold` multiply-adds on, Frobenius only.
+    /// The large-data switch: the Gram loss from `gramLossWorkThreshold` multiply-adds on, Frobenius only (the KL state has no Frobenius workspace).
     @Test func gramLossIsChosenBySize() throws {
         let small = try uniformMatrix(rows: 80, columns: 2, seed: 46)
-        let w = try uniformMatrix(rows: 80, columns: 2, seed: 47), h = try uniformMatrix(rows: 2, columns: 2, seed: 48)
-        #expect(!FactorizationState(data: small, w: w, h: h, loss: .frobenius, solver: .multiplicative).usesGramLoss)
+        let w = try uniformMatrix(rows: 80, columns: 2, seed: 47)
+        #expect(!FrobeniusWorkspace(data: small, rank: w.columns, engine: .automatic(m: 80, n: 2, k: 2), gramLoss: nil).usesGramLoss)
         let large = try Matrix(rows: 1024, columns: 128, repeating: 1)
         let wl = try Matrix(rows: 1024, columns: 8, repeating: 1), hl = try Matrix(rows: 8, columns: 128, repeating: 1)
-        #expect(FactorizationState(data: large, w: wl, h: hl, loss: .frobenius, solver: .hals).usesGramLoss)
-        #expect(!FactorizationState(data: large, w: wl, h: hl, loss: .kullbackLeibler, solver: .multiplicative).usesGramLoss)
+        #expect(FrobeniusWorkspace(data: large, rank: wl.columns, engine: .automatic(m: 1024, n: 128, k: 8), gramLoss: nil).usesGramLoss)
+        #expect(makeUpdaterState(data: large, w: wl, h: hl, loss: .frobenius, solver: .hals) is HALSState)
+        #expect(makeUpdaterState(data: large, w: wl, h: hl, loss: .kullbackLeibler, solver: .multiplicative) is MultiplicativeKLState)
     }
 }

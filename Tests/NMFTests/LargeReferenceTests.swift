@@ -38,8 +38,9 @@ struct LargeReferenceTests {
                                                  initialization: .random(seed: reference.init_seed))
         let solver = try NMFSolver(configuration)
         let (name, engine, gram) = Self.engines[index]
-        #expect(FactorizationState(data: data, w: solver.initialW, h: solver.initialH, loss: .frobenius,
-                                   solver: kind).usesGramLoss)
+        #expect(FrobeniusWorkspace(data: data, rank: reference.rank,
+                                   engine: .automatic(m: data.rows, n: data.columns, k: reference.rank),
+                                   gramLoss: nil).usesGramLoss)
         let run = SolverRun(solver: solver, engine: engine, gramLoss: gram, iterations: reference.iterations)
         let expected = kind == .multiplicative ? reference.mu : reference.hals
 

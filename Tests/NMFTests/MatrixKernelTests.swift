@@ -47,17 +47,17 @@ struct MatrixKernelTests {
         let (m, k, n) = Self.shapes[shape]
         let a = Self.randomMatrix(m, k, seed: 1), b = Self.randomMatrix(k, n, seed: 2)
         // Same summation order (t ascending) as the plain loop: bit-identical.
-        #expect(try a.multiplied(by: b) == Self.plainProduct(a, b))
+        #expect(try a.times(b) == Self.plainProduct(a, b))
     }
 
     @Test(arguments: shapes.indices)
     func transposeLeftProductEqualsPlainLoop(shape: Int) throws {
         let (m, k, n) = Self.shapes[shape]
         let a = Self.randomMatrix(m, k, seed: 3), b = Self.randomMatrix(m, n, seed: 4)
-        let chunk = MatrixKernels.transposedLeftRowChunk
-        #expect(try a.transposeMultiplied(by: b) == Self.plainChunkedTransposeProduct(a, b, chunk: chunk))
+        let chunk = MatrixKernels.transposeTimesRowChunk
+        #expect(try a.transposeTimes(b) == Self.plainChunkedTransposeProduct(a, b, chunk: chunk))
         if m <= chunk {
-            #expect(try a.transposeMultiplied(by: b) == Self.plainProduct(a.transposed(), b))
+            #expect(try a.transposeTimes(b) == Self.plainProduct(a.transposed(), b))
         }
     }
 
@@ -65,7 +65,7 @@ struct MatrixKernelTests {
     func transposeRightProductMatchesPlainLoop(shape: Int) throws {
         let (m, k, n) = Self.shapes[shape]
         let a = Self.randomMatrix(m, n, seed: 5), b = Self.randomMatrix(k, n, seed: 6)
-        let fast = try a.multiplied(byTransposeOf: b)
+        let fast = try a.timesTransposed(b)
         let plain = Self.plainProduct(a, b.transposed())
         // The dot products sum 4 lanes then the tail: a different order, so rounding-level differences.
         let scale = Double(n).squareRoot() * 1e-15 * 8
@@ -79,13 +79,13 @@ struct MatrixKernelTests {
     @Test func parallelRowsEqualSerialRows() throws {
         let a = Self.randomMatrix(300, 257, seed: 7), b = Self.randomMatrix(20, 257, seed: 8)
         let c = Self.randomMatrix(300, 20, seed: 9)
-        let whole = try a.multiplied(byTransposeOf: b)
-        let product = try c.multiplied(by: b)
+        let whole = try a.timesTransposed(b)
+        let product = try c.times(b)
         for i in [0, 1, 2, 77, 150, 298, 299] {
             let row = try Matrix(rows: 1, columns: 257, values: a.rowArray(i))
-            #expect(try row.multiplied(byTransposeOf: b).values == whole.rowArray(i), "row \(i) of A·Bᵀ")
+            #expect(try row.timesTransposed(b).values == whole.rowArray(i), "row \(i) of A·Bᵀ")
             let crow = try Matrix(rows: 1, columns: 20, values: c.rowArray(i))
-            #expect(try crow.multiplied(by: b).values == product.rowArray(i), "row \(i) of C·B")
+            #expect(try crow.times(b).values == product.rowArray(i), "row \(i) of C·B")
         }
     }
 
@@ -93,7 +93,7 @@ struct MatrixKernelTests {
     func fusedSquaredDistanceMatchesPlainSum(m: Int, k: Int, n: Int) throws {
         let y = Self.randomMatrix(m, n, seed: 10), w = Self.randomMatrix(m, k, seed: 11)
         let h = Self.randomMatrix(k, n, seed: 12)
-        let fused = FactorizationState(data: y, w: w, h: h, loss: .frobenius, solver: .multiplicative)
+        let fused = makeUpdaterState(data: y, w: w, h: h, loss: .frobenius, solver: .multiplicative)
         var state = fused
         let product = Self.plainProduct(w, h)
         var plain = 0.0
@@ -103,9 +103,9 @@ struct MatrixKernelTests {
 
     @Test func productsCheckShapes() throws {
         let a = try Matrix(rows: 2, columns: 3), b = try Matrix(rows: 2, columns: 3)
-        #expect(throws: NMFError.self) { try a.multiplied(by: b) }
-        #expect(try a.multiplied(byTransposeOf: b).rows == 2)
-        #expect(try a.transposeMultiplied(by: b).rows == 3)
+        #expect(throws: NMFError.self) { try a.times(b) }
+        #expect(try a.timesTransposed(b).rows == 2)
+        #expect(try a.transposeTimes(b).rows == 3)
         #expect(throws: NMFError.invalidDimensions(rows: 0, columns: 3)) { try Matrix(rows: 0, columns: 3) }
         #expect(throws: NMFError.valueCountMismatch(rows: 2, columns: 2, count: 3)) { try Matrix(rows: 2, columns: 2, values: [1, 2, 3]) }
         #expect(throws: NMFError.self) { try Matrix(rowArrays: [[1, 2], [3]]) }

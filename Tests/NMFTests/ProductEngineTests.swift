@@ -30,16 +30,16 @@ struct ProductEngineTests {
         let a = r(m, k, 21), b = r(k, n, 22), c = r(m, n, 23), d = r(m, n, 24)
 
         var product = try Matrix(rows: m, columns: n)
-        engine.multiply(a, b, into: &product)
-        #expect(Self.agree(product, try a.multiplied(by: b), inner: k), "A·B \(m)×\(k)×\(n)")
+        engine.times(a, b, into: &product)
+        #expect(Self.agree(product, try a.times(b), inner: k), "A·B \(m)×\(k)×\(n)")
 
         var right = try Matrix(rows: m, columns: k)
-        engine.multiplyTransposed(c, b, into: &right)
-        #expect(Self.agree(right, try c.multiplied(byTransposeOf: b), inner: n), "C·Bᵀ")
+        engine.timesTransposed(c, b, into: &right)
+        #expect(Self.agree(right, try c.timesTransposed(b), inner: n), "C·Bᵀ")
 
         var left = try Matrix(rows: k, columns: n)
-        engine.transposeMultiply(a, d, into: &left)
-        #expect(Self.agree(left, try a.transposeMultiplied(by: d), inner: m), "Aᵀ·D")
+        engine.transposeTimes(a, d, into: &left)
+        #expect(Self.agree(left, try a.transposeTimes(d), inner: m), "Aᵀ·D")
     }
 
     /// BLAS rounds some elements differently when a product is cut differently, so the cut must be
@@ -56,12 +56,12 @@ struct ProductEngineTests {
                 guard let yp = py.baseAddress, let hp = ph.baseAddress else { return }
                 whole.withUnsafeMutableBufferPointer { po in
                     guard let o = po.baseAddress else { return }
-                    blas.multiplyTransposed(yp, hp, m: m, n: n, k: k, into: o)
+                    blas.timesTransposed(yp, hp, m: m, n: n, k: k, into: o)
                 }
                 split.withUnsafeMutableBufferPointer { po in
                     guard let o = po.baseAddress else { return }
                     MatrixKernels.forEachRange(count: m, pieces: pieces) { rows, _ in
-                        blas.multiplyTransposed(yp + rows.lowerBound * n, hp, m: rows.count, n: n, k: k,
+                        blas.timesTransposed(yp + rows.lowerBound * n, hp, m: rows.count, n: n, k: k,
                                                 into: o + rows.lowerBound * k)
                     }
                 }
@@ -166,7 +166,7 @@ struct SolverRun {
 
     init(solver: NMFSolver, engine: ProductEngine, gramLoss: Bool?, iterations: Int, lossEvery: Int = 1) {
         let c = solver.configuration
-        var state = FactorizationState(data: c.data, w: solver.initialW, h: solver.initialH, loss: c.loss,
+        var state = makeUpdaterState(data: c.data, w: solver.initialW, h: solver.initialH, loss: c.loss,
                                        solver: c.solver, engine: engine, gramLoss: gramLoss)
         losses.append(state.currentLoss())
         for t in 1...iterations {

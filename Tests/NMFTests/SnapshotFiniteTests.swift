@@ -13,7 +13,7 @@ struct SnapshotFiniteTests {
 
     @Test func anOverflowingLossStopsTheIteration() {
         // The configuration refuses such data; the state is built directly to reach the check.
-        let state = FactorizationState(data: Self.matrix(1, 2, [1e200, 1e200]), w: Self.matrix(1, 1, [1]),
+        let state = makeUpdaterState(data: Self.matrix(1, 2, [1e200, 1e200]), w: Self.matrix(1, 1, [1]),
                                        h: Self.matrix(1, 2, [1, 1]), loss: .frobenius, solver: .multiplicative)
         var iterator = SnapshotIterator(state: state, iterations: 3)
         #expect(throws: NMFError.nonFiniteResult(iteration: 0, what: "the loss")) { try iterator.nextSnapshot() }
@@ -56,7 +56,9 @@ struct SnapshotFiniteTests {
                 let writer = SnapshotJSONWriter(configuration: configuration)
                 var checked = ""
                 try writer.write(solver.makeSnapshots(iterations: 20)) { checked += $0 }
-                #expect(checked == writer.document(Array(solver.makeSnapshots(iterations: 20))))
+                // Snapshots from elsewhere cannot say why their run ended: `stopped` is null there.
+                let document = writer.document(Array(solver.makeSnapshots(iterations: 20)))
+                #expect(checked == document.replacingOccurrences(of: "\"stopped\": null", with: "\"stopped\": \"iterations\""))
                 #expect(!checked.contains("null, \"W\"") && !checked.contains("nan") && !checked.contains("inf"))
             }
         }

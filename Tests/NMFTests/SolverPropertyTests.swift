@@ -43,7 +43,7 @@ struct SolverPropertyTests {
         var random = NumpyRandom(seed: 0)
         let w0 = try Matrix(rows: 15, columns: 5, values: (0..<75).map { _ in abs(random.standardNormal()) })
         let h0 = try Matrix(rows: 5, columns: 10, values: (0..<50).map { _ in abs(random.standardNormal()) })
-        let data = try w0.multiplied(by: h0)
+        let data = try w0.times(h0)
         let configuration = try NMFConfiguration(data: data, rank: 5, loss: .kullbackLeibler,
                                                  initialization: .random(seed: 1))
         let losses = try NMFSolver(configuration).makeSnapshots(iterations: 1000).map(\.loss)
@@ -59,7 +59,7 @@ struct SolverPropertyTests {
         var random = NumpyRandom(seed: 42)
         let a = try Matrix(rows: 10, columns: 10, values: (0..<100).map { _ in abs(random.standardNormal()) })
         let (w, h) = try Initialization.nndsvd.matrices(for: a, rank: 10)
-        let product = try w.multiplied(by: h)
+        let product = try w.times(h)
         let error = zip(product.values, a.values).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
         let mean = a.mean
         let spread = a.values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +).squareRoot()
