@@ -2,9 +2,13 @@ import ArgumentParser
 
 /// The `nmfviz` command: the root of the subcommands.
 struct NMFViz: ParsableCommand {
+    /// The release this build is: the one place the version is written (`nmfviz --version`).
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "nmfviz",
         abstract: "Animate the learning of a Non-negative Matrix Factorization.",
+        version: "nmfviz \(version)",
         subcommands: [Render.self, Factorize.self, BenchSolver.self, BenchEncoder.self, BenchCSV.self, CheckGIF.self],
         defaultSubcommand: Render.self)
 }
