@@ -12,25 +12,44 @@
 /// "converged" or "max_iter"; null when the snapshots came from elsewhere). Doubles are written in Swift's shortest
 /// round-trip form, so a reader gets back exactly the same bits. The text is produced in pieces
 /// (header, one piece per snapshot, footer) so a long run never holds its whole document in memory.
+///
+/// A long run can be thinned: `every` keeps iterations 0, every, 2·every, … and the last one (where
+/// the run ended), and `includesData` false writes `"data": null` (a notebook that has the data
+/// already need not read them again). The shape is otherwise the same, so readers need no change.
 public struct SnapshotJSONWriter: Sendable {
     public let configuration: NMFConfiguration
+    /// The step between the iterations written (1: all); the last iteration is always written.
+    public let every: Int
+    /// Whether the header holds the data (`"data": null` when not).
+    public let includesData: Bool
 
+    /// Writes every iteration and the data.
     public init(configuration: NMFConfiguration) {
         self.configuration = configuration
+        self.every = 1
+        self.includesData = true
+    }
+
+    /// Writes iterations 0, `every`, 2·`every`, … and the last, with or without the data.
+    ///
+    /// - Throws: `NMFError.unsupportedCombination` for a step below 1.
+    public init(configuration: NMFConfiguration, every: Int, includesData: Bool) throws(NMFError) {
+        guard every >= 1 else {
+            throw .unsupportedCombination("the step between written snapshots must be at least 1, not \(every)")
+        }
+        self.configuration = configuration
+        self.every = every
+        self.includesData = includesData
     }
 
     /// Writes the whole document for `snapshots`, handing each piece to `sink` as it is ready.
     public func write<S: Sequence>(_ snapshots: S, to sink: (String) throws -> Void) rethrows
         where S.Element == Snapshot {
         try sink(header())
-        var first = true
-        var last = 0
-        for snapshot in snapshots {
-            try sink((first ? "\n" : ",\n") + SnapshotJSONWriter.encode(snapshot))
-            first = false
-            last = snapshot.iteration
-        }
-        try sink(SnapshotJSONWriter.footer(iterations: last, stopped: nil))
+        var thinning = Thinning(every: every)
+        for snapshot in snapshots { try thinning.take(snapshot, to: sink) }
+        try thinning.finish(to: sink)
+        try sink(SnapshotJSONWriter.footer(iterations: thinning.last, stopped: nil))
     }
 
     /// Writes the whole document for a solver's run, stopping at the first snapshot that is not finite.
@@ -40,14 +59,41 @@ public struct SnapshotJSONWriter: Sendable {
     public func write(_ snapshots: SnapshotSequence, to sink: (String) throws -> Void) throws {
         try sink(header())
         var iterator = snapshots.makeIterator()
+        var thinning = Thinning(every: every)
+        while let snapshot = try iterator.nextSnapshot() { try thinning.take(snapshot, to: sink) }
+        try thinning.finish(to: sink)
+        try sink(SnapshotJSONWriter.footer(iterations: thinning.last, stopped: iterator.stopReason))
+    }
+
+    /// Writes the snapshots on the step, and holds back the latest one off it until the next
+    /// arrives, so that the run's last iteration is written whether or not it is on the step.
+    private struct Thinning {
+        let every: Int
         var first = true
         var last = 0
-        while let snapshot = try iterator.nextSnapshot() {
+        var pending: Snapshot?
+
+        init(every: Int) { self.every = every }
+
+        mutating func take(_ snapshot: Snapshot, to sink: (String) throws -> Void) rethrows {
+            last = snapshot.iteration
+            if snapshot.iteration % every == 0 {
+                pending = nil
+                try emit(snapshot, to: sink)
+            } else {
+                pending = snapshot
+            }
+        }
+
+        mutating func finish(to sink: (String) throws -> Void) rethrows {
+            if let pending { try emit(pending, to: sink) }
+            pending = nil
+        }
+
+        private mutating func emit(_ snapshot: Snapshot, to sink: (String) throws -> Void) rethrows {
             try sink((first ? "\n" : ",\n") + SnapshotJSONWriter.encode(snapshot))
             first = false
-            last = snapshot.iteration
         }
-        try sink(SnapshotJSONWriter.footer(iterations: last, stopped: iterator.stopReason))
     }
 
     /// The whole document as one string (for small runs and tests).
@@ -65,7 +111,8 @@ public struct SnapshotJSONWriter: Sendable {
         let tol: String = c.tolerance.map(SnapshotJSONWriter.encode) ?? "null"
         let maxIter: String = c.maximumIterations.map(String.init) ?? "null"
         let randomState: String = c.shuffle ? String(c.randomState) : "null"
-        var text = "{\"data\": \(SnapshotJSONWriter.encode(c.data)), \"rank\": \(c.rank), "
+        let data = includesData ? SnapshotJSONWriter.encode(c.data) : "null"
+        var text = "{\"data\": \(data), \"rank\": \(c.rank), "
         text += "\"loss\": \"\(c.loss.name)\", \"solver\": \"\(c.solver.name)\", "
         text += "\"init\": \"\(c.initialization.name)\", \"seed\": \(seed), "
         text += "\"beta_loss\": \(c.loss.sklearnJSON), \"alpha_W\": \(SnapshotJSONWriter.encode(c.alphaW)), "

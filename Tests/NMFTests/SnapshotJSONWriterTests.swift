@@ -37,6 +37,25 @@ struct SnapshotJSONWriterTests {
         #expect(text.hasPrefix("{\"data\": [[3.635557069172159, "))
     }
 
+    /// `every` keeps 0, every, 2·every, … and the last iteration; a step below 1 is refused.
+    @Test(arguments: [(3, 10, [0, 3, 6, 9, 10]), (5, 10, [0, 5, 10]), (20, 10, [0, 10])])
+    func thinnedRunKeepsTheStepAndTheLast(every: Int, iterations: Int, expected: [Int]) throws {
+        let configuration = try NMFConfiguration(data: Dataset.cos2())
+        let writer = try SnapshotJSONWriter(configuration: configuration, every: every, includesData: false)
+        var text = ""
+        try writer.write(try NMFSolver(configuration).makeSnapshots(iterations: iterations)) { text += $0 }
+        struct Thin: Decodable { struct Entry: Decodable { let iteration: Int }; let data: [[Double]]?; let snapshots: [Entry] }
+        let document = try JSONDecoder().decode(Thin.self, from: Data(text.utf8))
+        #expect(document.snapshots.map(\.iteration) == expected)
+        #expect(document.data == nil)
+        #expect(text.hasSuffix("\"n_iter\": \(iterations), \"stopped\": \"iterations\"}\n"))
+        for bad in [0, -1, Int.min] {
+            #expect(throws: NMFError.self) {
+                try SnapshotJSONWriter(configuration: configuration, every: bad, includesData: true)
+            }
+        }
+    }
+
     @Test func seedIsNullWithoutDrawsAndNonFiniteIsNull() throws {
         let configuration = try NMFConfiguration(data: Dataset.cos2(), initialization: .nndsvd)
         #expect(SnapshotJSONWriter(configuration: configuration).header().contains("\"init\": \"nndsvd\", \"seed\": null"))
