@@ -34,6 +34,11 @@ public struct Visualization: Sendable {
     public var style = SceneStyle()
     /// The iterations shown.
     public var schedule: FrameSchedule
+    /// The animation whose limits the frames take (the loss axis and, unless the data are the
+    /// article's, the data's), so that a still made alone has the axes of that animation's frame
+    /// and stills made one by one do not jump; nil: `schedule`'s own. A still beyond that
+    /// animation's last iteration widens the limits to hold it.
+    public var limitsSchedule: FrameSchedule?
     /// Whether the data are the article's own (its limits and colour range are then used, as in the
     /// article); otherwise they are computed from the data and every frame shown.
     public var usesArticleBounds = false
@@ -75,14 +80,14 @@ public struct Visualization: Sendable {
             return (try imageScene(shape: shape, samples: samples), solvers, .zero)
         case .article where comparison == nil:
             let start = clock.now
-            let bounds = try pointBounds(solvers: solvers, lastIteration: schedule.last, shown: schedule.contains)
+            let bounds = try pointBounds(solvers: solvers, lastIteration: limitsLast, shown: limitsShown)
             let spent = usesOwnBounds ? .zero : clock.now - start
             return (try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: labelledStyle,
                                      run: TitleFormat.Run(configuration)),
                     solvers, spent)
         case .article, .panels:
             let start = clock.now
-            let bounds = try pointBounds(solvers: solvers, lastIteration: schedule.last, shown: schedule.contains)
+            let bounds = try pointBounds(solvers: solvers, lastIteration: limitsLast, shown: limitsShown)
             let spent = usesOwnBounds ? .zero : clock.now - start
             return (try panelScene(solvers: solvers, bounds: bounds), solvers, spent)
         }
@@ -147,7 +152,7 @@ public struct Visualization: Sendable {
         // Runs of one loss share the loss axis (and see each other's curves); different losses are
         // different measures, each on its own axis.
         let shared = comparison?.sharesLoss ?? true
-        let last = schedule.last
+        let last = limitsLast
         let lossBounds = shared
             ? Array(repeating: LossBounds.covering(solvers: solvers, lastIteration: last), count: solvers.count)
             : solvers.map { LossBounds.covering(solvers: [$0], lastIteration: last) }
@@ -156,6 +161,15 @@ public struct Visualization: Sendable {
         let rows = zip(labels, zip(lossBounds, runs)).map { PanelScene.Row(label: $0, lossBounds: $1.0, run: $1.1) }
         return try PanelScene(data: configuration.data, panels: panels, rows: rows, columns: columns,
                               bounds: bounds, style: labelledStyle, overlaysOtherRuns: shared && solvers.count > 1)
+    }
+
+    /// The last iteration the limits cover: the limits' animation's, or the frames' when later.
+    private var limitsLast: Int { max(limitsSchedule?.last ?? schedule.last, schedule.last) }
+
+    /// The iterations whose points the limits hold: the limits' animation's frames and the frames shown.
+    private var limitsShown: @Sendable (Int) -> Bool {
+        let (limits, shown) = (limitsSchedule ?? schedule, schedule)
+        return { limits.contains($0) || shown.contains($0) }
     }
 
     /// The style with the data's column names as axis labels where it gives none.

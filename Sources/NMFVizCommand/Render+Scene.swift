@@ -7,6 +7,8 @@ extension Render {
     /// - Throws: `NMFError` for data that cannot be read or factorized as asked.
     func visualization(schedule: FrameSchedule) throws -> Visualization {
         var visualization = Visualization(configuration: try solverOptions.makeConfiguration(), schedule: schedule)
+        // A still takes the limits of the animation the same options would make (issue 18).
+        visualization.limitsSchedule = try FrameSchedule(count: frames, step: every)
         let parsedImageShape = try parsedImageShape()
         if let shape = parsedImageShape {
             visualization.kind = .images(shape: shape, samples: samples)
