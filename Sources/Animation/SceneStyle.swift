@@ -69,8 +69,8 @@ public struct SceneStyle: Sendable {
 
     /// The colormap of point scenes.
     var pointColormapName: String { colormap ?? Self.pointColormap }
-    /// The colormap of image scenes.
-    var imageColormapName: String { colormap ?? Self.imageColormap }
+    /// The colormap of image scenes: gray_r, or gray on a dark theme (`darkImageColormap`).
+    var imageColormapName: String { colormap ?? (isDarkTheme ? Self.darkImageColormap : Self.imageColormap) }
     /// The title format of point scenes.
     var pointTitleFormat: String { title ?? Self.pointTitle }
     /// The title format of image scenes.

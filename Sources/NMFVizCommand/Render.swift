@@ -70,10 +70,10 @@ struct Render: ParsableCommand {
     var scale = 1.0
 
     @Option(name: .customLong("colormap"), help: ArgumentHelp(
-        "The colormap of the points (default jet), or of image data (default gray_r), e.g. --colormap viridis.",
+        "The colormap of the points (default jet), or of image data (default gray_r; gray with --theme dark), e.g. --colormap viridis.",
         valueName: "name"))
     var colormapOption: String?
-    var colormap: String { colormapOption ?? (showsImages ? "gray_r" : "jet") }
+    var colormap: String { colormapOption ?? (showsImages ? (theme == .dark ? "gray" : "gray_r") : "jet") }
 
     @Option(name: .customLong("title"), parsing: .unconditional, help: ArgumentHelp(
         "The right panel's title (default {iteration}; for image data 'iteration {iteration}, loss {loss}'); {iteration}, {loss}, {rank}, {solver}, {loss_name} and {relative_error} (‖Y − WH‖/‖Y‖) are filled in, numbers with an optional printf-like format such as {loss:.3f}, {relative_error:.1e} or {iteration:03d}; {{ and }} are braces, e.g. --title 'step {iteration}, loss {loss:.3f}'.",
@@ -306,6 +306,11 @@ struct Render: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let target = try outputTarget()
+        // Only a colormap the user chose: the dark theme's own look (jet points) is not nagged about
+        // on every run, and its image data already get gray.
+        if colormapOption != nil, let warning = try sceneStyle().colormapWarning(images: showsImages) {
+            Self.printError("nmfviz: warning: --colormap \(warning); Blues, Reds or Greens stay visible there")
+        }
         if filmstrip != nil { return try runFilmstrip() }
         let schedule = try schedule()
         let (scene, solvers, boundsSolve) = try visualization(schedule: schedule).makeMeasuredScene()

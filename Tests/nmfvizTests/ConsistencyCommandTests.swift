@@ -1,3 +1,4 @@
+import Codecs
 import Foundation
 import Testing
 
@@ -77,5 +78,40 @@ import Testing
         let plain = try Data(contentsOf: URL(fileURLWithPath: runner.path("s.json")))
         _ = try factorize(["--iterations", "5", "--every", "1"], in: runner)
         #expect(try Data(contentsOf: URL(fileURLWithPath: runner.path("s.json"))) == plain)
+    }
+}
+
+/// Issue 18: the dark theme reaches image data, and a vanishing colormap is one warning line.
+@Suite struct DarkImageCommandTests {
+    @Test func darkDigitsAreWhiteOnBlackWithoutWarning() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(["--data", "digits", "--theme", "dark", "--quiet", "-o", "d.png", "--iteration", "8"])
+        #expect(result.status == 0 && result.stderr.isEmpty, "stderr: \(result.stderr)")
+        let image = try PNGReader().read(path: runner.path("d.png"))
+        // Most of every tile is zero: with gray on black the picture is mostly black.
+        var dark = 0
+        for i in stride(from: 0, to: image.pixels.count, by: 4) where image.pixels[i] < 40 { dark += 1 }
+        #expect(Double(dark) / Double(image.width * image.height) > 0.8)
+    }
+
+    @Test(arguments: [(["--theme", "dark", "--colormap", "viridis"], "--colormap viridis"),
+                      (["--data", "digits", "--theme", "dark", "--colormap", "viridis"], "--colormap viridis")])
+    func vanishingColormapIsOneWarning(options: [String], named: String) throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(options + ["--quiet", "-o", "s.png", "--iteration", "1"])
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n").filter { !$0.isEmpty }
+        #expect(lines.count == 1 && lines[0].hasPrefix("nmfviz: warning: \(named)"), "stderr: \(result.stderr)")
+    }
+
+    @Test(arguments: [["--theme", "dark", "--colormap", "Greens"], ["--colormap", "viridis"], [], ["--theme", "dark"],
+                      ["--data", "digits", "--theme", "dark", "--colormap", "magma"]])
+    func visibleColormapsAreNotWarnedAbout(options: [String]) throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(options + ["--quiet", "-o", "s.png", "--iteration", "1"])
+        #expect(result.status == 0 && result.stderr.isEmpty, "stderr: \(result.stderr)")
     }
 }
