@@ -42,4 +42,27 @@ enum AtomicTextOutput {
             throw error
         }
     }
+
+    /// As `write(to:_:)`, for bytes (an .npz archive).
+    static func writeBytes(to path: String, _ produce: (([UInt8]) throws -> Void) throws -> Void) throws {
+        if path == "-" {
+            try produce { piece in try piece.withUnsafeBytes { try StandardStreams.writeOutput($0) } }
+            return
+        }
+        let folders = try OutputFolders.create(OutputPath.folder(of: path), for: path)
+        do {
+            let file = try AtomicFile(path: path)
+            do {
+                try produce { piece in try piece.withUnsafeBytes { try file.write($0) } }
+                try file.commit()
+            } catch {
+                file.discard()
+                throw error
+            }
+            OutputFolders.keep(folders)
+        } catch {
+            OutputFolders.remove(folders)
+            throw error
+        }
+    }
 }

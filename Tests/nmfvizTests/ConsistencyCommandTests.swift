@@ -115,3 +115,45 @@ import Testing
         #expect(result.status == 0 && result.stderr.isEmpty, "stderr: \(result.stderr)")
     }
 }
+
+/// Issue 18: `factorize --format npz`, checked by numpy itself (Scripts/fixtures/npz_load.py).
+@Suite struct NPZCommandTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Scripts/fixtures/npz_load.py").path
+
+    @Test(arguments: [["--iterations", "12"], ["--iterations", "20", "--every", "6", "--no-data"],
+                      ["--data", "digits", "--iterations", "5", "--every", "2"],
+                      ["--solver", "hals", "--tol", "1e-2", "--iterations", "300", "--every", "7"]])
+    func numpyLoadsTheArchive(options: [String]) throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        guard try runner.shell("python3 -c 'import numpy'").status == 0 else {
+            print("skipped: python3 with numpy is not installed")
+            return
+        }
+        let quoted = options.map { "'\($0)'" }.joined(separator: " ")
+        let result = try runner.shell("python3 '\(Self.script)' \"$NMFVIZ\" \(quoted)")
+        #expect(result.status == 0 && result.stdout == "ok\n", "stderr: \(result.stderr)")
+    }
+
+    @Test func npzIsChosenByExtensionAndIsAStoredZip() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        #expect(try runner.run(["factorize", "--iterations", "2", "-o", "s.npz"]).status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: runner.path("s.npz")))
+        #expect(Array(bytes.prefix(4)) == [0x50, 0x4b, 0x03, 0x04])
+        #expect(Array(bytes.suffix(22).prefix(4)) == [0x50, 0x4b, 0x05, 0x06])
+    }
+
+    @Test(arguments: [(["--format", "zip"], "--format"), (["--format", ""], "--format"),
+                      (["--format", "npz", "--rank", "2000", "--iterations", "1000000"], "--format npz")])
+    func badFormatIsOneLine(options: [String], named: String) throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(["factorize", "-o", "s.npz"] + options)
+        #expect(result.status != 0)
+        let lines = result.stderr.split(separator: "\n").filter { !$0.isEmpty }
+        #expect(lines.count == 1 && result.stderr.contains(named), "stderr: \(result.stderr)")
+        #expect(runner.contents().isEmpty)
+    }
+}
