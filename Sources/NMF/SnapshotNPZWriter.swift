@@ -10,6 +10,7 @@
 /// may end early), once for W and once for H, each streamed into its zip entry. The archive has no
 /// zip64 records, so runs of 4 GiB and more are refused before anything is written.
 public struct SnapshotNPZWriter: Sendable {
+    /// The run written: its data, and the configuration the solver is built from.
     public let configuration: NMFConfiguration
     /// The step between the iterations written; the last iteration is always written.
     public let every: Int
