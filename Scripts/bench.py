@@ -248,12 +248,13 @@ def main():
     # (4), (5) One solver iteration on the digits data (1797×64, k=16) and a random 2000×1000 matrix (k=20).
     engine_ref = {}
     digits_csv = os.path.join(work, "digits.csv")
+    digits1_csv = os.path.join(work, "digits1.csv")  # digits + 1: β = 0 needs data without zeros
     if py and os.path.exists(ENGINE):
         out = subprocess.run([py, ENGINE] + (["--repeats", "5", "--iterations", "20"] if quick else []),
                              capture_output=True, text=True)
         if out.returncode == 0 and out.stdout.strip():
             engine_ref = json.loads(out.stdout.strip().splitlines()[-1])
-        subprocess.run([py, ENGINE, "--write-digits", digits_csv], capture_output=True)
+        subprocess.run([py, ENGINE, "--write-digits", digits_csv, "--write-digits-plus-one", digits1_csv], capture_output=True)
     cases = [("digits_1797x64_k16", "digits 1797×64, k=16",
               ["--data", digits_csv] if os.path.exists(digits_csv) else ["--rows", "1797", "--columns", "64"], "16"),
              ("random_2000x1000_k20", "random 2000×1000, k=20", ["--rows", "2000", "--columns", "1000"], "20")]
@@ -275,6 +276,26 @@ def main():
                              f"{ref[ref_key] / ours['median_ms']:.2f}×"])
             else:
                 rows.append([f"{label} iteration, {what}", f"{ours['median_ms']:.2f} ms{blas}", "–", "–"])
+
+    # (6) MU for β = 1 and β = 0 (issue 20), same cases; β = 0 on the digits + 1.
+    for loss, label, ref_key in (("kl", "MU β=1 (KL)", "sklearn_mu_kl"), ("itakura-saito", "MU β=0 (IS)", "sklearn_mu_is")):
+        for key, what, data_args, k in cases:
+            if loss == "itakura-saito" and key.startswith("digits"):
+                what = "digits + 1, k=16"
+                data_args = ["--data", digits1_csv] if os.path.exists(digits1_csv) else data_args
+            out = subprocess.run([nmfviz, "bench-solver", *data_args, "--rank", k, "--solver", "mu", "--loss", loss,
+                                  "--iterations", "10" if quick else "20", "--repeats", "3" if quick else "5"],
+                                 capture_output=True, text=True)
+            if out.returncode != 0:
+                rows.append([f"{label} iteration, {what}", "bench-solver failed: " + out.stderr.strip(), "–", "–"])
+                continue
+            ours = json.loads(out.stdout.strip().splitlines()[-1])
+            ref = engine_ref.get(key, {})
+            if ref_key in ref:
+                rows.append([f"{label} iteration, {what}", f"{ours['median_ms']:.2f} ms",
+                             f"{ref[ref_key]:.2f} ms (scikit-learn mu, beta_loss)", f"{ref[ref_key] / ours['median_ms']:.2f}×"])
+            else:
+                rows.append([f"{label} iteration, {what}", f"{ours['median_ms']:.2f} ms", "–", "–"])
 
     table("nmfviz against the article's Python (medians; ratio = reference time / nmfviz time)",
           ["what", "nmfviz", "reference", "ratio"], rows)
