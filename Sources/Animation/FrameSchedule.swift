@@ -1,6 +1,8 @@
 /// Which iterations an animation shows: `count` frames, every `step`-th iteration from 0.
 public struct FrameSchedule: Sendable, Equatable {
+    /// The number of frames, at least 1.
     public let count: Int
+    /// Iterations between consecutive frames, at least 1.
     public let step: Int
 
     /// - Throws: `AnimationError.notPositive` for a count or step below 1.
