@@ -40,6 +40,8 @@ public struct Figure: Sendable {
     /// in a size from asking for gigabytes.
     public static let maximumPixelCount = 1 << 28
 
+    /// An empty figure of `widthInches` × `heightInches` at `dpi` × `scale` (matplotlib's default 6.4 × 4.8 in at 100 dpi).
+    ///
     /// - Throws: `PlotError.invalidFigureSize` unless all of width, height, dpi and scale are positive and
     ///   finite and the image has at least 1 and at most `maximumPixelCount` pixels.
     public init(widthInches: Double = 6.4, heightInches: Double = 4.8, dpi: Double = 100, scale: Double = 1,

@@ -15,6 +15,8 @@ public struct MaxNLocator: Sendable, Hashable {
     /// The fewest ticks that must fall inside the limits, at least 1 (matplotlib's `min_n_ticks`).
     public var minimumTicks: Int
 
+    /// A locator of at most `bins` intervals on "nice" steps.
+    ///
     /// - Parameters:
     ///   - bins: the maximum number of intervals (clamped to at least 1).
     ///   - steps: acceptable multiples of a power of ten, increasing within [1, 10].
