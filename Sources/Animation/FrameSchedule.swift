@@ -5,7 +5,10 @@ public struct FrameSchedule: Sendable, Equatable {
     /// Iterations between consecutive frames, at least 1.
     public let step: Int
 
-    /// - Throws: `AnimationError.notPositive` for a count or step below 1.
+    /// `count` frames at iterations 0, `step`, 2 × `step`, …
+    ///
+    /// - Throws: `AnimationError.notPositive` for a count or step below 1, `AnimationError.tooManyIterations`
+    ///   when the last iteration would pass `maximumIteration`.
     public init(count: Int, step: Int = 1) throws {
         guard count >= 1 else { throw AnimationError.notPositive(.frameCount, value: count) }
         guard step >= 1 else { throw AnimationError.notPositive(.frameStep, value: step) }
