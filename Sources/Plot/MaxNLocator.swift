@@ -15,7 +15,7 @@ public struct MaxNLocator: Sendable, Hashable {
     /// The fewest ticks that must fall inside the limits, at least 1 (matplotlib's `min_n_ticks`).
     public var minimumTicks: Int
 
-    /// A locator of at most `bins` intervals on "nice" steps.
+    /// A locator aiming at `bins` intervals whose width is one of `steps` times a power of ten.
     ///
     /// - Parameters:
     ///   - bins: the maximum number of intervals (clamped to at least 1).
