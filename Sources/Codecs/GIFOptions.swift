@@ -67,7 +67,7 @@ public struct GIFOptions: Sendable, Equatable {
     /// over this colour and drawn opaque; only fully transparent pixels stay transparent.
     public var matte: RGBA8?
 
-    /// The defaults: loop forever, no dithering, 255 colours, quality 90, no matte.
+    /// Options as given; by default loop forever, no dithering, 255 colours, quality 90, no matte.
     ///
     /// Values are not checked here; `GIFWriter` checks them when it is created.
     ///
