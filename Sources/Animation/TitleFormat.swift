@@ -17,7 +17,9 @@ public struct TitleFormat: Sendable, Equatable {
     /// What a placeholder stands for.
     public enum Placeholder: String, Sendable, CaseIterable {
         case iteration, loss, rank, solver
+        /// `{loss_name}`: the loss's name.
         case lossName = "loss_name"
+        /// `{relative_error}`: ‖Y − WH‖_F / ‖Y‖_F.
         case relativeError = "relative_error"
 
         /// Whether the value is a whole number (the `d` format applies).

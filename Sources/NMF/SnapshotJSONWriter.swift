@@ -13,8 +13,10 @@
 /// round-trip form, so a reader gets back exactly the same bits. The text is produced in pieces
 /// (header, one piece per snapshot, footer) so a long run never holds its whole document in memory.
 public struct SnapshotJSONWriter: Sendable {
+    /// The run written in the header: its data and scikit-learn's parameters.
     public let configuration: NMFConfiguration
 
+    /// A writer for runs of `configuration`.
     public init(configuration: NMFConfiguration) {
         self.configuration = configuration
     }

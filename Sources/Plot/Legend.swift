@@ -23,6 +23,7 @@ public struct Legend: Sendable, Equatable {
         /// What the entry shows of its artist.
         public var handle: Handle
 
+        /// An entry showing `handle` beside `label`.
         public init(_ label: String, handle: Handle) {
             self.label = label
             self.handle = handle
