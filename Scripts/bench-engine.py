@@ -14,6 +14,9 @@ How each figure is measured (milliseconds per iteration, median over --repeats r
   initialization and the final loss cancel. A positive tol keeps scikit-learn's loss check every
   10th iteration (part of its iteration cost) without ever stopping early (MU never stalls there).
 - sklearn_cd:  the same with solver='cd' and tol=0 (coordinate descent has no loss check).
+- sklearn_mu_kl, sklearn_mu_is: MU with beta_loss='kullback-leibler' (β = 1) and 'itakura-saito'
+  (β = 0), timed the same way with fewer runs (--beta-repeats, 5; 20 extra iterations). scikit-learn
+  refuses β ≤ 0 on data with zeros, so β = 0 runs on the digits + 1 (both sides).
 - numpy_mu:    the article's Frobenius update in numpy, `W *= (X @ H.T) / (W @ (H @ H.T))` then
   `H *= (W.T @ X) / ((W.T @ W) @ H)`, timed over n iterations per run.
 numpy uses its bundled OpenBLAS on every core; the JSON records the thread count it sees.
@@ -21,7 +24,8 @@ numpy uses its bundled OpenBLAS on every core; the JSON records the thread count
 The Swift side of the same cases (see the report of branch `blas`):
   nmfviz bench-solver --rows 2000 --columns 1000 --rank 20 --solver mu|hals --iterations 30 --repeats 5
   nmfviz bench-solver --data /tmp/digits.csv --rank 16 --solver mu|hals --iterations 100 --repeats 5
-with the digits matrix written by --write-digits (64 comma-separated columns, no header).
+with the digits matrix written by --write-digits (64 comma-separated columns, no header), and for β:
+  nmfviz bench-solver … --solver mu --loss kl|itakura-saito (β = 0 on the file of --write-digits-plus-one).
 """
 import argparse
 import json
@@ -36,12 +40,12 @@ from sklearn.decomposition import NMF
 from sklearn.exceptions import ConvergenceWarning
 
 
-def sklearn_per_iteration(x, k, solver, base, extra, repeats):
+def sklearn_per_iteration(x, k, solver, base, extra, repeats, beta_loss="frobenius"):
     tol = 1e-300 if solver == "mu" else 0.0
 
     def fit(iterations):
         model = NMF(n_components=k, solver=solver, init="random", random_state=0,
-                    max_iter=iterations, tol=tol)
+                    max_iter=iterations, tol=tol, beta_loss=beta_loss)
         start = time.perf_counter()
         model.fit(x)
         elapsed = time.perf_counter() - start
@@ -81,10 +85,15 @@ def main():
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--iterations", type=int, default=40)
     parser.add_argument("--only", choices=["digits", "random"], help="measure one matrix only")
+    parser.add_argument("--beta-repeats", type=int, default=5)
     parser.add_argument("--write-digits", metavar="CSV", help="write the digits matrix as CSV and exit")
+    parser.add_argument("--write-digits-plus-one", metavar="CSV", help="write the digits matrix + 1 as CSV and exit")
     args = parser.parse_args()
-    if args.write_digits:
-        np.savetxt(args.write_digits, load_digits().data, delimiter=",", fmt="%g")
+    if args.write_digits or args.write_digits_plus_one:
+        if args.write_digits:
+            np.savetxt(args.write_digits, load_digits().data, delimiter=",", fmt="%g")
+        if args.write_digits_plus_one:
+            np.savetxt(args.write_digits_plus_one, load_digits().data + 1, delimiter=",", fmt="%g")
         return
     warnings.simplefilter("ignore", ConvergenceWarning)
 
@@ -107,6 +116,9 @@ def main():
             "sklearn_mu": round(sklearn_per_iteration(x, k, "mu", 10, args.iterations, args.repeats), 4),
             "sklearn_cd": round(sklearn_per_iteration(x, k, "cd", 10, args.iterations, args.repeats), 4),
             "numpy_mu": round(numpy_mu_per_iteration(x, k, args.iterations, args.repeats), 4),
+            "sklearn_mu_kl": round(sklearn_per_iteration(x, k, "mu", 10, 20, args.beta_repeats, "kullback-leibler"), 4),
+            "sklearn_mu_is": round(sklearn_per_iteration(x + 1 if name == "digits" else x, k, "mu", 10, 20,
+                                                         args.beta_repeats, "itakura-saito"), 4),
         }
     print(json.dumps(result))
 

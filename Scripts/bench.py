@@ -248,31 +248,41 @@ def main():
     # (4), (5) One solver iteration on the digits data (1797×64, k=16) and a random 2000×1000 matrix (k=20).
     engine_ref = {}
     digits_csv = os.path.join(work, "digits.csv")
+    digits1_csv = os.path.join(work, "digits1.csv")  # digits + 1: β = 0 needs data without zeros
     if py and os.path.exists(ENGINE):
         out = subprocess.run([py, ENGINE] + (["--repeats", "5", "--iterations", "20"] if quick else []),
                              capture_output=True, text=True)
         if out.returncode == 0 and out.stdout.strip():
             engine_ref = json.loads(out.stdout.strip().splitlines()[-1])
-        subprocess.run([py, ENGINE, "--write-digits", digits_csv], capture_output=True)
+        subprocess.run([py, ENGINE, "--write-digits", digits_csv, "--write-digits-plus-one", digits1_csv], capture_output=True)
     cases = [("digits_1797x64_k16", "digits 1797×64, k=16",
               ["--data", digits_csv] if os.path.exists(digits_csv) else ["--rows", "1797", "--columns", "64"], "16"),
              ("random_2000x1000_k20", "random 2000×1000, k=20", ["--rows", "2000", "--columns", "1000"], "20")]
-    for solver, label, ref_key in (("mu", "MU", "sklearn_mu"), ("hals", "HALS", "sklearn_cd")):
+    # MU and HALS (Frobenius), then MU for β = 1 and β = 0 (issue 20); β = 0 runs on the digits + 1,
+    # since scikit-learn refuses β ≤ 0 on data with zeros.
+    rules = [("mu", "frobenius", "MU", "sklearn_mu", "scikit-learn mu"), ("hals", "frobenius", "HALS", "sklearn_cd", "scikit-learn cd"),
+             ("mu", "kl", "MU β=1 (KL)", "sklearn_mu_kl", "scikit-learn mu, beta_loss"),
+             ("mu", "itakura-saito", "MU β=0 (IS)", "sklearn_mu_is", "scikit-learn mu, beta_loss")]
+    for solver, loss, label, ref_key, ref_name in rules:
+        frobenius = loss == "frobenius"
         for key, what, data_args, k in cases:
-            out = subprocess.run([nmfviz, "bench-solver", *data_args, "--rank", k, "--solver", solver,
-                                  "--iterations", "20" if quick else "50", "--repeats", "3" if quick else "7"],
+            if loss == "itakura-saito" and key.startswith("digits") and os.path.exists(digits1_csv):
+                what, data_args = "digits + 1, k=16", ["--data", digits1_csv]
+            iterations = ("20" if quick else "50") if frobenius else ("10" if quick else "20")
+            repeats = ("3" if quick else "7") if frobenius else ("3" if quick else "5")
+            out = subprocess.run([nmfviz, "bench-solver", *data_args, "--rank", k, "--solver", solver, "--loss", loss,
+                                  "--iterations", iterations, "--repeats", repeats],
                                  capture_output=True, text=True)
             if out.returncode != 0:
                 rows.append([f"{label} iteration, {what}", "bench-solver failed: " + out.stderr.strip(), "–", "–"])
                 continue
             ours = json.loads(out.stdout.strip().splitlines()[-1])
             ref = engine_ref.get(key, {})
-            extra = f"; numpy `U*(X@V)/(U@(V.T@V))` {ref['numpy_mu']:.2f} ms" if solver == "mu" and "numpy_mu" in ref else ""
+            extra = f"; numpy `U*(X@V)/(U@(V.T@V))` {ref['numpy_mu']:.2f} ms" if ref_key == "sklearn_mu" and "numpy_mu" in ref else ""
             blas = " (OpenBLAS)" if ours.get("blas") else " (Swift kernels)"
             if ref_key in ref:
                 rows.append([f"{label} iteration, {what}", f"{ours['median_ms']:.2f} ms{blas}",
-                             f"{ref[ref_key]:.2f} ms (scikit-learn {'mu' if solver == 'mu' else 'cd'}{extra})",
-                             f"{ref[ref_key] / ours['median_ms']:.2f}×"])
+                             f"{ref[ref_key]:.2f} ms ({ref_name}{extra})", f"{ref[ref_key] / ours['median_ms']:.2f}×"])
             else:
                 rows.append([f"{label} iteration, {what}", f"{ours['median_ms']:.2f} ms{blas}", "–", "–"])
 

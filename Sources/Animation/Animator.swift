@@ -11,12 +11,20 @@ import Raster
 public struct Animator: Sendable {
     /// One solver per run: one for the article's animation, two for a comparison. They run in lockstep.
     public let solvers: [NMFSolver]
+    /// The picture each frame is rendered through.
     public let scene: any Scene
     /// The iterations shown, in order (for example 0, 1, …, 49, or 0, 5, 10, …).
     public let schedule: FrameSchedule
     /// Worker threads for rendering; 1 renders on the calling thread.
     public let jobs: Int
 
+    /// Creates an animator; nothing runs until `frames()` or `run(into:)`.
+    ///
+    /// - Parameters:
+    ///   - solvers: One solver per run, advanced in lockstep.
+    ///   - scene: The picture each frame is rendered through.
+    ///   - schedule: The iterations shown.
+    ///   - jobs: Worker threads for rendering; values below 1 are taken as 1.
     public init(solvers: [NMFSolver], scene: any Scene, schedule: FrameSchedule, jobs: Int = Animator.defaultJobs) {
         self.solvers = solvers
         self.scene = scene

@@ -19,10 +19,14 @@ import Raster
 public struct ArticleScene: Scene {
     /// What the axes show: limits and the colour normalization, fixed for the whole animation.
     public struct Bounds: Sendable, Equatable {
+        /// The x axis limits of both panels, data units.
         public var xLimits: (lower: Double, upper: Double)
+        /// The y axis limits of both panels, data units.
         public var yLimits: (lower: Double, upper: Double)
+        /// The values mapped to the two ends of the colormap (matplotlib's `vmin`, `vmax`).
         public var colorRange: (lower: Double, upper: Double)
 
+        /// Bounds from `(lower, upper)` pairs; they are checked when a scene is built, not here.
         public init(xLimits: (Double, Double), yLimits: (Double, Double), colorRange: (Double, Double)) {
             self.xLimits = xLimits
             self.yLimits = yLimits
@@ -32,12 +36,15 @@ public struct ArticleScene: Scene {
         /// The article's: x ∈ [0, 4.5], y ∈ [0, 3.3], colour by x over [0, 4].
         public static let article = Bounds(xLimits: (0, 4.5), yLimits: (0, 3.3), colorRange: (0, 4))
 
+        /// Whether the limits and the colour range are equal (tuples are not `Equatable`, so this is written out).
         public static func == (a: Bounds, b: Bounds) -> Bool {
             a.xLimits == b.xLimits && a.yLimits == b.yLimits && a.colorRange == b.colorRange
         }
     }
 
+    /// Size, theme, colormap, title and markers.
     public let style: Style
+    /// The limits and colour range shared by every frame.
     public let bounds: Bounds
     /// The two data columns plotted (x, y), 0-based.
     public let columns: (x: Int, y: Int)

@@ -43,6 +43,8 @@ public struct BasisImagesFilmstrip: Sendable {
     private let panelHeight: Int
     private let colormap: Colormap
 
+    /// A filmstrip of the rank-`rank` basis images, each of `shape`, at `iterations`.
+    ///
     /// - Throws: `AnimationError.notPositive` for a rank below 1, `.badValue(.filmstrip, …)` for no
     ///   iterations or a negative one, `.tooManyIterations` past `FrameSchedule.maximumIteration`,
     ///   `.badFigureSize` for more than `maximumPanels` panels or a bad dpi or scale, `.imageTooLarge`;

@@ -1,9 +1,14 @@
 /// Which iterations an animation shows: `count` frames, every `step`-th iteration from 0.
 public struct FrameSchedule: Sendable, Equatable {
+    /// The number of frames, at least 1.
     public let count: Int
+    /// Iterations between consecutive frames, at least 1.
     public let step: Int
 
-    /// - Throws: `AnimationError.notPositive` for a count or step below 1.
+    /// `count` frames at iterations 0, `step`, 2 × `step`, …
+    ///
+    /// - Throws: `AnimationError.notPositive` for a count or step below 1, `AnimationError.tooManyIterations`
+    ///   when the last iteration would pass `maximumIteration`.
     public init(count: Int, step: Int = 1) throws {
         guard count >= 1 else { throw AnimationError.notPositive(.frameCount, value: count) }
         guard step >= 1 else { throw AnimationError.notPositive(.frameStep, value: step) }

@@ -16,6 +16,7 @@ public struct FrameSequence: Sequence, IteratorProtocol {
         self.schedule = schedule
     }
 
+    /// The next scheduled frame, or nil once a solver has stopped or the schedule is done.
     public mutating func next() -> Frame? {
         guard !iterators.isEmpty else { return nil }
         while true {

@@ -12,6 +12,8 @@ public final class GIFSink: FrameSink {
     private var createdFolders: [String]
     private let options: GIFOptions
 
+    /// Frames shown `delay` each.
+    ///
     /// - Parameters:
     ///   - path: the GIF to write (renamed into place by `finish`).
     ///   - width: the frames' width in pixels.

@@ -18,10 +18,17 @@ public struct PanelScene: Scene {
     public struct Row: Sendable {
         /// Put before the reconstruction's title and on the loss panel, e.g. "mu" or "kl"; nil: none.
         public var label: String?
+        /// The limits of this row's loss panel.
         public var lossBounds: LossBounds
         /// The run its titles describe (`{solver}`, `{loss_name}`).
         public var run: TitleFormat.Run
 
+        /// A row for one run.
+        ///
+        /// - Parameters:
+        ///   - label: Put before the reconstruction's title and on the loss panel; nil for none.
+        ///   - lossBounds: The limits of the loss panel.
+        ///   - run: The run its titles describe.
         public init(label: String? = nil, lossBounds: LossBounds, run: TitleFormat.Run = .init()) {
             self.label = label
             self.lossBounds = lossBounds
@@ -29,9 +36,13 @@ public struct PanelScene: Scene {
         }
     }
 
+    /// The panels of each row, left to right.
     public let panels: [Panel]
+    /// One row per run, top to bottom.
     public let rows: [Row]
+    /// Size, theme, colormap, title and markers.
     public let style: ArticleScene.Style
+    /// The limits and colour range of the data and reconstruction panels, shared by every row and frame.
     public let bounds: ArticleScene.Bounds
     /// The two data columns plotted (x, y), 0-based.
     public let columns: (x: Int, y: Int)

@@ -10,7 +10,9 @@ import NMF
 public struct RunComparison: Sendable, Equatable {
     /// What differs between the runs, for the two comparisons that came first.
     public enum Kind: Sendable, Equatable {
+        /// One run per update rule.
         case solvers([SolverKind])
+        /// One run per loss.
         case losses([Loss])
     }
 

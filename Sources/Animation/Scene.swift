@@ -9,6 +9,7 @@ public struct Frame: Sendable {
     /// Per run, the loss after iterations 0…`iteration` (every iteration, not only those shown as frames).
     public let losses: [[Double]]
 
+    /// A frame of `snapshots` (one per run) with each run's `losses` so far.
     public init(snapshots: [Snapshot], losses: [[Double]]) {
         self.snapshots = snapshots
         self.losses = losses

@@ -7,10 +7,15 @@ import Plot
 /// data, as the article draws them; gray_r and "iteration, loss" for images, as digits are usually
 /// shown.
 public struct SceneStyle: Sendable {
+    /// The figure's width in inches (matplotlib's `figsize[0]`).
     public var widthInches = 10.0
+    /// The figure's height in inches (matplotlib's `figsize[1]`).
     public var heightInches = 4.5
+    /// Pixels per inch at scale 1.
     public var dpi = 100.0
+    /// A factor on the dpi for high-density output: 2 doubles the pixel size and everything drawn, with the same layout.
     public var scale = 1.0
+    /// Colours, line widths and font sizes.
     public var theme = Theme.matplotlib
     /// A colormap name (`Colormap(named:)`), or nil for the scene's own.
     public var colormap: String?
@@ -19,6 +24,7 @@ public struct SceneStyle: Sendable {
     public var title: String?
     /// Marker area in pt² (matplotlib's `s`) and edge width in pt, as the article's scatter calls.
     public var markerSize = 60.0
+    /// The markers' edge width in pt (matplotlib's `linewidths`).
     public var markerEdgeWidth = 0.1
     /// The x axis label of each kind of panel; a panel missing here gets the scene's own: none on the
     /// data and reconstruction panels (unless `Visualization.columnNames` names the data's columns),
@@ -35,12 +41,16 @@ public struct SceneStyle: Sendable {
     /// Where legends go: matplotlib's 'best' (the default) or a named corner.
     public var legendLocation = Legend.Location.best
 
+    /// The article's style: 10 × 4.5 in at 100 dpi, matplotlib's theme.
     public init() {}
 
     /// The defaults of point scenes and of image scenes.
     public static let pointColormap = "jet"
+    /// The default colormap of image scenes.
     public static let imageColormap = "gray_r"
+    /// The default title format of point scenes.
     public static let pointTitle = "{iteration}"
+    /// The default title format of image scenes.
     public static let imageTitle = "iteration {iteration}, loss {loss}"
 
     /// The loss panel's own x label, as matplotlib users label a loss curve.

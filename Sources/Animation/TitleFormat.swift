@@ -16,8 +16,17 @@ import Plot
 public struct TitleFormat: Sendable, Equatable {
     /// What a placeholder stands for.
     public enum Placeholder: String, Sendable, CaseIterable {
-        case iteration, loss, rank, solver
+        /// `{iteration}`: the iteration the frame shows.
+        case iteration
+        /// `{loss}`: the loss at that iteration.
+        case loss
+        /// `{rank}`: the number of components.
+        case rank
+        /// `{solver}`: the update rule (mu or hals).
+        case solver
+        /// `{loss_name}`: the loss's name.
         case lossName = "loss_name"
+        /// `{relative_error}`: ‖Y − WH‖_F / ‖Y‖_F.
         case relativeError = "relative_error"
 
         /// Whether the value is a whole number (the `d` format applies).

@@ -162,6 +162,8 @@ public final class VideoSink: FrameSink {
 
 /// Finds the `ffmpeg` program: `NMFVIZ_FFMPEG` if set, else the first on `PATH`.
 public enum FFmpegLocator {
+    /// The path of `ffmpeg` for writing `path` (named in the error): `NMFVIZ_FFMPEG` when set and not empty, else the first on `PATH` in `environment`.
+    ///
     /// - Throws: `AnimationError.cannotWrite` naming how to install ffmpeg.
     public static func find(for path: String,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {

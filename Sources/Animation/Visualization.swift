@@ -28,9 +28,11 @@ public struct Visualization: Sendable {
     public var configuration: NMFConfiguration
     /// Runs side by side, one row each (with `.panels`); nil for one run.
     public var comparison: RunComparison?
+    /// What each frame shows; the article's two panels by default.
     public var kind: Kind = .article
     /// The two data columns plotted (x, y), 0-based.
     public var columns: (x: Int, y: Int) = (0, 1)
+    /// How every scene looks.
     public var style = SceneStyle()
     /// The iterations shown.
     public var schedule: FrameSchedule

@@ -79,6 +79,13 @@ public struct FrameFidelity: Sendable, Equatable {
                   maximum: histogram.lastIndex { $0 > 0 } ?? 0, ghosts: ghosts)
     }
 
+    /// Figures given directly, e.g. as bounds to compare with.
+    ///
+    /// - Parameters:
+    ///   - psnr: Peak signal-to-noise ratio over RGB, in dB.
+    ///   - p999: The 99.9th percentile of the per-pixel largest channel error, levels.
+    ///   - maximum: The largest channel error of any pixel, levels.
+    ///   - ghosts: Background pixels shown more than the tolerance off.
     public init(psnr: Double, p999: Int, maximum: Int, ghosts: Int) {
         self.psnr = psnr
         self.p999 = p999

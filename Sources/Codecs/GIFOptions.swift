@@ -49,7 +49,9 @@ public struct GIFOptions: Sendable, Equatable {
     /// The default `quality`.
     public static let defaultQuality = 90
 
+    /// How many times viewers play the animation; forever by default.
     public var loop: Loop = .forever
+    /// How colours missing from a lossy palette are approximated; none by default.
     public var dithering: Dithering = .none
     /// Most entries of a palette that has to be quantized (2…255; one more is kept for transparency).
     /// Frames with at most 255 colours get them all, exactly, whatever this says.
@@ -65,6 +67,16 @@ public struct GIFOptions: Sendable, Equatable {
     /// over this colour and drawn opaque; only fully transparent pixels stay transparent.
     public var matte: RGBA8?
 
+    /// Options as given; by default loop forever, no dithering, 255 colours, quality 90, no matte.
+    ///
+    /// Values are not checked here; `GIFWriter` checks them when it is created.
+    ///
+    /// - Parameters:
+    ///   - loop: How many times viewers play the animation.
+    ///   - dithering: How colours missing from a lossy palette are approximated.
+    ///   - maximumColors: Most entries of a quantized palette, 2…255.
+    ///   - quality: 1…100; sets `bounds`.
+    ///   - matte: The opaque colour partly transparent pixels are blended against, or nil.
     public init(
         loop: Loop = .forever, dithering: Dithering = .none, maximumColors: Int = 255,
         quality: Int = GIFOptions.defaultQuality, matte: RGBA8? = nil

@@ -10,15 +10,23 @@ import Raster
 /// non-transparent pixels are drawn. `init(path:)` keeps every composited frame, so memory grows
 /// with the animation; `init(path:each:)` hands each one over instead and keeps none, for long ones.
 package struct GIFPlayback: Sendable {
+    /// The file's signature: "GIF87a" or "GIF89a".
     public private(set) var version: String
+    /// The logical screen's width in pixels.
     public private(set) var width: Int
+    /// The logical screen's height in pixels.
     public private(set) var height: Int
     /// NETSCAPE2.0 loop count, or nil without the block.
     public private(set) var loopCount: Int?
+    /// Each frame's delay in hundredths of a second (its graphic control block).
     public private(set) var delays: [Int] = []
+    /// Each frame's disposal method: 0 or 1 leave it, 2 clears its rectangle, 3 restores what was before it.
     public private(set) var disposals: [Int] = []
+    /// Each frame's transparent palette index, or -1 for none.
     public private(set) var transparentIndices: [Int] = []
+    /// Each frame's rectangle on the screen, pixels.
     public private(set) var rects: [(x: Int, y: Int, width: Int, height: Int)] = []
+    /// Whether each frame has its own colour table (else it uses the global one).
     public private(set) var hasLocalPalette: [Bool] = []
     /// The canvas after each frame.
     public private(set) var frames: [Image] = []

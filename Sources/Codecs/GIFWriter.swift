@@ -31,9 +31,13 @@ import Raster
 /// `GIFOptions.matte`, every pixel with some alpha is blended over the matte first); a frame that
 /// turns opaque pixels transparent makes the frame before it dispose to the background (disposal 2).
 public final class GIFWriter {
+    /// Where the file appears when `finish()` succeeds.
     public let path: String
+    /// The canvas width in pixels, 1…65535; every frame has this size.
     public let width: Int
+    /// The canvas height in pixels, 1…65535; every frame has this size.
     public let height: Int
+    /// Loop, dithering, palette size, quality and matte.
     public let options: GIFOptions
     private var encoder: GIFFrameEncoder
     /// giflib's side, written on `output`'s thread; nil once finished or cancelled.

@@ -9,11 +9,17 @@
 ///   They need rank ≤ min(m, n).
 /// - `custom`: the caller's matrices, checked for shape and non-negativity.
 public enum Initialization: Sendable, Equatable {
+    /// The article's uniform draws from numpy's `np.random.seed(seed)`.
     case article(seed: UInt32)
+    /// scikit-learn's `init='random'` with `random_state=seed`.
     case random(seed: UInt32)
+    /// scikit-learn's `init='nndsvd'`: zeros stay zero.
     case nndsvd
+    /// scikit-learn's `init='nndsvda'`: zeros filled with mean(Y).
     case nndsvda
+    /// scikit-learn's `init='nndsvdar'`: zeros filled with small random values drawn from `seed`.
     case nndsvdar(seed: UInt32)
+    /// The caller's W (m×k) and H (k×n).
     case custom(w: Matrix, h: Matrix)
 
     /// The command-line names of the initializations that need no matrices.

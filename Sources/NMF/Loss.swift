@@ -84,7 +84,9 @@ public struct Loss: Sendable, Hashable, CustomStringConvertible {
 /// - `hals`: cyclic coordinate descent on the Frobenius loss (hierarchical ALS), as scikit-learn's
 ///   `solver='cd'`, with its regularization, shuffling and violation-based stopping. Frobenius only.
 public enum SolverKind: String, Sendable, Equatable, CaseIterable {
+    /// Lee & Seung's multiplicative updates (scikit-learn's `solver='mu'`).
     case multiplicative = "mu"
+    /// Cyclic coordinate descent, Frobenius only (scikit-learn's `solver='cd'`).
     case hals
 
     /// The command-line and JSON name: `mu` or `hals`.

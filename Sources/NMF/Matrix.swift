@@ -162,6 +162,7 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The size and the rows, e.g. `Matrix(2×2) [[1.0, 2.0], [3.0, 4.0]]`.
     public var description: String {
         "Matrix(\(rows)×\(columns)) " + rowArrays.description
     }

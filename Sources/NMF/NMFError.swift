@@ -80,6 +80,7 @@ public enum NMFError: Error, Equatable, CustomStringConvertible {
     /// Data whose rows cannot be images of that shape: the columns are not one per pixel.
     case imageShapeMismatch(source: String, shape: String, pixels: Int, columns: Int)
 
+    /// The error in one line, naming parameters as scikit-learn does (`alpha_W`, `l1_ratio`, …).
     public var description: String {
         description(naming: \.sklearnName)
     }

@@ -10,6 +10,7 @@
 /// for snapshot in solver.makeSnapshots(iterations: 50) { print(snapshot.iteration, snapshot.loss) }
 /// ```
 public struct NMFSolver: Sendable {
+    /// The validated configuration: data, rank, loss, solver, initialization, regularization and stopping rule.
     public let configuration: NMFConfiguration
     /// The small constant that replaces a zero denominator: scikit-learn's `EPSILON`, float32's eps
     /// (≈ 1.19e-7). Also the floor of WH in the KL ratio and loss, as in scikit-learn.
@@ -55,12 +56,14 @@ public struct NMFSolver: Sendable {
 /// The lazy sequence of snapshots 0…N of one run; see `NMFSolver.makeSnapshots(iterations:)`.
 public struct SnapshotSequence: Sequence, Sendable {
     let solver: NMFSolver
+    /// The last iteration asked for, N: the sequence yields at most N + 1 snapshots.
     public let iterations: Int
 
     /// 0: a run may end before `iterations` (a stopping rule, or a snapshot that is not finite), and
     /// `map` and `Array(_:)` trap on a sequence shorter than this count.
     public var underestimatedCount: Int { 0 }
 
+    /// An iterator that starts from the solver's starting matrices.
     public func makeIterator() -> SnapshotIterator {
         SnapshotIterator(solver: solver, iterations: iterations)
     }

@@ -12,6 +12,7 @@ public struct Snapshot: Sendable, Equatable {
     /// The configured loss of (W, H) against the data.
     public let loss: Double
 
+    /// A snapshot of `w` (m×k) and `h` (k×n) after `iteration` iterations, with their `loss`; nothing is checked.
     public init(iteration: Int, w: Matrix, h: Matrix, loss: Double) {
         self.iteration = iteration
         self.w = w

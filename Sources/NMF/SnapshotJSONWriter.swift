@@ -17,13 +17,14 @@
 /// the run ended), and `includesData` false writes `"data": null` (a notebook that has the data
 /// already need not read them again). The shape is otherwise the same, so readers need no change.
 public struct SnapshotJSONWriter: Sendable {
+    /// The run written in the header: its data and scikit-learn's parameters.
     public let configuration: NMFConfiguration
     /// The step between the iterations written (1: all); the last iteration is always written.
     public let every: Int
     /// Whether the header holds the data (`"data": null` when not).
     public let includesData: Bool
 
-    /// Writes every iteration and the data.
+    /// A writer for runs of `configuration`: every iteration, and the data.
     public init(configuration: NMFConfiguration) {
         self.configuration = configuration
         self.every = 1

@@ -101,6 +101,10 @@ extension Render {
         options.pixelRatio = scale
         switch try parsedLoop() {
         case .times(1): options.loopMode = .once
+        case .times(let n):
+            // The player loops forever or plays once; it has no count (the buttons set the mode).
+            Self.printError("nmfviz: warning: the HTML player loops without end; --loop \(n) is read as --loop forever (use --loop 1 to play once)")
+            options.loopMode = .loop
         default: options.loopMode = .loop
         }
         let labels = try compare.map { try Comparison($0).labels } ?? []

@@ -412,11 +412,24 @@ struct Render: ParsableCommand {
         options.dotsPerInch = dpi * scale
         options.text = [
             PNGOptions.TextChunk(key: "Software", value: "nmfviz"),
-            PNGOptions.TextChunk(key: "Comment", value: "data=\(solverOptions.data) rank=\(solverOptions.rank) loss=\(solverOptions.loss.rawValue) "
-                + "solver=\(solverOptions.solver.rawValue) init=\(solverOptions.initialization.rawValue) "
-                + "seed=\(solverOptions.seed)"),
+            PNGOptions.TextChunk(key: "Comment", value: parameterComment()),
         ]
         return PNGEncoder(options: options)
+    }
+
+    /// The parameters that made the picture, as the PNG's Comment chunk (and the SVG/PDF metadata) says
+    /// them: scikit-learn's names for those of issue 20, each only when it is not the default.
+    func parameterComment() -> String {
+        let o = solverOptions
+        var text = "data=\(o.data) rank=\(o.rank) " + (o.beta.map { "beta=\($0) " } ?? "loss=\(o.loss.rawValue) ")
+            + "solver=\(o.solver.rawValue) init=\(o.initialization.rawValue) seed=\(o.seed)"
+        if o.alphaW != 0 { text += " alpha_W=\(o.alphaW)" }
+        if let alphaH = o.alphaH { text += " alpha_H=\(alphaH)" }
+        if o.l1Ratio != 0 { text += " l1_ratio=\(o.l1Ratio)" }
+        if let tol = o.tolerance { text += " tol=\(tol)" }
+        if let maxIter = o.maximumIterations { text += " max_iter=\(maxIter)" }
+        if o.shuffle { text += " shuffle=True" }
+        return text
     }
 
     static func fileSize(_ path: String) -> Int {

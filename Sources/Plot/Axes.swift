@@ -20,17 +20,23 @@ public struct Axes: Sendable {
     public internal(set) var box: PixelBox
     /// Explicit x limits (either order; lower > upper flips the axis), or nil to autoscale.
     public var xLimits: (lower: Double, upper: Double)?
+    /// Explicit y limits (either order; lower > upper flips the axis), or nil to autoscale.
     public var yLimits: (lower: Double, upper: Double)?
+    /// How x data map to pixels: linear (the default) or log10.
     public var xScale: AxisScale = .linear
+    /// How y data map to pixels: linear (the default) or log10.
     public var yScale: AxisScale = .linear
     /// The title centred above the axes (nil or empty: none).
     public var title: String?
+    /// The label below the x axis (nil or empty: none).
     public var xLabel: String?
+    /// The label left of the y axis, rotated (nil or empty: none).
     public var yLabel: String?
     /// The legend drawn over everything else in the axes (nil: none); see `legend(_:location:)`.
     public internal(set) var legend: Legend?
     var artists: [Artist] = []
 
+    /// Empty axes at `box` (pixels), autoscaled and linear, with no labels or artists.
     public init(box: PixelBox) {
         self.box = box
     }

@@ -3,15 +3,23 @@
 /// Computed once per render from the `Axes` and the figure's pixels-per-point; cheap (no text is measured
 /// here), and a pure function of its inputs, so the tests compare it with matplotlib directly.
 public struct AxesLayout: Sendable {
+    /// Where the axes sit in the figure, in pixels.
     public let box: PixelBox
+    /// The x limits and their data → pixel map.
     public let x: AxisMapping
+    /// The y limits and their data → pixel map (from the bottom edge upwards).
     public let y: AxisMapping
+    /// The x axis's major ticks, with labels.
     public let xTicks: [Tick]
+    /// The y axis's major ticks, with labels.
     public let yTicks: [Tick]
+    /// The x axis's minor ticks (log axes only), unlabelled.
     public let xMinorTicks: [Tick]
+    /// The y axis's minor ticks (log axes only), unlabelled.
     public let yMinorTicks: [Tick]
     /// ScalarFormatter's offset / power-of-ten text ("1e6", "+1.5"), empty when none.
     public let xOffsetText: String
+    /// The y axis's offset text, as `xOffsetText`.
     public let yOffsetText: String
 
     /// Resolves `axes` at `pixelsPerPoint`, with tick label size `labelSizePoints` (it sets the tick budget).

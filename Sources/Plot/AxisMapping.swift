@@ -19,6 +19,8 @@ public struct AxisMapping: Sendable, Hashable {
     @usableFromInline let offset: Double
     @usableFromInline let factor: Double
 
+    /// A map of data [lower, upper] on `scale` onto pixels [pixelStart, pixelEnd].
+    ///
     /// - Throws: `PlotError.invalidLimits` for non-finite or equal limits, limits whose span is not a
     ///   finite number, or non-positive limits on a log axis.
     public init(lower: Double, upper: Double, scale: AxisScale, pixelStart: Double, pixelEnd: Double,

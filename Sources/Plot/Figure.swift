@@ -14,13 +14,19 @@ import Raster
 /// line, marker and glyph twice as large, laid out identically. Figures are values: build the parts that do
 /// not change once, then copy and add each frame's artists.
 public struct Figure: Sendable {
+    /// The width in inches (matplotlib's `figsize[0]`).
     public let widthInches: Double
+    /// The height in inches (matplotlib's `figsize[1]`).
     public let heightInches: Double
+    /// Pixels per inch at scale 1.
     public let dpi: Double
+    /// The factor on the dpi for high-density output.
     public let scale: Double
     /// The image size: matplotlib's `int(width × dpi)` (truncated), with the scale applied.
     public let pixelWidth: Int
+    /// The image height, as `pixelWidth`.
     public let pixelHeight: Int
+    /// Colours and sizes of everything that is not data.
     public var theme: Theme
     /// The axes, in the order they were added (row by row for a grid).
     public var axes: [Axes] = []
@@ -34,6 +40,8 @@ public struct Figure: Sendable {
     /// in a size from asking for gigabytes.
     public static let maximumPixelCount = 1 << 28
 
+    /// An empty figure of `widthInches` × `heightInches` at `dpi` × `scale` (matplotlib's default 6.4 × 4.8 in at 100 dpi).
+    ///
     /// - Throws: `PlotError.invalidFigureSize` unless all of width, height, dpi and scale are positive and
     ///   finite and the image has at least 1 and at most `maximumPixelCount` pixels.
     public init(widthInches: Double = 6.4, heightInches: Double = 4.8, dpi: Double = 100, scale: Double = 1,

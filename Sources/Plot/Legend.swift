@@ -23,6 +23,7 @@ public struct Legend: Sendable, Equatable {
         /// What the entry shows of its artist.
         public var handle: Handle
 
+        /// An entry showing `handle` beside `label`.
         public init(_ label: String, handle: Handle) {
             self.label = label
             self.handle = handle
@@ -31,10 +32,28 @@ public struct Legend: Sendable, Equatable {
 
     /// matplotlib's `loc` values, in the order (its codes 1…10) in which 'best' tries them.
     public enum Location: String, Sendable, CaseIterable {
+        /// The place where the legend covers the fewest data points (matplotlib's 'best').
         case best
-        case upperRight = "upper right", upperLeft = "upper left", lowerLeft = "lower left"
-        case lowerRight = "lower right", right, centerLeft = "center left", centerRight = "center right"
-        case lowerCenter = "lower center", upperCenter = "upper center", center
+        /// The upper right corner.
+        case upperRight = "upper right"
+        /// The upper left corner.
+        case upperLeft = "upper left"
+        /// The lower left corner.
+        case lowerLeft = "lower left"
+        /// The lower right corner.
+        case lowerRight = "lower right"
+        /// The middle of the right edge (matplotlib's 'right', the same place as 'center right').
+        case right
+        /// The middle of the left edge.
+        case centerLeft = "center left"
+        /// The middle of the right edge.
+        case centerRight = "center right"
+        /// The middle of the bottom edge.
+        case lowerCenter = "lower center"
+        /// The middle of the top edge.
+        case upperCenter = "upper center"
+        /// The centre of the axes.
+        case center
 
         /// Where the legend's box sits in the axes box: 0 left/top, 0.5 centre, 1 right/bottom.
         var anchor: (x: Double, y: Double) {

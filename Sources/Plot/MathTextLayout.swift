@@ -31,35 +31,18 @@ struct MathTextLayout {
     var descent: Double
 
     init(_ label: TickLabel, font: Font, points: Double, dpi: Double) throws {
-        let px = points * dpi / 72
-        let xHeight = Self.xHeightEm * px
-        var x = 0.0
-        var top = 0.0, bottom = 0.0
-        for ch in label.text {
-            let s = String(ch)
-            glyphs.append(Glyph(text: s, points: points, x: x, rise: 0))
-            let m = try font.measure(s, points: points, dpi: dpi)
-            top = max(top, m.ascent)
-            bottom = max(bottom, m.descent)
-            x += try Self.linearAdvance(s, font: font, points: points, dpi: dpi)
-        }
+        let xHeight = Self.xHeightEm * points * dpi / 72
+        var builder = Builder(font: font, dpi: dpi)
+        try builder.char(label.text, points: points, rise: 0)
         if let exponent = label.exponent {
-            let small = points * Self.shrink
-            let rise = Self.sup1 * xHeight
-            x += Self.delta * xHeight * Self.shrink
-            for ch in exponent {
-                let s = String(ch)
-                glyphs.append(Glyph(text: s, points: small, x: x, rise: rise))
-                let m = try font.measure(s, points: small, dpi: dpi)
-                top = max(top, rise + m.ascent)
-                bottom = max(bottom, m.descent - rise)
-                x += try Self.linearAdvance(s, font: font, points: small, dpi: dpi)
-            }
-            x += Self.scriptSpace * xHeight
+            builder.x += Self.delta * xHeight * Self.shrink
+            try builder.char(exponent, points: points * Self.shrink, rise: Self.sup1 * xHeight)
+            builder.x += Self.scriptSpace * xHeight
         }
-        width = x.rounded(.up)
-        ascent = top.rounded(.up)
-        descent = max(0, bottom).rounded(.up)
+        glyphs = builder.glyphs
+        width = builder.x.rounded(.up)
+        ascent = builder.top.rounded(.up)
+        descent = max(0, builder.bottom).rounded(.up)
     }
 
     /// The unhinted advance of `text` in pixels: measured at 64 × the size, where hinting's rounding is

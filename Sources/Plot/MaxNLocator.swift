@@ -15,6 +15,8 @@ public struct MaxNLocator: Sendable, Hashable {
     /// The fewest ticks that must fall inside the limits, at least 1 (matplotlib's `min_n_ticks`).
     public var minimumTicks: Int
 
+    /// A locator aiming at `bins` intervals whose width is one of `steps` times a power of ten.
+    ///
     /// - Parameters:
     ///   - bins: the maximum number of intervals (clamped to at least 1).
     ///   - steps: acceptable multiples of a power of ten, increasing within [1, 10].

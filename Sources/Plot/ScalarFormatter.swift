@@ -18,6 +18,8 @@ public struct ScalarFormatter: Sendable, Hashable {
     static let powerLimits = (-5, 6)
     static let offsetThreshold = 4
 
+    /// A formatter for the labels of `ticks` in the view [lower, upper].
+    ///
     /// - Parameters:
     ///   - ticks: every tick the locator returned (also those just outside the view, as matplotlib passes them).
     ///   - lower: the view's lower limit.

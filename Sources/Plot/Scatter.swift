@@ -6,12 +6,17 @@ import Raster
 /// `edgeWidthPoints` wide centred on the outline. Markers are drawn in data order, clipped to the axes.
 /// `sizes` and `faceColors` hold either one entry for all points or one per point.
 public struct Scatter: Sendable, Equatable {
+    /// The markers' centres, x in data units.
     public var x: [Double]
+    /// The markers' centres, y in data units.
     public var y: [Double]
+    /// Marker areas in pt² (matplotlib's `s`): one for all points or one per point.
     public var sizes: [Double]
+    /// Marker face colours: one for all points or one per point.
     public var faceColors: [RGBA8]
     /// nil: no outline.
     public var edgeColor: RGBA8?
+    /// The outline's width in pt (matplotlib's `linewidths`).
     public var edgeWidthPoints: Double
 
     /// The area of marker `i` in pt².

@@ -4,13 +4,20 @@
 /// 0.2 × the average cell width (wspace) or height (hspace). Because everything is a fraction of the
 /// figure, a 2× scale factor gives the same layout twice as large.
 public struct SubplotParameters: Sendable, Hashable {
+    /// The grid's left edge, a fraction of the figure width from the left.
     public var left: Double
+    /// The grid's right edge, a fraction of the figure width from the left.
     public var right: Double
+    /// The grid's bottom edge, a fraction of the figure height from the bottom.
     public var bottom: Double
+    /// The grid's top edge, a fraction of the figure height from the bottom.
     public var top: Double
+    /// The gap between columns, a fraction of the average cell width.
     public var wspace: Double
+    /// The gap between rows, a fraction of the average cell height.
     public var hspace: Double
 
+    /// Parameters given as matplotlib's `subplots_adjust` takes them; nothing is checked here.
     public init(left: Double, right: Double, bottom: Double, top: Double, wspace: Double, hspace: Double) {
         self.left = left
         self.right = right

@@ -11,7 +11,9 @@ public struct Theme: Sendable, Hashable {
     public var figureBackground: RGBA8
     /// The inside of each axes box.
     public var axesFace: RGBA8
+    /// The axes' frame lines.
     public var spineColor: RGBA8
+    /// Tick marks.
     public var tickColor: RGBA8
     /// Tick labels, axis labels, titles and text annotations.
     public var textColor: RGBA8
@@ -22,21 +24,30 @@ public struct Theme: Sendable, Hashable {
     /// Lines drawn without an explicit colour (matplotlib's C0, #1f77b4).
     public var lineColor: RGBA8
 
+    /// The spines' line width in pt.
     public var spineWidthPoints: Double
+    /// Major tick length in pt, outward.
     public var majorTickLengthPoints: Double
+    /// Major tick line width in pt.
     public var majorTickWidthPoints: Double
+    /// Minor tick length in pt, outward.
     public var minorTickLengthPoints: Double
+    /// Minor tick line width in pt.
     public var minorTickWidthPoints: Double
     /// Gap between a tick's end and its label.
     public var tickPadPoints: Double
+    /// Tick label font size in pt.
     public var tickLabelSizePoints: Double
+    /// Axis label font size in pt.
     public var axisLabelSizePoints: Double
+    /// Title font size in pt.
     public var titleSizePoints: Double
     /// Gap between the top of the axes and the title's baseline.
     public var titlePadPoints: Double
     /// Gap between the tick labels and the axis label.
     public var axisLabelPadPoints: Double
 
+    /// A theme of these colours, with matplotlib's default sizes in pt unless given.
     public init(figureBackground: RGBA8, axesFace: RGBA8, spineColor: RGBA8, tickColor: RGBA8, textColor: RGBA8,
                 markerEdgeColor: RGBA8, arrowColor: RGBA8, lineColor: RGBA8,
                 spineWidthPoints: Double = 0.8, majorTickLengthPoints: Double = 3.5,

@@ -40,7 +40,9 @@ public struct Canvas: Sendable, DrawingSurface {
         self.image = try Image(width: width, height: height, fill: background)
     }
 
+    /// The image width in pixels.
     public var width: Int { image.width }
+    /// The image height in pixels.
     public var height: Int { image.height }
 
     /// The whole image as a rectangle.

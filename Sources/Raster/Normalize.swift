@@ -8,6 +8,8 @@ public struct Normalize: Sendable, Hashable {
     /// The data value that maps to 1.
     public let vmax: Double
 
+    /// A linear map of [vmin, vmax] onto [0, 1].
+    ///
     /// - Throws: `RasterError.invalidNormalization` unless both limits are finite and vmin ≤ vmax.
     public init(vmin: Double, vmax: Double) throws(RasterError) {
         guard vmin.isFinite, vmax.isFinite, vmin <= vmax else {

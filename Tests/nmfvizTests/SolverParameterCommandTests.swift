@@ -1,9 +1,19 @@
 import Foundation
 import Testing
+@testable import NMFVizCommand
 
 /// scikit-learn's parameters through the command: the JSON under scikit-learn's names, the early end
 /// of a run, and one line naming the flag for a bad value.
 @Suite struct SolverParameterCommandTests {
+    /// The files say which parameters made them: β instead of the loss's name when --beta is given, and
+    /// scikit-learn's names for the regularization and stopping rules only when they are set.
+    @Test func theCommentNamesScikitLearnsParameters() throws {
+        #expect(try Render.parse([]).parameterComment() == "data=cos2 rank=2 loss=frobenius solver=mu init=article seed=32")
+        let comment = try Render.parse(["--beta", "0.5", "--alpha-w", "0.1", "--l1-ratio", "0.5", "--tol", "0.001",
+                                        "--max-iter", "30"]).parameterComment()
+        #expect(comment == "data=cos2 rank=2 beta=0.5 solver=mu init=article seed=32 alpha_W=0.1 l1_ratio=0.5 tol=0.001 max_iter=30")
+    }
+
     @Test func factorizeRecordsTheParametersAndWhyItStopped() throws {
         let runner = try CommandRunner()
         defer { runner.cleanUp() }

@@ -7,6 +7,17 @@ import TestSupport
 /// `-o x.webp` decoded by libwebp's demuxer, and `-o x.html` read back without a browser (the browser
 /// test is Scripts/browser-test.py).
 @Suite struct WebPAndHTMLOutputTests {
+    /// The player has no loop count: a count other than 1 says so in one warning, and the page loops.
+    @Test func aLoopCountForThePlayerIsAWarning() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let counted = try runner.run(["--frames", "3", "--loop", "3", "-o", "p.html", "--quiet"])
+        #expect(counted.status == 0, "\(counted.stderr)")
+        #expect(counted.stderr.contains("--loop 3 is read as --loop forever"), "\(counted.stderr)")
+        let once = try runner.run(["--frames", "3", "--loop", "1", "-o", "q.html", "--quiet"])
+        #expect(once.status == 0 && once.stderr.isEmpty, "\(once.stderr)")
+    }
+
     @Test func webpFramesAreThePNGFramesExactly() throws {
         let runner = try CommandRunner()
         defer { runner.cleanUp() }
