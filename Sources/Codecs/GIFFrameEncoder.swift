@@ -231,6 +231,7 @@ struct GIFFrameEncoder {
     /// words did not change): two word loads, and a step per marked pixel only.
     @inline(__always)
     static func appendMarked(_ marks: UnsafeBufferPointer<UInt8>, _ c: Keys, from start: Int, to list: inout [Int32]) {
+        assert(start >= 0 && start + block <= marks.count, "a whole block of marks")
         guard let base = marks.baseAddress else { return }
         for half in 0..<2 {
             var word = UnsafeRawPointer(base + start + 8 * half).loadUnaligned(as: UInt64.self)
@@ -250,6 +251,7 @@ struct GIFFrameEncoder {
     /// pixel by pixel, so this only decides how fast, never what.
     @inline(__always)
     static func unchangedBlock(_ c: UnsafeBufferPointer<UInt32>, _ p: UnsafeBufferPointer<UInt32>, at start: Int) -> Bool {
+        assert(start >= 0 && start + block <= min(c.count, p.count), "a whole block in both frames")
         guard let cBase = c.baseAddress, let pBase = p.baseAddress else { return false }
         let now = UnsafeRawPointer(cBase + start).loadUnaligned(as: SIMD16<UInt32>.self)
         let difference = now ^ UnsafeRawPointer(pBase + start).loadUnaligned(as: SIMD16<UInt32>.self)
@@ -264,6 +266,7 @@ struct GIFFrameEncoder {
     /// sparse, and looking for them eight bytes at a time saves the per-word steps of `appendMarked`.
     @inline(__always)
     static func anyMarked(_ marks: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> Bool {
+        assert(start >= 0 && count % 8 == 0 && start + count <= marks.count, "whole words of marks")
         guard let base = marks.baseAddress else { return false }
         var any: UInt64 = 0
         for word in 0..<(count / 8) {
@@ -276,6 +279,7 @@ struct GIFFrameEncoder {
     /// `unchangedBlock` four times, with one test).
     @inline(__always)
     static func unchangedBlocks(_ c: UnsafeBufferPointer<UInt32>, _ p: UnsafeBufferPointer<UInt32>, at start: Int) -> Bool {
+        assert(start >= 0 && start + 4 * block <= min(c.count, p.count), "four whole blocks in both frames")
         guard let cBase = c.baseAddress, let pBase = p.baseAddress else { return false }
         var difference = SIMD16<UInt32>.zero
         for quarter in 0..<4 {

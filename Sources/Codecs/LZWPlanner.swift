@@ -217,6 +217,7 @@ final class LZWPlanner {
     /// quarter of the planner's instructions.
     @inline(__always)
     static func run(of value: UInt8, in buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, limit: Int) -> Int {
+        assert(limit >= 1 && start >= 0 && start + limit <= buffer.count, "the run stays inside the buffer")
         var n = 1
         if let base = buffer.baseAddress {
             let pattern = UInt64(value) &* 0x0101_0101_0101_0101

@@ -27,6 +27,7 @@ enum DecimalParser {
     /// Precondition: `p...end` lies inside one buffer.
     @inline(__always)
     static func scan(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Double? {
+        assert(p <= end, "the number's bytes run forwards")
         let start = p
         var negative = false
         if p < end && (p.pointee == UInt8(ascii: "-") || p.pointee == UInt8(ascii: "+")) {
