@@ -332,25 +332,25 @@ public struct PDFSurface: DrawingSurface {
     }
 
     private mutating func setFill(_ color: RGBA8) {
-        if state.fillAlpha != color.a {
-            content.append("/R\(resource(.fillAlpha(color.a))) gs\n")
-            state.fillAlpha = color.a
-        }
-        guard state.fill.map({ $0.r != color.r || $0.g != color.g || $0.b != color.b }) ?? true else { return }
-        Self.rgb(color, into: &content)
-        content.append(" rg\n")
-        state.fill = color
+        setColor(color, \.fill, \.fillAlpha, alpha: .fillAlpha(color.a), operator: " rg\n")
     }
 
     private mutating func setStroke(_ color: RGBA8) {
-        if state.strokeAlpha != color.a {
-            content.append("/R\(resource(.strokeAlpha(color.a))) gs\n")
-            state.strokeAlpha = color.a
+        setColor(color, \.stroke, \.strokeAlpha, alpha: .strokeAlpha(color.a), operator: " RG\n")
+    }
+
+    /// Sets the fill or stroke colour (`rg`/`RG`) and its alpha (an ExtGState), each only when it changes.
+    private mutating func setColor(_ color: RGBA8, _ rgb: WritableKeyPath<GraphicsState, RGBA8?>,
+                                   _ alphaPath: WritableKeyPath<GraphicsState, UInt8?>, alpha: PDFResource,
+                                   operator op: String) {
+        if state[keyPath: alphaPath] != color.a {
+            content.append("/R\(resource(alpha)) gs\n")
+            state[keyPath: alphaPath] = color.a
         }
-        guard state.stroke.map({ $0.r != color.r || $0.g != color.g || $0.b != color.b }) ?? true else { return }
+        guard state[keyPath: rgb].map({ $0.r != color.r || $0.g != color.g || $0.b != color.b }) ?? true else { return }
         Self.rgb(color, into: &content)
-        content.append(" RG\n")
-        state.stroke = color
+        content.append(op)
+        state[keyPath: rgb] = color
     }
 
     private mutating func flushCircle() {
