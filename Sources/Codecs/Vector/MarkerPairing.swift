@@ -20,7 +20,9 @@ struct MarkerPairing {
     private var waiting: Marker?
 
     /// A face: keeps it waiting for its edge, and returns the face that was waiting, to draw alone now.
+    /// A face that draws nothing (transparent, not finite, no radius) is ignored and changes nothing.
     mutating func face(center: Point, radius: Double, color: RGBA8, clip: PixelRect?) -> Marker? {
+        guard color.a > 0, center.isFinite, radius > 0, radius.isFinite else { return nil }
         let previous = waiting
         waiting = Marker(center: center, radius: radius, fill: color, stroke: nil, width: 0, clip: clip)
         return previous
@@ -28,7 +30,9 @@ struct MarkerPairing {
 
     /// An edge: the markers to draw now, in order — the waiting face with this edge when they are the
     /// same circle under the same clip, else the waiting face alone (if any) and then the edge alone.
+    /// An edge that draws nothing is ignored and changes nothing.
     mutating func edge(center: Point, radius: Double, width: Double, color: RGBA8, clip: PixelRect?) -> [Marker] {
+        guard width > 0, width.isFinite, color.a > 0, center.isFinite, radius > 0, radius.isFinite else { return [] }
         let face = waiting
         waiting = nil
         let edge = Marker(center: center, radius: radius, fill: nil, stroke: color, width: width, clip: clip)

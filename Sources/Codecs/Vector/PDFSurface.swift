@@ -136,14 +136,12 @@ public struct PDFSurface: DrawingSurface {
     /// Holds the disc back until the next operation, so that an edge of the same circle that follows
     /// is drawn with it as one marker form.
     public mutating func fillCircle(center: Point, radius: Double, color: RGBA8, clip: PixelRect?) {
-        guard color.a > 0, center.isFinite, radius > 0, radius.isFinite else { return }
         if let face = markers.face(center: center, radius: radius, color: color, clip: clip) { circle(face) }
     }
 
     /// Draws the circle's edge as a marker form, together with the face just filled when it is the same
     /// circle under the same clip.
     public mutating func strokeCircle(center: Point, radius: Double, width: Double, color: RGBA8, clip: PixelRect?) {
-        guard width > 0, width.isFinite, color.a > 0, center.isFinite, radius > 0, radius.isFinite else { return }
         for marker in markers.edge(center: center, radius: radius, width: width, color: color, clip: clip) {
             circle(marker)
         }
