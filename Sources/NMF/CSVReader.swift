@@ -63,23 +63,32 @@ public enum CSVReader {
     /// lines are those of Swift's `Character` split. A data line of plain ASCII numbers and separators
     /// is read by `Rows.fastLine`; every other line (the first, comments, quotes, non-ASCII text, and
     /// anything wrong) by `Rows.take`, which gives the exact error with its column.
-    static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, path: String) throws -> Matrix {
+    ///
+    /// `pieces` is for the tests: how many pieces the data lines after the first are cut into,
+    /// instead of one per core for large inputs (see `readInPieces`).
+    static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, path: String, pieces: Int? = nil) throws -> Matrix {
         var rows = Rows(path: path)
         guard let base = buffer.baseAddress else { return try rows.matrix() }
         let end = base + buffer.count
         var p = base
         if buffer.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { p += 3 }
         var lineNumber = 0
-        var reserved = false
+        var firstRowRead = false
         while true {
             lineNumber += 1
-            if !reserved && rows.count > 0 {
-                // Room for the rest at the first data line's length (with a margin), bounded by the
-                // two bytes every further value needs.
-                reserved = true
+            if !firstRowRead && rows.count > 0 {
+                // The separator and the row length are known now. Room for the rest at the first data
+                // line's length (with a margin), bounded by the two bytes every further value needs;
+                // then the rest is read in pieces on several cores if it is large.
+                firstRowRead = true
                 let lineBytes = max(1, p - base)
                 let guess = rows.columns * ((end - p) / lineBytes + 2) * 5 / 4
                 rows.values.reserveCapacity(rows.values.count + min(guess, (end - p) / 2 + rows.columns))
+                guard let resume = readInPieces(&rows, from: p, to: end, rowBytes: lineBytes, pieces: pieces,
+                                                lineNumber: &lineNumber)
+                else { break }
+                p = resume
+                continue
             }
             let lineEnd: UnsafePointer<UInt8>
             if let fast = rows.fastLine(p, end) {

@@ -108,6 +108,17 @@ struct DecimalParserTests {
             let fast = Self.outcome { try CSVReader.parse(text, path: "t") }
             let slow = Self.outcome { try Self.slowly(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text) }
             #expect(fast == slow, "\(text.debugDescription)")
+            // Cut into pieces read on several threads (as large files are): the same matrix, or the
+            // same error at the same line and column.
+            for pieces in [2, 3, 7] {
+                var bytes = Array(text.utf8)
+                let cut = Self.outcome {
+                    try bytes.withUnsafeMutableBufferPointer {
+                        try CSVReader.parse(utf8: UnsafeBufferPointer($0), path: "t", pieces: pieces)
+                    }
+                }
+                #expect(cut == slow, "\(pieces) pieces: \(text.debugDescription)")
+            }
             checked += 1
         }
         #expect(checked == 4_000)
