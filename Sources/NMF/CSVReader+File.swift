@@ -40,8 +40,27 @@ extension CSVReader {
         guard fstat(descriptor, &info) == 0 else { throw fail(reason(errno)) }
         if let other = notRegular(info) { throw fail(other) }
 
-        var bytes = [UInt8](repeating: 0, count: min(limit, max(0, Int(info.st_size))) + 1)
-        var count = 0
+        // Room for the size fstat gave and one byte more, left uninitialized (zeroing a large file's
+        // buffer first cost as much as a tenth of reading it): the reads fill it from the front.
+        var failure: Int32?
+        let wanted = min(limit, max(0, Int(info.st_size))) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, filled in
+            filled = 0
+            while filled < wanted {
+                let got = systemRead(descriptor, UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[filled...])))
+                if got == 0 { break }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                filled += got
+            }
+        }
+        if let failure { throw fail(reason(failure)) }
+        if bytes.count < wanted { return bytes }  // the end of the file came before the extra byte
+        var count = bytes.count
+        // The file is longer than fstat said (it grows, or reports no size as in /proc): go on in chunks.
         while true {
             if count == bytes.count {
                 guard count <= limit else { throw NMFError.fileTooLargeWhileReading(path: path, limit: limit) }
