@@ -121,14 +121,24 @@ import Testing
         }
         let runner = try CommandRunner()
         defer { runner.cleanUp() }
-        let script = { (arguments: String) in
-            "chmod 777 . && timeout 30 setpriv --reuid=65534 --regid=65534 --clear-groups prlimit --nproc=2 \"$NMFVIZ\" \(arguments)"
+        let script = { (arguments: String, threads: Int) in
+            "chmod 777 . && timeout 30 setpriv --reuid=65534 --regid=65534 --clear-groups prlimit --nproc=\(threads) \"$NMFVIZ\" \(arguments)"
         }
         for arguments in ["-o a.gif --quiet", "-o a.gif --quiet --jobs 1", "-o f/ --quiet --jobs 2"] {
-            let result = try runner.shell(script(arguments))
-            #expect(result.status == 1 || result.status == 0, "\(arguments): \(result.status) \(result.stderr)")
-            if result.status == 1 {
-                #expect(result.stderr.contains("cannot start the"), "\(arguments): \(result.stderr)")
+            // With room for no thread but the main one, every run must refuse, in one line, and leave
+            // the folder as it was.
+            let before = runner.contents()
+            let none = try runner.shell(script(arguments, 1))
+            #expect(none.status == 1, "\(arguments): \(none.status) \(none.stderr)")
+            #expect(none.stderr.contains("cannot start the") && none.stderr.split(separator: "\n").count == 1,
+                    "\(arguments): \(none.stderr)")
+            #expect(runner.contents() == before, "\(arguments): \(runner.contents())")
+            // With room for one more, whether a run fits depends on which threads it needs; it must
+            // end either way (not 124, timeout's status), and never leave a temporary file.
+            let one = try runner.shell(script(arguments, 2))
+            #expect(one.status == 1 || one.status == 0, "\(arguments): \(one.status) \(one.stderr)")
+            if one.status == 1 {
+                #expect(one.stderr.contains("cannot start the"), "\(arguments): \(one.stderr)")
             }
             #expect(!runner.contents().contains { $0.hasSuffix(".tmp") })
         }
