@@ -37,7 +37,7 @@ public struct ScalarFormatter: Sendable, Hashable {
     /// The label of one tick.
     public func label(for value: Double) -> TickLabel {
         guard hasTicks else { return TickLabel("") }
-        var x = (value - offset) / pow(10, Double(orderOfMagnitude))
+        var x = Self.scaled(value - offset, byPowerOfTen: orderOfMagnitude)
         if abs(x) < 1e-8 { x = 0 }
         return TickLabel(Self.fixMinus(String(format: "%1.\(decimals)f", x)))
     }
@@ -52,6 +52,15 @@ public struct ScalarFormatter: Sendable, Hashable {
         }
         let sci = orderOfMagnitude != 0 ? "1e\(orderOfMagnitude)" : ""
         return Self.fixMinus(sci + offsetString)
+    }
+
+    /// x / 10^e as matplotlib divides, except where 10^e is 0 or subnormal (e < −307, only for
+    /// subnormal data, where matplotlib itself fails): there x is scaled up in two exact-enough steps,
+    /// so that the labels stay numbers instead of becoming "inf".
+    static func scaled(_ x: Double, byPowerOfTen e: Int) -> Double {
+        guard e < -307 else { return x / pow(10, Double(e)) }
+        let half = -e / 2
+        return x * pow(10, Double(half)) * pow(10, Double(-e - half))
     }
 
     static func fixMinus(_ s: String) -> String { s.replacingOccurrences(of: "-", with: "\u{2212}") }
@@ -93,7 +102,7 @@ public struct ScalarFormatter: Sendable, Hashable {
     /// 1/1000 of the tick range.
     static func decimals(_ ticks: [Double], offset: Double, order: Int, vmin: Double, vmax: Double) -> Int {
         let all = ticks.count < 2 ? ticks + [vmin, vmax] : ticks
-        var locs = all.map { ($0 - offset) / pow(10, Double(order)) }
+        var locs = all.map { scaled($0 - offset, byPowerOfTen: order) }
         var range = (locs.max() ?? 0) - (locs.min() ?? 0)
         if range == 0 { range = locs.map { abs($0) }.max() ?? 0 }
         if range == 0 { range = 1 }
@@ -112,7 +121,7 @@ public struct ScalarFormatter: Sendable, Hashable {
     static func formatData(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : value < 0 ? "−inf" : "inf" }
         let e = PythonMath.decimalExponent(value)
-        let s = PythonMath.npRound(value / pow(10, Double(e)), decimals: 10)
+        let s = PythonMath.npRound(scaled(value, byPowerOfTen: e), decimals: 10)
         let significand = s.truncatingRemainder(dividingBy: 1) == 0 && abs(s) < 1e15
             ? String(format: "%.0f", s) : String(format: "%1.10g", s)
         return e == 0 ? significand : "\(significand)e\(e)"

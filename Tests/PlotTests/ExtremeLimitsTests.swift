@@ -33,13 +33,23 @@ import Testing
 
     @Test(arguments: [0.0, -0.0, .infinity, -.infinity, .nan, tiny, .greatestFiniteMagnitude, -1e-300])
     func formatDataNeverTraps(value: Double) {
-        #expect(!ScalarFormatter.formatData(value).isEmpty)
+        let text = ScalarFormatter.formatData(value)
+        #expect(!text.isEmpty)
+        if value.isFinite {  // a number, not "inf" from an underflowing power of ten
+            #expect(!text.contains("inf") && !text.contains("nan") && text.contains { $0.isNumber }, "\(value): \(text)")
+        }
         #expect(PythonMath.decimalExponent(value) >= -324 && PythonMath.decimalExponent(value) <= 308)
     }
 
     @Test(arguments: [[0.0, 1e308], [-1e308, 1e308], [tiny, tiny * 2]])
     func labelsForExtremeTicks(ticks: [Double]) {
         let formatter = ScalarFormatter(ticks: ticks, lower: ticks[0], upper: ticks[1])
-        for tick in ticks { _ = formatter.label(for: tick) }
+        let labels = ticks.map { formatter.label(for: $0).text }
+        // Told apart, and numbers: no "nan" or "inf" from an overflowing scale or offset.
+        #expect(Set(labels).count == ticks.count, "\(ticks): \(labels)")
+        for text in labels + [formatter.offsetText] {
+            #expect(!text.lowercased().contains("nan") && !text.lowercased().contains("inf"), "\(ticks): \(text)")
+        }
+        for text in labels { #expect(text.contains { $0.isNumber }, "\(ticks): \(text)") }
     }
 }
