@@ -81,6 +81,41 @@ import Testing
         #expect(marker.contains("5.31 0 m"), "the inner radius r − w/2 in either case: \(marker)")
     }
 
+    /// The page's content stream, inflated.
+    static func content(of page: PDFPage) throws -> String {
+        var size = uLong(1 << 20)
+        var out = [UInt8](repeating: 0, count: Int(size))
+        let code = out.withUnsafeMutableBufferPointer { target in
+            page.content.withUnsafeBufferPointer { uncompress(target.baseAddress, &size, $0.baseAddress, uLong($0.count)) }
+        }
+        try #require(code == Z_OK, "zlib \(code)")
+        return String(decoding: out.prefix(Int(size)), as: UTF8.self)
+    }
+
+    /// A horizontal or vertical segment with butt or projecting caps is the rectangle its stroke covers,
+    /// filled, with a fifth point on its top edge so that poppler does not snap it to whole pixels; a
+    /// round cap, a diagonal or a polyline stays a stroke.
+    @Test func straightAxisAlignedStrokesAreFilledRectangles() throws {
+        var surface = PDFSurface(width: 100, height: 100, dotsPerInch: 100)
+        let red = RGBA8(255, 0, 0, 128)
+        surface.strokePolyline([Point(60.5, 240.5), Point(60.5, 245.5)], style: StrokeStyle(width: 1.111), color: red, clip: nil)
+        surface.strokePolyline([Point(260.5, 45.5), Point(60.5, 45.5)], style: StrokeStyle(width: 1.111, cap: .square),
+                               color: .black, clip: nil)
+        surface.strokePolyline([Point(10, 10), Point(20, 10)], style: StrokeStyle(width: 1, cap: .round), color: .black, clip: nil)
+        surface.strokePolyline([Point(10, 10), Point(20, 20)], style: StrokeStyle(width: 1), color: .black, clip: nil)
+        surface.strokePolyline([Point(10, 10), Point(20, 10), Point(20, 20)], style: StrokeStyle(width: 1), color: .black, clip: nil)
+        let text = try Self.content(of: try surface.page())
+        // The tick: x 60.5 ± 0.5555, butt ends at y 240.5 and 245.5, in the fill colour and fill alpha.
+        #expect(text.contains("1 0 0 rg\n59.945 240.5 m\n60.5 240.5 l\n61.056 240.5 l\n61.056 245.5 l\n59.945 245.5 l\nh\nf\n"),
+                "\(text)")
+        // The spine: projecting caps reach half the width past both ends.
+        #expect(text.contains("59.945 44.945 m\n160.5 44.945 l\n261.056 44.945 l\n261.056 46.056 l\n59.945 46.056 l\nh\nf\n"),
+                "\(text)")
+        #expect(text.components(separatedBy: "\nS\n").count == 4, "three strokes stay strokes: \(text)")
+        #expect(text.contains("1 J\n0 j\n10 10 m\n20 10 l\nS"))
+        #expect(!text.contains(" re f"), "a four-point rectangle is what poppler snaps")
+    }
+
     /// A face waits for the edge of the same circle and clip; any other call draws it alone first.
     @Test func markerFacesPairWithTheirEdges() {
         var pairing = MarkerPairing()

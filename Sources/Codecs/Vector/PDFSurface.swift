@@ -5,7 +5,9 @@ import Raster
 // the figure's size in points and the geometry is the raster's. What it writes, and why:
 //
 // - Paths with m/l/c/h (quadratic curves raised to cubics) filled with f or f*; strokes with the
-//   raster's width, caps and joins. Colours with rg/RG, set only when they change.
+//   raster's width, caps and joins. Colours with rg/RG, set only when they change. A horizontal or
+//   vertical segment with butt or projecting caps (spines, ticks) is written as the rectangle its
+//   stroke covers, filled, so that poppler does not snap it to whole pixels (`coveredRectangle`).
 // - Alpha through ExtGState (/ca for fills, /CA for strokes), shared by every page of a document.
 // - Markers and glyphs as Form XObjects drawn once and placed with `1 0 0 1 x y cm … Do`: a scatter of
 //   80 points and a figure's tick labels then cost one small form per marker size and per glyph, and
@@ -112,9 +114,17 @@ public struct PDFSurface: DrawingSurface {
 
     // MARK: - Overrides with PDF's own operators
 
-    /// Writes the path stroked with PDF's own operator (S), with the style's width, cap and join.
+    /// Writes the path stroked with PDF's own operator (S), with the style's width, cap and join; a
+    /// single horizontal or vertical segment with butt or projecting caps (spines, ticks, grid lines) is
+    /// written as the rectangle that stroke covers, filled.
     public mutating func stroke(_ path: Path, style: StrokeStyle, color: RGBA8, clip: PixelRect?) {
         guard color.a > 0, style.width > 0, style.width.isFinite, !path.elements.isEmpty, enter(clip) else { return }
+        if let box = Self.coveredRectangle(path, style: style) {
+            setFill(color)
+            Self.unsnappedRectangle(box, into: &content)
+            content.append("f\n")
+            return
+        }
         setStroke(color)
         if state.lineWidth != style.width {
             content.number(style.width, decimals: 3)
@@ -419,6 +429,42 @@ public struct PDFSurface: DrawingSurface {
             if ring == nil { setStroke(stroke) } else if fill == nil { setFill(stroke) }
         }
         place(resource: name, x: center.x, y: center.y)
+    }
+
+    /// The rectangle (x0, y0, x1, y1) that a stroke of `path` covers when the path is one horizontal or
+    /// vertical segment and the caps are butt or projecting; nil otherwise.
+    ///
+    /// Why a fill: poppler's Splash rasterizer (pdftoppm, Okular, xpdf's) applies stroke adjustment always,
+    /// whatever the ExtGState's /SA says (its source: "Acrobat apparently hardwires it to true"): the edges of an axis-aligned stroke are rounded to whole
+    /// pixels, so a 1.11 px spine becomes exactly one pixel, without the light pixels beside it that the
+    /// raster (Agg) and every exact-area renderer draw; the halo's absence costs SSIM in the flat white
+    /// around every spine and tick. Filled paths are adjusted the same way only when they are a single
+    /// four-point rectangle, so the rectangle is written with a fifth point (see `unsnappedRectangle`).
+    /// The geometry is the stroke's own: a butt cap ends at the segment's end, a projecting one half the
+    /// width beyond it.
+    static func coveredRectangle(_ path: Path, style: StrokeStyle) -> (x0: Double, y0: Double, x1: Double, y1: Double)? {
+        guard style.cap != .round, path.elements.count == 2, case let .move(a) = path.elements[0],
+              case let .line(b) = path.elements[1], a.isFinite, b.isFinite, a != b, a.x == b.x || a.y == b.y
+        else { return nil }
+        let half = style.width / 2, reach = style.cap == .square ? half : 0
+        if a.x == b.x {
+            return (a.x - half, min(a.y, b.y) - reach, a.x + half, max(a.y, b.y) + reach)
+        }
+        return (min(a.x, b.x) - reach, a.y - half, max(a.x, b.x) + reach, a.y + half)
+    }
+
+    /// The rectangle as a closed path of five points, the fifth halfway along its top edge: what it
+    /// covers is the rectangle's, but it is not the four-point rectangle that poppler snaps to pixels.
+    /// Three decimals, as the stroke width: the edges are a stroke's centre ± half its width.
+    static func unsnappedRectangle(_ r: (x0: Double, y0: Double, x1: Double, y1: Double), into text: inout VectorText) {
+        let points = [(r.x0, r.y0), ((r.x0 + r.x1) / 2, r.y0), (r.x1, r.y0), (r.x1, r.y1), (r.x0, r.y1)]
+        for (i, p) in points.enumerated() {
+            text.number(p.0, decimals: 3)
+            text.byte(UInt8(ascii: " "))
+            text.number(p.1, decimals: 3)
+            text.append(i == 0 ? " m\n" : " l\n")
+        }
+        text.append("h\n")
     }
 
     /// A circle of four cubic arcs around the origin.
