@@ -70,7 +70,7 @@ struct Render: ParsableCommand {
     var scale = 1.0
 
     @Option(name: .customLong("colormap"), help: ArgumentHelp(
-        "The colormap of the points (default jet), or of image data (default gray_r; gray with --theme dark), e.g. --colormap viridis.",
+        "The colormap of the points (default jet), or of image data (default gray_r; gray with --theme dark), e.g. --colormap viridis. With --theme dark, one whose darkest colours vanish on black (jet, viridis, magma) gets a warning.",
         valueName: "name"))
     var colormapOption: String?
     var colormap: String { colormapOption ?? (showsImages ? (theme == .dark ? "gray" : "gray_r") : "jet") }
@@ -306,10 +306,12 @@ struct Render: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let target = try outputTarget()
-        // Only a colormap the user chose: the dark theme's own look (jet points) is not nagged about
-        // on every run, and its image data already get gray.
-        if colormapOption != nil, let warning = try sceneStyle().colormapWarning(images: showsImages) {
-            Self.printError("nmfviz: warning: --colormap \(warning); Blues, Reds or Greens stay visible there")
+        // The default jet is judged as a chosen one is: on the dark theme its darkest blue (1.31:1) loses
+        // the colour of the points at the low end of the range, however it was picked. jet stays the
+        // default there, as matplotlib's dark_background style leaves the colormap alone; image data get gray.
+        if let warning = try sceneStyle().colormapWarning(images: showsImages) {
+            let named = colormapOption == nil ? "the default colormap" : "--colormap"
+            Self.printError("nmfviz: warning: \(named) \(warning); --colormap Blues, Reds or Greens stay visible there")
         }
         if filmstrip != nil { return try runFilmstrip() }
         let schedule = try schedule()

@@ -96,6 +96,8 @@ import Testing
     }
 
     @Test(arguments: [(["--theme", "dark", "--colormap", "viridis"], "--colormap viridis"),
+                      (["--theme", "dark"], "the default colormap jet's darkest colours"),
+                      (["--theme", "dark", "--colormap", "jet"], "--colormap jet"),
                       (["--data", "digits", "--theme", "dark", "--colormap", "viridis"], "--colormap viridis")])
     func vanishingColormapIsOneWarning(options: [String], named: String) throws {
         let runner = try CommandRunner()
@@ -106,7 +108,7 @@ import Testing
         #expect(lines.count == 1 && lines[0].hasPrefix("nmfviz: warning: \(named)"), "stderr: \(result.stderr)")
     }
 
-    @Test(arguments: [["--theme", "dark", "--colormap", "Greens"], ["--colormap", "viridis"], [], ["--theme", "dark"],
+    @Test(arguments: [["--theme", "dark", "--colormap", "Greens"], ["--colormap", "viridis"], [], ["--data", "digits", "--theme", "dark"],
                       ["--data", "digits", "--theme", "dark", "--colormap", "magma"]])
     func visibleColormapsAreNotWarnedAbout(options: [String]) throws {
         let runner = try CommandRunner()
