@@ -64,14 +64,20 @@ struct PanelArtists: Sendable {
             for k in 0..<h.rows {
                 try axes.quiver(x: [0], y: [0], u: [u[k]], v: [v[k]], color: ColorCycle.color(k), width: width)
             }
-            try axes.legend((0..<h.rows).map {
+            // tab10 has ten colours; past them the arrows repeat C0, C1, …, so the legend names the first
+            // ten and counts the rest ("… 190 more"), and Plot cuts it further where the axes are short.
+            let named = min(h.rows, Self.distinctArrowColors)
+            try axes.legend((0..<named).map {
                 Legend.Entry(Self.componentName($0), handle: .patch(color: ColorCycle.color($0)))
-            }, location: style.legendLocation)
+            }, location: style.legendLocation, omitted: h.rows - named)
         } else {
             try axes.quiver(x: zeros, y: zeros, u: u, v: v)
         }
         axes.title = title
     }
+
+    /// The colours of tab10, after which `ColorCycle` repeats.
+    static let distinctArrowColors = 10
 
     /// "h₁" for component 0: the row of H it is, 1-based with subscript digits.
     static func componentName(_ k: Int) -> String {

@@ -96,7 +96,7 @@ struct Render: ParsableCommand {
         valueName: "pt"))
     var fontSize: Double?
 
-    @Flag(name: .customLong("arrow-colors"), help: "Colour each basis vector's arrow from the tab10 cycle (C0, C1, …) and name them h₁ … h_k in a legend.")
+    @Flag(name: .customLong("arrow-colors"), help: "Colour each basis vector's arrow from the tab10 cycle (C0, C1, …) and name them h₁ … h_k in a legend (h₁ … h₁₀ and \"… n more\" past the ten colours, or as many as fit).")
     var arrowColors = false
 
     @Option(name: .customLong("legend"), help: ArgumentHelp(
