@@ -99,6 +99,11 @@ struct Render: ParsableCommand {
     @Flag(name: .customLong("arrow-colors"), help: "Colour each basis vector's arrow from the tab10 cycle (C0, C1, …) and name them h₁ … h_k in a legend (h₁ … h₁₀ and \"… n more\" past the ten colours, or as many as fit).")
     var arrowColors = false
 
+    @Option(name: .customLong("color-by"), help: ArgumentHelp(
+        "What colours the reconstructed points: x (default: their x through the colormap, as the article) or component (the component that contributes most to each point, the largest entry of its row of W, in the tab10 colour of its arrow; the arrows are coloured and named in a legend as with --arrow-colors), e.g. --color-by component.",
+        valueName: "x|component"))
+    var colorBy: String?
+
     @Option(name: .customLong("legend"), help: ArgumentHelp(
         "Where legends go (the --compare loss curves, --arrow-colors): best (default, matplotlib's: where they cover the least data), upper-right, upper-left, lower-left, lower-right, right, center-left, center-right, lower-center, upper-center or center, e.g. --legend lower-left.",
         valueName: "location"))
@@ -269,6 +274,7 @@ struct Render: ParsableCommand {
             _ = try TitleFormat(title)
             for text in [title] + xlabel + ylabel { try MathText.check(text) }
             _ = try legendLocation()
+            _ = try pointColoring()
         } catch {
             throw ValidationError(NMFViz.describe(error))
         }

@@ -108,9 +108,17 @@ struct AxesRenderer {
         let clip = self.clip
         for i in 0..<n {
             let tail = Point(layout.x.pixel(q.x[i]), layout.y.pixel(q.y[i]))
-            let tip = Point(layout.x.pixel(q.x[i] + q.u[i]), layout.y.pixel(q.y[i] + q.v[i]))
+            var tip = Point(layout.x.pixel(q.x[i] + q.u[i]), layout.y.pixel(q.y[i] + q.v[i]))
             guard tail.isFinite, tip.isFinite else { continue }
-            canvas.fillPolygon(QuiverGeometry.polygon(tail: tail, tip: tip, shaftWidth: w), color: color, clip: clip)
+            if let m = q.minimumLength {
+                tip = QuiverGeometry.lengthened(tail: tail, tip: tip, shaftWidth: w, minimumLength: m)
+            }
+            let outline = QuiverGeometry.polygon(tail: tail, tip: tip, shaftWidth: w)
+            canvas.fillPolygon(outline, color: color, clip: clip)
+            if let edge = q.edgeColor, q.edgeWidthPoints > 0, !outline.isEmpty {
+                canvas.stroke(.polygon(outline), style: StrokeStyle(width: q.edgeWidthPoints * ppp, join: .round),
+                              color: edge, clip: clip)
+            }
         }
     }
 
