@@ -116,8 +116,11 @@ struct AxesRenderer {
             let outline = QuiverGeometry.polygon(tail: tail, tip: tip, shaftWidth: w)
             canvas.fillPolygon(outline, color: color, clip: clip)
             if let edge = q.edgeColor, q.edgeWidthPoints > 0, !outline.isEmpty {
-                canvas.stroke(.polygon(outline), style: StrokeStyle(width: q.edgeWidthPoints * ppp, join: .round),
-                              color: edge, clip: clip)
+                // matplotlib's quiver paths are open (`set_verts(closed=False)`): the arrow's 7 vertices and
+                // the first again, the dot's 8 as listed, stroked with butt ends and round joins.
+                let path = outline.count == 7 ? outline + [outline[0]] : outline
+                canvas.strokePolyline(path, style: StrokeStyle(width: q.edgeWidthPoints * ppp, join: .round),
+                                      color: edge, clip: clip)
             }
         }
     }

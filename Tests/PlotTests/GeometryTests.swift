@@ -262,3 +262,28 @@ extension GeometryTests {
         #expect(try legend(entries: 5, fontSize: 90).layout == nil)
     }
 }
+
+/// The minimum arrow length: lengthened in its own direction, dots and long arrows untouched.
+@Suite struct MinimumArrowLengthTests {
+    @Test func shortArrowsAreLengthenedInTheirDirection() {
+        let w = 3.0
+        // 2 shaft widths along (3, 4)/5 → 10 shaft widths, same direction.
+        let tip = QuiverGeometry.lengthened(tail: Point(1, 1), tip: Point(1 + 3.6, 1 + 4.8), shaftWidth: w, minimumLength: 10)
+        #expect(abs((tip - Point(1, 1)).length - 30) < 1e-12)
+        #expect(abs((tip.x - 1) / (tip.y - 1) - 0.75) < 1e-12)
+        // Below one shaft width: a dot in matplotlib, so the tip stays.
+        #expect(QuiverGeometry.lengthened(tail: Point(0, 0), tip: Point(2.9, 0), shaftWidth: w, minimumLength: 10) == Point(2.9, 0))
+        // Long enough already.
+        #expect(QuiverGeometry.lengthened(tail: Point(0, 0), tip: Point(0, 31), shaftWidth: w, minimumLength: 10) == Point(0, 31))
+        #expect(QuiverGeometry.lengthened(tail: Point(0, 0), tip: Point(.infinity, 0), shaftWidth: w, minimumLength: 10).x.isInfinite)
+    }
+
+    @Test func aMinimumLengthMustBeFinite() throws {
+        var figure = try Figure(widthInches: 5, heightInches: 4, dpi: 100)
+        try figure.addSubplots(rows: 1, columns: 1)
+        #expect(throws: PlotError.self) {
+            try figure.axes[0].quiver(x: [0], y: [0], u: [1], v: [1], minimumLength: Double.nan)
+        }
+        #expect(throws: PlotError.self) { try figure.axes[0].quiver(x: [0], y: [0], u: [1], v: [1], edgeWidth: -1) }
+    }
+}

@@ -30,6 +30,8 @@ import Testing
         Case(arguments: ["--theme", "blue", "--output", "a.gif"], message: "--theme"),
         Case(arguments: ["--size", "16:10", "--output", "a.gif"], message: "or 16:9 or 4:3"),
         Case(arguments: ["--compare", "mu,hals", "--scale", "20", "--output", "a.gif"], message: "over the limit"),
+        Case(arguments: ["--color-by", "rank", "--output", "a.png"], message: "--color-by takes x or component, not 'rank'"),
+        Case(arguments: ["--data", "digits", "--color-by", "component", "--output", "a.png"], message: "image data show their basis images"),
         // A single-valued option given twice would silently keep the last: a usage error instead.
         Case(arguments: ["--compare", "mu,hals", "--compare", "rank=2,3", "--output", "a.gif"],
              message: "--compare was given twice ('mu,hals' and 'rank=2,3')"),
