@@ -314,10 +314,11 @@ struct Render: ParsableCommand {
         let target = try outputTarget()
         // The default jet is judged as a chosen one is: on the dark theme its darkest blue (1.31:1) loses
         // the colour of the points at the low end of the range, however it was picked. jet stays the
-        // default there, as matplotlib's dark_background style leaves the colormap alone; image data get gray.
-        if let warning = try sceneStyle().colormapWarning(images: showsImages) {
-            let named = colormapOption == nil ? "the default colormap" : "--colormap"
-            Self.printError("nmfviz: warning: \(named) \(warning); --colormap Blues, Reds or Greens stay visible there")
+        // default there, as matplotlib's dark_background style leaves the colormap alone (the points keep
+        // white edges), so for the default it is a note that --quiet hides; image data get gray.
+        if colormapOption != nil || !quiet, let warning = try sceneStyle().colormapWarning(images: showsImages) {
+            let named = colormapOption == nil ? "note: the default colormap" : "warning: --colormap"
+            Self.printError("nmfviz: \(named) \(warning); --colormap Blues, Reds or Greens stay visible there")
         }
         if filmstrip != nil { return try runFilmstrip() }
         let schedule = try schedule()

@@ -140,7 +140,7 @@ extension GeometryTests {
     /// The x label below the tick labels and the y label rotated left of them, each `labelpad` 4 pt away.
     @Test func axisLabelBoxesMatchMatplotlib() throws {
         var checked = 0
-        for name in ["scatter", "logline", "slide16"] {
+        for name in ["scatter", "logline", "slide16", "mathtext_labels"] {
             let (fixture, figure) = try load(name)
             let layouts = try figure.layouts()
             let context = RenderContext(theme: figure.theme, pixelsPerPoint: figure.pixelsPerPoint,
@@ -160,7 +160,7 @@ extension GeometryTests {
                 }
             }
         }
-        #expect(checked >= 8)
+        #expect(checked >= 20)
     }
 }
 

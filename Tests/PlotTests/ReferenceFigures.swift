@@ -128,6 +128,23 @@ enum ReferenceFigures {
         return figure
     }
 
+    /// The mathtext subset (`texts`) as the titles and axis labels of a 2×2 grid at 12 pt (`panels`
+    /// names each panel's title, x label and y label).
+    static func mathtextLabels(_ f: Fixture) throws -> Figure {
+        var figure = try Figure(widthInches: 8, heightInches: 6, dpi: 100,
+                                theme: try Theme.matplotlib.withFontSize(f.fontSize ?? 12))
+        try figure.addSubplots(rows: 2, columns: 2)
+        let texts = f.texts ?? []
+        for (i, panel) in (f.panels ?? []).enumerated() where panel.count == 3 && panel.allSatisfy(texts.indices.contains) {
+            figure.axes[i].xLimits = (0, 1)
+            figure.axes[i].yLimits = (0, 1)
+            figure.axes[i].title = texts[panel[0]]
+            figure.axes[i].xLabel = texts[panel[1]]
+            figure.axes[i].yLabel = texts[panel[2]]
+        }
+        return figure
+    }
+
     /// The figure of the fixture called `name`.
     static func build(_ name: String, _ f: Fixture) throws -> Figure? {
         switch name {
@@ -138,6 +155,7 @@ enum ReferenceFigures {
         case "slide16": return try slide16(f)
         case "legend": return try legend(f)
         case "components": return try components(f)
+        case "mathtext_labels": return try mathtextLabels(f)
         default: return nil
         }
     }

@@ -91,5 +91,7 @@ enum ReferenceFixtures {
         var limits: [Double]?
         /// The arrows' on-screen lengths in shaft widths before the minimum length (components).
         var arrowLengths: [Double]?
+        /// The strings of a text figure, and per panel the indices of its title, x and y label.
+        var texts: [String]?, panels: [[Int]]?
     }
 }
