@@ -53,7 +53,8 @@ public struct Filmstrip: Sendable {
         return SubplotParameters(left: left, right: right, bottom: bottom, top: top, wspace: 0.3, hspace: 0.35)
     }
 
-    /// Prepares the grid of empty panels.
+    /// Prepares the grid of empty panels, labelled as the style labels reconstructions; with labels or
+    /// `makesRoomForText`, laid out by `PanelScene.tightParameters` instead of `parameters(…)`.
     ///
     /// - Throws: `AnimationError.badValue(.filmstrip, …)` for no iterations, a negative one, one past
     ///   `FrameSchedule.maximumIteration` or more than `maximumPanels`; `AnimationError.badValue(.columns, …)`,
@@ -69,21 +70,35 @@ public struct Filmstrip: Sendable {
                 .filmstrip, given: "", reason: "iteration \(bad) is outside 0…\(FrameSchedule.maximumIteration)")
         }
         try ArticleScene.check(columns: columns, of: data)
-        var figure = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
+        let figure = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
                                 scale: style.scale, theme: style.theme)
         try ImageLimits.check(width: figure.pixelWidth, height: figure.pixelHeight)
         let (rows, gridColumns) = Self.grid(count: iterations.count)
-        let parameters = Self.parameters(widthInches: style.widthInches, heightInches: style.heightInches)
-        for i in iterations.indices {
-            let index = try figure.addSubplot(rows: rows, columns: gridColumns, index: i, parameters: parameters)
-            PanelArtists.setLimits(of: &figure.axes[index], bounds: bounds)
+        let artists = try PanelArtists(style: style, columns: columns, bounds: bounds, data: data)
+        func prepared(_ parameters: SubplotParameters, cells: Int) throws -> Figure {
+            var prepared = figure
+            for i in 0..<cells {
+                let index = try prepared.addSubplot(rows: rows, columns: gridColumns, index: i, parameters: parameters)
+                PanelArtists.setLimits(of: &prepared.axes[index], bounds: bounds)
+                artists.setLabels(of: &prepared.axes[index], panel: .reconstruction)
+            }
+            return prepared
+        }
+        var parameters = Self.parameters(widthInches: style.widthInches, heightInches: style.heightInches)
+        // Labels and large text need room the fixed margins do not leave: then the grid is laid out as
+        // matplotlib's tight_layout would lay it out, measured on a full grid (a short last row has
+        // empty cells, which tight_layout measures as the panels above them).
+        let labels = style.labels(of: .reconstruction)
+        if style.makesRoomForText || labels.x != nil || labels.y != nil {
+            parameters = try PanelScene.tightParameters(prepared(parameters, cells: rows * gridColumns),
+                                                        rows: rows, columns: gridColumns)
         }
         self.iterations = iterations
         self.style = style
         self.bounds = bounds
         self.columns = columns
-        self.base = figure
-        self.artists = try PanelArtists(style: style, columns: columns, bounds: bounds, data: data)
+        self.base = try prepared(parameters, cells: iterations.count)
+        self.artists = artists
         self.run = run
     }
 

@@ -52,26 +52,68 @@ struct PanelArtists: Sendable {
                          edgeColor: style.theme.markerEdgeColor, edgeWidth: style.markerEdgeWidth)
     }
 
+    /// The rows of `matrix` as points, each in the tab10 colour of its row's dominant component in `w`.
+    func drawPoints(_ matrix: Matrix, byDominantComponentOf w: Matrix, into axes: inout Axes) throws {
+        let xs = (0..<matrix.rows).map { matrix[$0, columns.x] }
+        let ys = (0..<matrix.rows).map { matrix[$0, columns.y] }
+        let colors = Self.dominantComponents(w).map(ColorCycle.color)
+        try axes.scatter(x: xs, y: ys, size: style.markerSize, colors: colors,
+                         edgeColor: style.theme.markerEdgeColor, edgeWidth: style.markerEdgeWidth)
+    }
+
+    /// Per row of `w`, the column of its largest entry: the first on ties, and 0 for a row with no
+    /// finite maximum, as numpy's `argmax` (which also returns the first NaN; W has none).
+    static func dominantComponents(_ w: Matrix) -> [Int] {
+        (0..<w.rows).map { i in
+            var best = 0
+            for k in 1..<max(1, w.columns) where w[i, k] > w[i, best] { best = k }
+            return best
+        }
+    }
+
     /// Ŷ = WH and the basis vectors (rows of H) as arrows from the origin, titled `title`.
     func drawReconstruction(_ snapshot: Snapshot, title: String, into axes: inout Axes) throws {
-        try drawPoints(snapshot.reconstruction(), into: &axes)
+        if style.pointColoring == .dominantComponent {
+            try drawPoints(snapshot.reconstruction(), byDominantComponentOf: snapshot.w, into: &axes)
+        } else {
+            try drawPoints(snapshot.reconstruction(), into: &axes)
+        }
         let h = snapshot.h
         let zeros = [Double](repeating: 0, count: h.rows)
         let u = (0..<h.rows).map { h[$0, columns.x] }, v = (0..<h.rows).map { h[$0, columns.y] }
-        if style.arrowColors {
+        // With more than two columns or components an arrow is a projection, often short beside the
+        // points; it is drawn at least `minimumArrowLength` shaft widths long so that its direction shows
+        // (NMF fixes no arrow's length: W·D and D⁻¹·H give the same WH). The article's case keeps matplotlib's.
+        let minimumLength = h.columns > 2 || h.rows > 2 ? Self.minimumArrowLength : nil
+        // Points in their component's colour would swallow its arrow: the arrows get the markers' edge.
+        let edge = style.pointColoring == .dominantComponent ? style.theme.markerEdgeColor : nil
+        if style.colorsComponents {
             // One quiver per component (the width rule gives every arrow count up to 64 the same width).
             let width = QuiverGeometry.defaultShaftWidth(count: h.rows, axesWidth: 1)
             for k in 0..<h.rows {
-                try axes.quiver(x: [0], y: [0], u: [u[k]], v: [v[k]], color: ColorCycle.color(k), width: width)
+                try axes.quiver(x: [0], y: [0], u: [u[k]], v: [v[k]], color: ColorCycle.color(k), width: width,
+                                minimumLength: minimumLength, edgeColor: edge, edgeWidth: Self.arrowEdgeWidth)
             }
-            try axes.legend((0..<h.rows).map {
+            // tab10 has ten colours; past them the arrows repeat C0, C1, …, so the legend names the first
+            // ten and counts the rest ("… 190 more"), and Plot cuts it further where the axes are short.
+            let named = min(h.rows, Self.distinctArrowColors)
+            try axes.legend((0..<named).map {
                 Legend.Entry(Self.componentName($0), handle: .patch(color: ColorCycle.color($0)))
-            }, location: style.legendLocation)
+            }, location: style.legendLocation, omitted: h.rows - named)
         } else {
-            try axes.quiver(x: zeros, y: zeros, u: u, v: v)
+            try axes.quiver(x: zeros, y: zeros, u: u, v: v, minimumLength: minimumLength)
         }
         axes.title = title
     }
+
+    /// The shortest arrow of a projected basis vector, in shaft widths: the head (5) and as much shaft.
+    static let minimumArrowLength = 10.0
+
+    /// The arrows' outline with `--color-by component`, in points (matplotlib's quiver `linewidth`).
+    static let arrowEdgeWidth = 0.5
+
+    /// The colours of tab10, after which `ColorCycle` repeats.
+    static let distinctArrowColors = 10
 
     /// "h₁" for component 0: the row of H it is, 1-based with subscript digits.
     static func componentName(_ k: Int) -> String {

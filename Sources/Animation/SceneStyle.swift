@@ -40,6 +40,22 @@ public struct SceneStyle: Sendable {
     public var arrowColors = false
     /// Where legends go: matplotlib's 'best' (the default) or a named corner.
     public var legendLocation = Legend.Location.best
+    /// What colours the reconstruction's points: their x through the colormap (the article's), or
+    /// the component that contributes most to each.
+    public var pointColoring = PointColoring.firstCoordinate
+
+    /// How the reconstruction's points are coloured.
+    public enum PointColoring: String, Sendable, CaseIterable {
+        /// By the first plotted coordinate through the colormap, as the article colours them.
+        case firstCoordinate = "x"
+        /// By the dominant component, the argmax of the point's row of W (the first on ties, as
+        /// numpy's `argmax`), in that component's tab10 colour; the arrows get the same colours and
+        /// the legend names them (as `arrowColors`).
+        case dominantComponent = "component"
+    }
+
+    /// Whether the arrows are drawn in their components' tab10 colours with a legend.
+    var colorsComponents: Bool { arrowColors || pointColoring == .dominantComponent }
 
     /// The article's style: 10 × 4.5 in at 100 dpi, matplotlib's theme.
     public init() {}

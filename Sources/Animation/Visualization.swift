@@ -127,7 +127,7 @@ public struct Visualization: Sendable {
         let bounds = try pointBounds(solvers: [solver], lastIteration: iterations.max() ?? 0,
                                      shown: { wanted.contains($0) })
         let strip = try Filmstrip(data: configuration.data, iterations: iterations, columns: columns, bounds: bounds,
-                                  style: style, run: TitleFormat.Run(configuration))
+                                  style: labelledStyle, run: TitleFormat.Run(configuration))
         return StillScene(figure: try strip.figure(for: strip.snapshots(solver: solver)))
     }
 

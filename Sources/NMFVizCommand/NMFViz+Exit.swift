@@ -30,6 +30,9 @@ extension NMFViz {
         } catch {
             exitWithUsageError(error)
         }
+        if let complaint = RepeatedOptions.complaint(arguments) {
+            fail("\(complaint) (see 'nmfviz help')", code: badUsage)
+        }
         do {
             var mutable = command
             try mutable.run()

@@ -31,7 +31,7 @@ public enum NMFVizMain {
     public static func check(arguments: [String]) -> String? {
         do {
             _ = try NMFViz.parseAsRoot(arguments)
-            return nil
+            return RepeatedOptions.complaint(arguments)
         } catch {
             return NMFViz.message(for: error)
         }

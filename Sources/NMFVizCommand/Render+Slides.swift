@@ -32,6 +32,18 @@ extension Render {
         return (10, 4.5)
     }
 
+    /// `--color-by`: x (the default) or component; image data have no points to colour.
+    func pointColoring() throws -> SceneStyle.PointColoring {
+        guard let colorBy else { return .firstCoordinate }
+        guard let coloring = SceneStyle.PointColoring(rawValue: colorBy) else {
+            throw ValidationError("--color-by takes x or component, not '\(colorBy)'")
+        }
+        if showsImages && coloring != .firstCoordinate {
+            throw ValidationError("--color-by colours the points of point data; image data show their basis images")
+        }
+        return coloring
+    }
+
     /// The one style of every scene, with the command's size, dpi, scale, colormap, title and theme.
     func sceneStyle() throws -> SceneStyle {
         var style = SceneStyle()
@@ -50,6 +62,7 @@ extension Render {
             }
         }
         style.arrowColors = arrowColors
+        style.pointColoring = try pointColoring()
         style.legendLocation = try legendLocation()
         style.xLabels = Self.axisLabels(xlabel)
         style.yLabels = Self.axisLabels(ylabel)

@@ -70,7 +70,7 @@ struct Render: ParsableCommand {
     var scale = 1.0
 
     @Option(name: .customLong("colormap"), help: ArgumentHelp(
-        "The colormap of the points (default jet), or of image data (default gray_r; gray with --theme dark), e.g. --colormap viridis.",
+        "The colormap of the points (default jet), or of image data (default gray_r; gray with --theme dark), e.g. --colormap viridis. With --theme dark, one whose darkest colours vanish on black (jet, viridis, magma) gets a warning.",
         valueName: "name"))
     var colormapOption: String?
     var colormap: String { colormapOption ?? (showsImages ? (theme == .dark ? "gray" : "gray_r") : "jet") }
@@ -96,8 +96,13 @@ struct Render: ParsableCommand {
         valueName: "pt"))
     var fontSize: Double?
 
-    @Flag(name: .customLong("arrow-colors"), help: "Colour each basis vector's arrow from the tab10 cycle (C0, C1, …) and name them h₁ … h_k in a legend.")
+    @Flag(name: .customLong("arrow-colors"), help: "Colour each basis vector's arrow from the tab10 cycle (C0, C1, …) and name them h₁ … h_k in a legend (h₁ … h₁₀ and \"… n more\" past the ten colours, or as many as fit).")
     var arrowColors = false
+
+    @Option(name: .customLong("color-by"), help: ArgumentHelp(
+        "What colours the reconstructed points: x (default: their x through the colormap, as the article) or component (the component that contributes most to each point, the largest entry of its row of W, in the tab10 colour of its arrow; the arrows are coloured and named in a legend as with --arrow-colors), e.g. --color-by component.",
+        valueName: "x|component"))
+    var colorBy: String?
 
     @Option(name: .customLong("legend"), help: ArgumentHelp(
         "Where legends go (the --compare loss curves, --arrow-colors): best (default, matplotlib's: where they cover the least data), upper-right, upper-left, lower-left, lower-right, right, center-left, center-right, lower-center, upper-center or center, e.g. --legend lower-left.",
@@ -269,6 +274,7 @@ struct Render: ParsableCommand {
             _ = try TitleFormat(title)
             for text in [title] + xlabel + ylabel { try MathText.check(text) }
             _ = try legendLocation()
+            _ = try pointColoring()
         } catch {
             throw ValidationError(NMFViz.describe(error))
         }
@@ -306,10 +312,13 @@ struct Render: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let target = try outputTarget()
-        // Only a colormap the user chose: the dark theme's own look (jet points) is not nagged about
-        // on every run, and its image data already get gray.
-        if colormapOption != nil, let warning = try sceneStyle().colormapWarning(images: showsImages) {
-            Self.printError("nmfviz: warning: --colormap \(warning); Blues, Reds or Greens stay visible there")
+        // The default jet is judged as a chosen one is: on the dark theme its darkest blue (1.31:1) loses
+        // the colour of the points at the low end of the range, however it was picked. jet stays the
+        // default there, as matplotlib's dark_background style leaves the colormap alone (the points keep
+        // white edges), so for the default it is a note that --quiet hides; image data get gray.
+        if colormapOption != nil || !quiet, let warning = try sceneStyle().colormapWarning(images: showsImages) {
+            let named = colormapOption == nil ? "note: the default colormap" : "warning: --colormap"
+            Self.printError("nmfviz: \(named) \(warning); --colormap Blues, Reds or Greens stay visible there")
         }
         if filmstrip != nil { return try runFilmstrip() }
         let schedule = try schedule()

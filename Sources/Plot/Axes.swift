@@ -109,13 +109,23 @@ public struct Axes: Sendable {
     ///   - v: the arrows' y extent in data units.
     ///   - color: nil for the theme's arrow colour.
     ///   - width: shaft width as a fraction of the axes width; nil for matplotlib's default rule.
+    ///   - minimumLength: the shortest arrow drawn, in shaft widths (`Quiver.minimumLength`); nil for
+    ///     matplotlib's, every arrow to scale.
+    ///   - edgeColor: an outline around each arrow (matplotlib's `edgecolor`); nil for none.
+    ///   - edgeWidth: the outline's width in points (matplotlib's `linewidth`).
+    /// - Throws: `PlotError` for arrays of different lengths, or a width, minimum length or edge width
+    ///   that is negative or not finite.
     public mutating func quiver(x: [Double], y: [Double], u: [Double], v: [Double], color: RGBA8? = nil,
-                                width: Double? = nil) throws {
+                                width: Double? = nil, minimumLength: Double? = nil, edgeColor: RGBA8? = nil,
+                                edgeWidth: Double = 0) throws {
         try Self.checkSameLength(x, y, "quiver y")
         try Self.checkCount(u.count, x.count, "quiver u")
         try Self.checkCount(v.count, x.count, "quiver v")
         if let width { try Self.checkNonNegative(width, "quiver width") }
-        artists.append(.quiver(Quiver(x: x, y: y, u: u, v: v, color: color, shaftWidthFraction: width)))
+        if let minimumLength { try Self.checkNonNegative(minimumLength, "quiver minimum length") }
+        try Self.checkNonNegative(edgeWidth, "quiver edge width")
+        artists.append(.quiver(Quiver(x: x, y: y, u: u, v: v, color: color, shaftWidthFraction: width,
+                                      minimumLength: minimumLength, edgeColor: edgeColor, edgeWidthPoints: edgeWidth)))
     }
 
     /// A line through the points, `width` points wide (matplotlib's default 1.5).

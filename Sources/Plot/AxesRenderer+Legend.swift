@@ -10,6 +10,8 @@ extension AxesRenderer {
     /// A legend resolved to pixels: its frame, and per entry the text's origin and the handle's box.
     struct LegendLayout {
         var frame: PixelBox
+        /// The entries drawn: all, or the first that fit and a "… n more" row.
+        var shown: [Legend.Entry]
         var entries: [(origin: Point, handle: PixelBox)]
         var textBoxes: [PixelBox]
     }
@@ -20,16 +22,24 @@ extension AxesRenderer {
         let points = theme.fontSize
         let fs = points * ppp
         let lp = try place(TickLabel("lp"), at: Point(0, 0), points: points, horizontal: .left, vertical: .baseline).placed.box
-        var rows: [(ascent: Double, descent: Double, width: Double, text: PixelBox)] = []
-        var width = 0.0
-        for entry in legend.entries {
-            let t = try place(TickLabel(entry.label), at: Point(0, 0), points: points, horizontal: .left,
-                              vertical: .baseline).placed.box
-            let ascent = max(-t.y0, -lp.y0, Legend.handleHeight * fs), descent = max(t.y1, lp.y1, 0)
-            rows.append((ascent, descent, t.width, t))
-            width = max(width, (Legend.handleLength + Legend.handleTextPad) * fs + t.width)
-        }
+        let row = { (label: String) throws -> LegendRow in try self.legendRow(label, points: points, lp: lp) }
+        var rows = try legend.entries.map { try row($0.label) }
+        var shown = legend.entries
         let pad = Legend.borderPad * fs
+        let available = layout.box.height - 2 * Legend.borderAxesPad * fs
+        if rows.count > 1 || legend.omitted > 0 {
+            let moreRow = try row(Legend.moreLabel(rows.count + legend.omitted))
+            guard let fit = Legend.fitting(rowHeights: rows.map { $0.ascent + $0.descent },
+                                           more: moreRow.ascent + moreRow.descent, spacing: Legend.labelSpacing * fs,
+                                           padding: pad, available: available, omitted: legend.omitted > 0)
+            else { return nil }
+            if fit.truncated {
+                let label = Legend.moreLabel(rows.count - fit.count + legend.omitted)
+                rows = Array(rows.prefix(fit.count)) + [try row(label)]
+                shown = Array(shown.prefix(fit.count)) + [Legend.Entry(label, handle: .textOnly)]
+            }
+        }
+        let width = rows.reduce(0.0) { max($0, (Legend.handleLength + Legend.handleTextPad) * fs + $1.width) }
         let contentHeight = rows.reduce(0) { $0 + $1.ascent + $1.descent } + Double(rows.count - 1) * Legend.labelSpacing * fs
         let size = (width: width + 2 * pad, height: contentHeight + 2 * pad)
         let frame = try place(legend: size, location: legend.location)
@@ -46,7 +56,16 @@ extension AxesRenderer {
                                       y1: baseline + row.text.y1))
             top = baseline + row.descent + Legend.labelSpacing * fs
         }
-        return LegendLayout(frame: frame, entries: entries, textBoxes: textBoxes)
+        return LegendLayout(frame: frame, shown: shown, entries: entries, textBoxes: textBoxes)
+    }
+
+    typealias LegendRow = (ascent: Double, descent: Double, width: Double, text: PixelBox)
+
+    /// One entry's text measured: ascent and descent at least "lp"'s (`lp`) and the handle's height.
+    func legendRow(_ label: String, points: Double, lp: PixelBox) throws -> LegendRow {
+        let t = try place(TickLabel(label), at: Point(0, 0), points: points, horizontal: .left,
+                          vertical: .baseline).placed.box
+        return (max(-t.y0, -lp.y0, Legend.handleHeight * points * ppp), max(t.y1, lp.y1, 0), t.width, t)
     }
 
     /// The legend's box for `location` inside the axes box less borderaxespad; 'best' tries matplotlib's
@@ -114,7 +133,7 @@ extension AxesRenderer {
 
     /// Draws the legend: the rounded frame, each handle, each label.
     func drawLegend(on canvas: inout some DrawingSurface) throws {
-        guard let legend = axes.legend, let placed = try legendLayout() else { return }
+        guard axes.legend != nil, let placed = try legendLayout() else { return }
         // The frame is a patch with snap=True: Agg snaps every vertex (corner controls too) to the pixel
         // grid for its edge width, as it snaps the spines.
         let edgeWidth = Legend.frameWidthPoints * ppp
@@ -138,7 +157,7 @@ extension AxesRenderer {
         let g = Legend.edgeGrey
         canvas.stroke(path, style: StrokeStyle(width: edgeWidth), color: RGBA8(g, g, g, Legend.frameAlpha),
                       clip: nil)
-        for (entry, row) in zip(legend.entries, placed.entries) {
+        for (entry, row) in zip(placed.shown, placed.entries) {
             let h = row.handle
             switch entry.handle {
             case let .line(color, widthPoints):
@@ -153,6 +172,7 @@ extension AxesRenderer {
             case let .patch(color):
                 func s(_ v: Double) -> Double { PixelSnapping.snap(v, strokeWidth: 0) }
                 canvas.fillRect(x0: s(h.x0), y0: s(h.y0), x1: s(h.x1), y1: s(h.y1), color: color, clip: nil)
+            case .textOnly: break
             }
             try drawLabel(TickLabel(entry.label), at: row.origin, points: theme.fontSize, color: theme.textColor,
                           horizontal: .left, vertical: .baseline, on: &canvas)

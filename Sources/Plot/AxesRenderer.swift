@@ -108,9 +108,20 @@ struct AxesRenderer {
         let clip = self.clip
         for i in 0..<n {
             let tail = Point(layout.x.pixel(q.x[i]), layout.y.pixel(q.y[i]))
-            let tip = Point(layout.x.pixel(q.x[i] + q.u[i]), layout.y.pixel(q.y[i] + q.v[i]))
+            var tip = Point(layout.x.pixel(q.x[i] + q.u[i]), layout.y.pixel(q.y[i] + q.v[i]))
             guard tail.isFinite, tip.isFinite else { continue }
-            canvas.fillPolygon(QuiverGeometry.polygon(tail: tail, tip: tip, shaftWidth: w), color: color, clip: clip)
+            if let m = q.minimumLength {
+                tip = QuiverGeometry.lengthened(tail: tail, tip: tip, shaftWidth: w, minimumLength: m)
+            }
+            let outline = QuiverGeometry.polygon(tail: tail, tip: tip, shaftWidth: w)
+            canvas.fillPolygon(outline, color: color, clip: clip)
+            if let edge = q.edgeColor, q.edgeWidthPoints > 0, !outline.isEmpty {
+                // matplotlib's quiver paths are open (`set_verts(closed=False)`): the arrow's 7 vertices and
+                // the first again, the dot's 8 as listed, stroked with butt ends and round joins.
+                let path = outline.count == 7 ? outline + [outline[0]] : outline
+                canvas.strokePolyline(path, style: StrokeStyle(width: q.edgeWidthPoints * ppp, join: .round),
+                                      color: edge, clip: clip)
+            }
         }
     }
 

@@ -16,6 +16,17 @@ package enum QuiverGeometry {
         return 0.06 / sn * axesWidth
     }
 
+    /// The tip of an arrow at least `minimumLength` shaft widths long: `tip` itself when the arrow is
+    /// that long already, or shorter than one shaft width (matplotlib's `minlength`: a dot, its
+    /// direction unknown), else the point `minimumLength · w` from `tail` towards `tip`.
+    package static func lengthened(tail: Point, tip: Point, shaftWidth w: Double, minimumLength: Double) -> Point {
+        let dx = tip.x - tail.x, dy = tip.y - tail.y
+        let length = (dx * dx + dy * dy).squareRoot() / w
+        guard w > 0, length.isFinite, length >= 1, length < minimumLength else { return tip }
+        let f = minimumLength / length
+        return Point(tail.x + dx * f, tail.y + dy * f)
+    }
+
     /// The closed outline of one arrow in pixel space (y down), first vertex at the tail.
     ///
     /// - Parameters:

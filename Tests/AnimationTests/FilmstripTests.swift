@@ -1,6 +1,6 @@
 import Foundation
 import NMF
-import Plot
+@testable import Plot
 import Raster
 import Testing
 @testable import Animation
@@ -32,6 +32,53 @@ import Testing
         }
         let image = try strip.image(solver: solver)
         #expect(image.width == 1580 && image.height == 280)
+    }
+
+    /// Labels and large text: every panel labelled as a reconstruction, the grid laid out as
+    /// tight_layout would (so that the labels fit), also for a short last row.
+    @Test(arguments: [6, 7])
+    func labelsAndFontSizeMakeRoomAsTheOtherScenesDo(count: Int) throws {
+        let iterations = Array(0..<count)
+        let plain = try Filmstrip(data: Dataset.cos2(), iterations: iterations, style: Self.style(count: count))
+        var style = Self.style(count: count)
+        style.xLabels[.reconstruction] = "x"
+        style.yLabels[.reconstruction] = "cos²(x) + 1"
+        let labelled = try Filmstrip(data: Dataset.cos2(), iterations: iterations, style: style)
+        let solver = try NMFSolver(NMFConfiguration(data: Dataset.cos2()))
+        let figure = try labelled.figure(for: labelled.snapshots(solver: solver))
+        #expect(figure.axes.count == count)
+        #expect(figure.axes.allSatisfy { $0.xLabel == "x" && $0.yLabel == "cos²(x) + 1" })
+        let before = try plain.figure(for: plain.snapshots(solver: solver))
+        try Self.expectDecorationsFit(figure)
+        #expect(figure.axes.map(\.box) != before.axes.map(\.box))
+
+        var big = Self.style(count: count)
+        big.theme = try big.theme.withFontSize(16)
+        big.makesRoomForText = true
+        let large = try Filmstrip(data: Dataset.cos2(), iterations: iterations, style: big)
+        let largeFigure = try large.figure(for: large.snapshots(solver: solver))
+        #expect(largeFigure.axes[0].box != before.axes[0].box)
+        try Self.expectDecorationsFit(largeFigure)
+    }
+
+    /// Every panel's tick labels, axis labels and title lie inside the figure and off the other panels.
+    static func expectDecorationsFit(_ figure: Figure) throws {
+        let layouts = try figure.layouts()
+        let context = RenderContext(theme: figure.theme, pixelsPerPoint: figure.pixelsPerPoint, dpi: figure.effectiveDPI,
+                                    font: try Figure.defaultFont())
+        let (w, h) = (Double(figure.pixelWidth), Double(figure.pixelHeight))
+        for (i, layout) in layouts.enumerated() {
+            let renderer = AxesRenderer(axes: figure.axes[i], layout: layout, context: context)
+            let ticks = try renderer.tickLabelBounds(), labels = try renderer.labelBoxes()
+            for box in [ticks.x, ticks.y, labels.title, labels.x, labels.y].compactMap({ $0 }) {
+                #expect(box.x0 >= 0 && box.y0 >= 0 && box.x1 <= w && box.y1 <= h, "panel \(i): \(box) outside \(w)×\(h)")
+                for (j, other) in layouts.enumerated() where j != i {
+                    let o = other.box
+                    #expect(box.x1 <= o.x0 || box.x0 >= o.x1 || box.y1 <= o.y0 || box.y0 >= o.y1,
+                            "panel \(i)'s text \(box) covers panel \(j) \(o)")
+                }
+            }
+        }
     }
 
     @Test func nineIterationsWrapOnMatplotlibsGrid() throws {

@@ -1,5 +1,6 @@
 import NMF
-import Plot
+@testable import Plot
+import Raster
 import Testing
 @testable import Animation
 
@@ -35,5 +36,43 @@ import Testing
         #expect(figure.axes[1].legend?.entries.map(\.label) == ["h₁", "h₂", "h₃"])
         #expect(figure.axes[1].legend?.entries.map(\.handle) == (0..<3).map { .patch(color: ColorCycle.color($0)) })
         #expect(PanelArtists.componentName(11) == "h₁₂")
+    }
+
+    @Test func colorByComponentColoursEachPointByTheLargestEntryOfItsRowOfW() throws {
+        let configuration = try NMFConfiguration(data: Dataset.cos2(), rank: 3)
+        let snapshot = try #require(Array(NMFSolver(configuration).makeSnapshots(iterations: 5)).last)
+        var style = SceneStyle()
+        style.pointColoring = .dominantComponent
+        let figure = try ArticleScene(data: Dataset.cos2(), style: style).figure(for: snapshot)
+        let axes = figure.axes[1]
+        guard case .scatter(let points)? = axes.artists.first else {
+            Issue.record("the reconstruction's first artist is not its points")
+            return
+        }
+        let w = snapshot.w
+        let want = (0..<w.rows).map { i -> RGBA8 in
+            let row = (0..<w.columns).map { w[i, $0] }
+            return ColorCycle.color(row.firstIndex(of: row.max()!)!)
+        }
+        #expect((0..<w.rows).map { points.faceColor($0) } == want)
+        // The arrows take the same colours, outlined, and the legend names them.
+        let arrows = axes.artists.compactMap { if case .quiver(let q) = $0 { q } else { nil } }
+        #expect(arrows.map(\.color) == (0..<3).map { ColorCycle.color($0) })
+        #expect(arrows.allSatisfy { $0.edgeColor == style.theme.markerEdgeColor && $0.minimumLength == 10 })
+        #expect(axes.legend?.entries.map(\.label) == ["h₁", "h₂", "h₃"])
+        // The data panel keeps the article's colours by x.
+        #expect(try ArticleScene(data: Dataset.cos2()).figure(for: snapshot).axes[0] == figure.axes[0])
+    }
+
+    @Test func dominantComponentsBreakTiesAsNumpysArgmax() throws {
+        let w = try Matrix(rows: 4, columns: 3, values: [1, 2, 2, 0, 0, 0, 5, 1, 5, 0, 0, 0.5])
+        #expect(PanelArtists.dominantComponents(w) == [1, 0, 0, 2])
+    }
+
+    @Test func theArticlesArrowsKeepMatplotlibsLengths() throws {
+        let snapshot = try #require(Array(NMFSolver(try NMFConfiguration(data: Dataset.cos2())).makeSnapshots(iterations: 2)).last)
+        let figure = try ArticleScene(data: Dataset.cos2()).figure(for: snapshot)
+        let arrows = figure.axes[1].artists.compactMap { if case .quiver(let q) = $0 { q } else { nil } }
+        #expect(!arrows.isEmpty && arrows.allSatisfy { $0.minimumLength == nil && $0.edgeColor == nil })
     }
 }

@@ -140,7 +140,7 @@ extension GeometryTests {
     /// The x label below the tick labels and the y label rotated left of them, each `labelpad` 4 pt away.
     @Test func axisLabelBoxesMatchMatplotlib() throws {
         var checked = 0
-        for name in ["scatter", "logline", "slide16"] {
+        for name in ["scatter", "logline", "slide16", "mathtext_labels"] {
             let (fixture, figure) = try load(name)
             let layouts = try figure.layouts()
             let context = RenderContext(theme: figure.theme, pixelsPerPoint: figure.pixelsPerPoint,
@@ -160,7 +160,7 @@ extension GeometryTests {
                 }
             }
         }
-        #expect(checked >= 8)
+        #expect(checked >= 20)
     }
 }
 
@@ -206,5 +206,84 @@ extension GeometryTests {
             #expect(placed.textBoxes.count == want.texts.count)
             for (k, (got, text)) in zip(placed.textBoxes, want.texts).enumerated() { close(got, text.box, "label \(k)") }
         }
+    }
+}
+
+/// Legends with more entries than their axes hold: the first that fit and "… n more", or none.
+@Suite struct LegendFitTests {
+    @Test func theRuleKeepsWhatFits() {
+        // Rows of 10 px, 5 px apart, 4 px padding above and below.
+        func fit(_ n: Int, _ available: Double, omitted: Bool = false) -> (count: Int, truncated: Bool)? {
+            Legend.fitting(rowHeights: Array(repeating: 10, count: n), more: 10, spacing: 5, padding: 4,
+                           available: available, omitted: omitted)
+        }
+        // 3 rows: 3·10 + 2·5 + 8 = 48 px.
+        #expect(fit(3, 48)! == (3, false))
+        #expect(fit(3, 47.9)! == (1, true))  // 2 rows + more = 48 does not fit either; 1 + more = 33
+        #expect(fit(10, 100)! == (5, true))  // 5 + more: 60 + 25 + 8 = 93; 6 + more: 108
+        #expect(fit(3, 32.9) == nil)
+        #expect(fit(3, 63, omitted: true)! == (3, true))
+        #expect(fit(3, 62.9, omitted: true)! == (2, true))
+    }
+
+    func legend(entries: Int, omitted: Int = 0, fontSize: Double = 10) throws
+        -> (layout: AxesRenderer.LegendLayout?, axes: PixelBox) {
+        let theme = try Theme.matplotlib.withFontSize(fontSize)
+        var figure = try Figure(widthInches: 5, heightInches: 4, dpi: 100, theme: theme)
+        try figure.addSubplots(rows: 1, columns: 1)
+        figure.axes[0].xLimits = (0, 1)
+        figure.axes[0].yLimits = (0, 1)
+        try figure.axes[0].legend((0..<entries).map { Legend.Entry("h\($0 + 1)", handle: .patch(color: ColorCycle.color($0))) },
+                                  omitted: omitted)
+        let layouts = try figure.layouts()
+        let context = RenderContext(theme: figure.theme, pixelsPerPoint: figure.pixelsPerPoint, dpi: figure.effectiveDPI,
+                                    font: try Figure.defaultFont())
+        return (try AxesRenderer(axes: figure.axes[0], layout: layouts[0], context: context).legendLayout(), layouts[0].box)
+    }
+
+    @Test func aLongLegendStaysInsideItsAxes() throws {
+        let (placed, axes) = try legend(entries: 200)
+        let layout = try #require(placed)
+        #expect(layout.frame.y0 >= axes.y0 && layout.frame.y1 <= axes.y1)
+        #expect(layout.shown.count < 200 && layout.shown.count >= 2)
+        let last = try #require(layout.shown.last)
+        #expect(last.handle == .textOnly && last.label == "… \(200 - layout.shown.count + 1) more")
+        // The rows shown are the first ones.
+        #expect(layout.shown.dropLast().map(\.label) == (0..<layout.shown.count - 1).map { "h\($0 + 1)" })
+    }
+
+    @Test func omittedEntriesAreCounted() throws {
+        let layout = try #require(try legend(entries: 3, omitted: 7).layout)
+        #expect(layout.shown.map(\.label) == ["h1", "h2", "h3", "… 7 more"])
+        #expect(try legend(entries: 3).layout?.shown.count == 3)
+    }
+
+    @Test func aLegendThatCannotFitIsLeftOut() throws {
+        #expect(try legend(entries: 5, fontSize: 90).layout == nil)
+    }
+}
+
+/// The minimum arrow length: lengthened in its own direction, dots and long arrows untouched.
+@Suite struct MinimumArrowLengthTests {
+    @Test func shortArrowsAreLengthenedInTheirDirection() {
+        let w = 3.0
+        // 2 shaft widths along (3, 4)/5 → 10 shaft widths, same direction.
+        let tip = QuiverGeometry.lengthened(tail: Point(1, 1), tip: Point(1 + 3.6, 1 + 4.8), shaftWidth: w, minimumLength: 10)
+        #expect(abs((tip - Point(1, 1)).length - 30) < 1e-12)
+        #expect(abs((tip.x - 1) / (tip.y - 1) - 0.75) < 1e-12)
+        // Below one shaft width: a dot in matplotlib, so the tip stays.
+        #expect(QuiverGeometry.lengthened(tail: Point(0, 0), tip: Point(2.9, 0), shaftWidth: w, minimumLength: 10) == Point(2.9, 0))
+        // Long enough already.
+        #expect(QuiverGeometry.lengthened(tail: Point(0, 0), tip: Point(0, 31), shaftWidth: w, minimumLength: 10) == Point(0, 31))
+        #expect(QuiverGeometry.lengthened(tail: Point(0, 0), tip: Point(.infinity, 0), shaftWidth: w, minimumLength: 10).x.isInfinite)
+    }
+
+    @Test func aMinimumLengthMustBeFinite() throws {
+        var figure = try Figure(widthInches: 5, heightInches: 4, dpi: 100)
+        try figure.addSubplots(rows: 1, columns: 1)
+        #expect(throws: PlotError.self) {
+            try figure.axes[0].quiver(x: [0], y: [0], u: [1], v: [1], minimumLength: Double.nan)
+        }
+        #expect(throws: PlotError.self) { try figure.axes[0].quiver(x: [0], y: [0], u: [1], v: [1], edgeWidth: -1) }
     }
 }

@@ -40,8 +40,12 @@ import Testing
         let px = 10 * 100 / 72.0, xHeight = MathTextLayout.xHeightEm * px
         #expect(layout.glyphs.map(\.text) == ["x", "2", "1"])
         #expect(layout.glyphs[1].points == 7 && layout.glyphs[2].points == 7)
-        #expect(abs(layout.glyphs[1].rise - MathTextLayout.sup1 * xHeight) < 1e-12)
-        #expect(abs(layout.glyphs[2].rise + MathText.sub2 * xHeight) < 1e-12)
+        // Too close at sub2 and sup1: the subscript drops, then both rise until the superscript's
+        // bottom is 4/5 of the x-height up (mathtext's clr, 4 × rule thickness apart).
+        #expect(abs(layout.glyphs[1].rise - 0.8 * xHeight) < 1e-12)
+        let rule = 0.75 / 12 * px, digitTop = layout.glyphs[2].rise + (try MathTextLayout.linearMetrics(
+            "1", font: font, points: 7, dpi: 100).inkTop)
+        #expect(abs((layout.glyphs[1].rise - 0) - digitTop - 4 * rule) < 1e-9)
         // Both scripts start delta × x-height after the base; a lone subscript drops by sub1 only.
         #expect(layout.glyphs[1].x == layout.glyphs[2].x && layout.glyphs[1].x > 0)
         let lone = try MathTextLayout(math: "$x_1$", font: font, points: 10, dpi: 100)
@@ -72,7 +76,7 @@ import Testing
 @Suite struct MathTextFixtureTests {
     struct Case: Decodable { var text: String, width: Double, height: Double }
 
-    @Test func widthsAreMatplotlibsAndHeightsWithinTwoPixels() throws {
+    @Test func widthsAndHeightsAreMatplotlibs() throws {
         let cases = try ReferenceFixtures.load([Case].self, "mathtext.json")
         #expect(cases.count == 7)
         let font = try Figure.defaultFont()
@@ -80,10 +84,9 @@ import Testing
         for c in cases {
             let m = try MathTextLayout(math: c.text, font: font, points: 10, dpi: 100)
             let height = max(m.ascent, line.ascent) + max(m.descent, line.descent)
-            // Measured: every width equal to matplotlib's; heights 0–2 px short where scripts or the hat
-            // reach past the line (matplotlib's box also counts their rounding), pinned until matched.
-            #expect(abs(m.width - c.width) <= 0.5, "\(c.text): width \(m.width) vs \(c.width)")
-            #expect(abs(height - c.height) <= 2.01, "\(c.text): height \(height) vs \(c.height)")
+            // Both are whole pixels (mathtext rounds its box up) plus the line's fractional metrics.
+            #expect(abs(m.width - c.width) <= 1e-9, "\(c.text): width \(m.width) vs \(c.width)")
+            #expect(abs(height - c.height) <= 1e-3, "\(c.text): height \(height) vs \(c.height)")
         }
     }
 }

@@ -87,5 +87,11 @@ enum ReferenceFixtures {
         var legends: [LegendGeometry]?
         var X: [Double]?, Y: [Double]?, W: [Double]?, H: [Double]?
         var x: [Double]?, y: [Double]?, c: [Double]?, u: [Double]?, v: [Double]?
+        /// x and y limits (lower, upper, lower, upper) of a figure that sets them from its data.
+        var limits: [Double]?
+        /// The arrows' on-screen lengths in shaft widths before the minimum length (components).
+        var arrowLengths: [Double]?
+        /// The strings of a text figure, and per panel the indices of its title, x and y label.
+        var texts: [String]?, panels: [[Int]]?
     }
 }

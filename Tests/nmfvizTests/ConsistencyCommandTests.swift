@@ -96,6 +96,7 @@ import Testing
     }
 
     @Test(arguments: [(["--theme", "dark", "--colormap", "viridis"], "--colormap viridis"),
+                      (["--theme", "dark", "--colormap", "jet"], "--colormap jet"),
                       (["--data", "digits", "--theme", "dark", "--colormap", "viridis"], "--colormap viridis")])
     func vanishingColormapIsOneWarning(options: [String], named: String) throws {
         let runner = try CommandRunner()
@@ -106,7 +107,21 @@ import Testing
         #expect(lines.count == 1 && lines[0].hasPrefix("nmfviz: warning: \(named)"), "stderr: \(result.stderr)")
     }
 
+    /// The default jet on the dark theme: the same judgement, as a note that --quiet hides.
+    @Test func theDefaultJetOnDarkIsANoteQuietHides() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(["--theme", "dark", "-o", "s.png", "--iteration", "1"])
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n").filter { !$0.isEmpty }
+        #expect(lines.count == 2 && lines[0].hasPrefix("nmfviz: note: the default colormap jet's darkest colours"),
+                "stderr: \(result.stderr)")
+        let quiet = try runner.run(["--theme", "dark", "--quiet", "-o", "t.png", "--iteration", "1"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "stderr: \(quiet.stderr)")
+    }
+
     @Test(arguments: [["--theme", "dark", "--colormap", "Greens"], ["--colormap", "viridis"], [], ["--theme", "dark"],
+                      ["--data", "digits", "--theme", "dark"],
                       ["--data", "digits", "--theme", "dark", "--colormap", "magma"]])
     func visibleColormapsAreNotWarnedAbout(options: [String]) throws {
         let runner = try CommandRunner()

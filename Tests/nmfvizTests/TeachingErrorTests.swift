@@ -30,6 +30,16 @@ import Testing
         Case(arguments: ["--theme", "blue", "--output", "a.gif"], message: "--theme"),
         Case(arguments: ["--size", "16:10", "--output", "a.gif"], message: "or 16:9 or 4:3"),
         Case(arguments: ["--compare", "mu,hals", "--scale", "20", "--output", "a.gif"], message: "over the limit"),
+        Case(arguments: ["--color-by", "rank", "--output", "a.png"], message: "--color-by takes x or component, not 'rank'"),
+        Case(arguments: ["--data", "digits", "--color-by", "component", "--output", "a.png"], message: "image data show their basis images"),
+        // A single-valued option given twice would silently keep the last: a usage error instead.
+        Case(arguments: ["--compare", "mu,hals", "--compare", "rank=2,3", "--output", "a.gif"],
+             message: "--compare was given twice ('mu,hals' and 'rank=2,3')"),
+        Case(arguments: ["--title", "a", "--title=b", "--output", "a.png"], message: "--title was given twice"),
+        Case(arguments: ["-o", "a.png", "--output", "b.png"], message: "--output was given twice"),
+        Case(arguments: ["render", "--seed", "1", "--rank", "3", "--seed", "1"], message: "--seed was given twice"),
+        Case(arguments: ["factorize", "--rank", "2", "--rank", "3", "--output", "f.json"], message: "--rank was given twice"),
+        Case(arguments: ["--colormap", "jet", "--colormap", "viridis", "--output", "a.png"], message: "--colormap was given twice"),
     ]
 
     @Test(arguments: cases)
@@ -43,6 +53,17 @@ import Testing
         #expect(result.stderr.hasPrefix("nmfviz: error: "), "stderr: \(result.stderr)")
         #expect(result.stderr.contains(c.message), "stderr: \(result.stderr)")
         #expect(runner.contents().isEmpty, "left behind: \(runner.contents())")
+    }
+
+    /// Options meant to be repeated stay accepted, and a value that looks like an option is a value.
+    @Test func repeatableOptionsAndOptionLikeValues() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        for arguments in [["--xlabel", "a", "--xlabel", "loss=b", "--panels", "data,loss"],
+                          ["--title", "--title", "--ylabel", "--compare"]] {
+            let result = try runner.run(arguments + ["--quiet", "--output", "s.png"])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
     }
 
     /// A filmstrip whose folder cannot be written is bad input (1), and leaves nothing.
