@@ -191,17 +191,19 @@ def main():
         gif_quality_table(nmfviz, work, quick)
         shutil.rmtree(work, ignore_errors=True)
         return
+    if "--once" in sys.argv:
+        # nmfviz alone (old build beside new): no Python reference needed.
+        work = tempfile.mkdtemp(prefix="nmfviz-bench-")
+        old = sys.argv[sys.argv.index("--old") + 1] if "--old" in sys.argv else None
+        once_table(nmfviz, old, work, runs)
+        shutil.rmtree(work, ignore_errors=True)
+        return
     py = ensure_venv()
     work = tempfile.mkdtemp(prefix="nmfviz-bench-")
     env1 = dict(os.environ, OPENBLAS_NUM_THREADS="1")
     rows = []
     if "--vector" in sys.argv:
         vector_table(nmfviz, py, work, runs)
-        shutil.rmtree(work, ignore_errors=True)
-        return
-    if "--once" in sys.argv:
-        old = sys.argv[sys.argv.index("--old") + 1] if "--old" in sys.argv else None
-        once_table(nmfviz, old, work, runs)
         shutil.rmtree(work, ignore_errors=True)
         return
     if "--csv" in sys.argv:
