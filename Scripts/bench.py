@@ -7,6 +7,8 @@ Run through Scripts/bench, which builds nmfviz in release mode first:
     Scripts/bench --vector        # only the SVG/PDF table (issue 16)
     Scripts/bench --csv           # only the CSV reading table: nmfviz beside pandas and numpy (issue 19)
     Scripts/bench --markers       # only 100,000 points × 10 frames: nmfviz beside the article's script (issue 19)
+    Scripts/bench --once [--old BIN]  # only the one-solver-pass rows (issue 19): 100,000 × 10 CSV GIF, digits GIF,
+                                  # digits JSON export; with --old, that build alternates with this one
 
 The Python side runs in a virtual environment (.venv-bench/, made on first use from PyPI with matplotlib,
 pillow and scikit-learn). Without it, or without network, only nmfviz's own figures are printed.
@@ -187,6 +189,13 @@ def main():
     if "--gif" in sys.argv:
         work = tempfile.mkdtemp(prefix="nmfviz-bench-")
         gif_quality_table(nmfviz, work, quick)
+        shutil.rmtree(work, ignore_errors=True)
+        return
+    if "--once" in sys.argv:
+        # nmfviz alone (old build beside new): no Python reference needed.
+        work = tempfile.mkdtemp(prefix="nmfviz-bench-")
+        old = sys.argv[sys.argv.index("--old") + 1] if "--old" in sys.argv else None
+        once_table(nmfviz, old, work, runs)
         shutil.rmtree(work, ignore_errors=True)
         return
     py = ensure_venv()
@@ -469,6 +478,63 @@ def markers_table(nmfviz, py, work, runs):
                      f"{os.path.getsize(ref):,} B", f"{t_ref / t:.0f}×"])
     table(f"100,000 points × 10 frames, GIF, whole process (load {os.getloadavg()[0]:.1f})",
           ["program", "time", "peak memory", "file", "nmfviz faster by"], rows)
+
+
+def once_table(nmfviz, old, work, runs):
+    """Issue 19: renders and exports that run the solver once (limits, palette samples and frames from one
+    run; JSON streamed through a byte buffer). With `old`, each run of this build alternates with one of
+    the old build on the same input; wall and CPU (user + sys) medians, peak RSS, and the output's
+    throughput for the JSON export."""
+    csv = os.path.join(work, "wide100000.csv")
+    write_wide(csv, 100_000, 10)
+    cases = [
+        ("100,000 × 10 CSV, 50 frames, GIF", ["--data", csv, "--quiet", "--output"], "wide.gif"),
+        ("digits, 50 frames, GIF", ["--data", "digits", "--quiet", "--output"], "digits.gif"),
+        ("digits JSON export, 200 iterations", ["factorize", "--data", "digits", "--iterations", "200", "-o"], "x.json"),
+    ]
+    builds = [("new", nmfviz)] + ([("old", old)] if old else [])
+    rows = []
+    for label, args, name in cases:
+        figures = {b: ([], [], []) for b, _ in builds}
+        size = 0
+        for _ in range(runs):
+            for build, binary in builds:
+                out = os.path.join(work, f"{build}-{name}")
+                start = time.perf_counter()
+                proc = subprocess.Popen([binary] + args + [out], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                _, status, usage = os.wait4(proc.pid, 0)
+                wall = time.perf_counter() - start
+                err = proc.stderr.read().decode(errors="replace")
+                proc.stderr.close()
+                if os.waitstatus_to_exitcode(status) != 0:
+                    raise SystemExit(f"bench: {binary} {' '.join(args)} failed: {err.strip()}")
+                figures[build][0].append(wall)
+                figures[build][1].append(usage.ru_utime + usage.ru_stime)
+                figures[build][2].append(usage.ru_maxrss / 1024.0)
+                size = os.path.getsize(out)
+        same = ""
+        if old:
+            with open(os.path.join(work, f"new-{name}"), "rb") as a, open(os.path.join(work, f"old-{name}"), "rb") as b:
+                same = "identical" if a.read() == b.read() else "DIFFERENT"
+        for build, _ in builds:
+            wall, cpu, peak = (statistics.median(figures[build][0]), statistics.median(figures[build][1]),
+                               max(figures[build][2]))
+            speed = f"{size / 1e6 / wall:.0f} MB/s" if name.endswith(".json") else "–"
+            rows.append([label, build, fmt_s(wall), fmt_s(cpu), f"{peak:.0f} MB", speed, f"{size:,} B", same])
+    table(f"One solver pass (issue 19): medians of {runs} alternating runs, load {os.getloadavg()[0]:.1f}",
+          ["work", "build", "wall", "CPU", "peak memory", "output speed", "file", "old vs new"], rows)
+
+
+def write_wide(path, n, columns):
+    """n rows of `columns` positive values from a fixed linear congruential stream (no numpy needed)."""
+    state = 54321
+    with open(path, "w") as f:
+        for _ in range(n):
+            values = []
+            for _ in range(columns):
+                state = (state * 6364136223846793005 + 1442695040888963407) % 2**64
+                values.append(f"{(state >> 11) / 2**53 * 4 + 0.1:.6f}")
+            f.write(",".join(values) + "\n")
 
 
 def write_points(path, n):

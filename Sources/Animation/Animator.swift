@@ -17,6 +17,10 @@ public struct Animator: Sendable {
     public let schedule: FrameSchedule
     /// Worker threads for rendering; 1 renders on the calling thread.
     public let jobs: Int
+    /// The solvers' one run, made before the frames (for the scene's limits), whose frames are drawn
+    /// instead of running the solvers again; nil: `run(into:)` records one itself when the sink asks
+    /// for samples, else streams the frames straight from the solvers.
+    let recording: FrameRecording?
 
     /// Creates an animator; nothing runs until `frames()` or `run(into:)`.
     ///
@@ -26,10 +30,17 @@ public struct Animator: Sendable {
     ///   - schedule: The iterations shown.
     ///   - jobs: Worker threads for rendering; values below 1 are taken as 1.
     public init(solvers: [NMFSolver], scene: any Scene, schedule: FrameSchedule, jobs: Int = Animator.defaultJobs) {
+        self.init(solvers: solvers, scene: scene, schedule: schedule, jobs: jobs, recording: nil)
+    }
+
+    /// An animator that draws `recording`'s frames (the run of `solvers` over `schedule`), if given.
+    package init(solvers: [NMFSolver], scene: any Scene, schedule: FrameSchedule, jobs: Int = Animator.defaultJobs,
+                 recording: FrameRecording?) {
         self.solvers = solvers
         self.scene = scene
         self.schedule = schedule
         self.jobs = max(1, jobs)
+        self.recording = recording
     }
 
     /// The frames, lazily: all solvers advance together, every iteration's loss is recorded, and a frame
@@ -69,12 +80,17 @@ public struct Animator: Sendable {
         // GIF's palette is chosen from them before its first frame). Frames in flight stay at twice
         // the jobs: 18 (32 MB at 1000×450) overlapped a little more but cost 5,000 more page faults
         // for buffers touched once, 158 ms of task-clock against 147 ms (perf stat, 4 runs each).
-        let sampling = clock.now
-        let samples = sampleFrames(count: sink.sampleCount)
-        timings.sampleSolve = clock.now - sampling
+        //
+        // The samples come before the frames, so the solvers' run is recorded first and both are
+        // taken from it: each solver runs once. Without samples or limits, nothing needs the run
+        // ahead, and the frames stream from the solvers as the pipeline asks for them.
+        let recording = try self.recording
+            ?? (sink.sampleCount > 0 ? FrameRecording(solvers: solvers, schedule: schedule) : nil)
+        let samples = try recording.map { try Self.sampleFrames(count: sink.sampleCount, of: $0) } ?? []
         var sampleImages: [Image] = []
         let reusable = SampleImages()
-        let items = TimedSequence(base: PipelineItems(samples: samples, frames: frames()))
+        let frames: AnyIterator<Frame> = recording.map { AnyIterator($0.frames()) } ?? AnyIterator(self.frames())
+        let items = TimedSequence(base: PipelineItems(samples: samples, frames: frames))
         let pipeline = OrderedPipeline<PipelineItem, PipelineResult<Sink.Prepared>, RenderState>(
             jobs: jobs, lowersWorkers: sink.consumesHeavily)
         var done = 0
@@ -129,11 +145,18 @@ public struct Animator: Sendable {
                     timings.write += clock.now - start
                 })
             // The snapshots end early only when one was not finite: say which, and keep no file.
-            if done < schedule.count { for solver in solvers { try solver.checkSnapshots(iterations: schedule.last) } }
+            if done < schedule.count {
+                if let recording {
+                    try recording.checkFrames()
+                    if let failure = recording.failure { throw failure }
+                } else {
+                    for solver in solvers { try solver.checkSnapshots(iterations: schedule.last) }
+                }
+            }
             let start = clock.now
             let paths = try sink.finish()
             timings.write += clock.now - start
-            timings.solve = items.elapsed
+            timings.solve = items.elapsed + (recording?.elapsed ?? .zero)
             timings.sinkStages = sink.stageTimes
             return RunReport(paths: paths, frames: done, timings: timings)
         } catch {
@@ -160,19 +183,11 @@ extension Animator {
         return indices
     }
 
-    /// The sample frames (see `sampleIndices`), running the solvers only as far as the last.
-    func sampleFrames(count: Int) -> [Frame] {
-        let wanted = Self.sampleIndices(count: count, of: schedule.count)
-        guard let last = wanted.last else { return [] }
-        var frames: [Frame] = []
-        var next = 0
-        for (index, frame) in self.frames().enumerated() {
-            guard index <= last else { break }
-            guard index == wanted[next] else { continue }
-            frames.append(frame)
-            next += 1
-        }
-        return frames
+    /// The sample frames (see `sampleIndices`), taken from the recorded run.
+    ///
+    /// - Throws: `NMFError.scratchFileFailed` when a spilled frame cannot be read back.
+    static func sampleFrames(count: Int, of recording: FrameRecording) throws -> [Frame] {
+        try sampleIndices(count: count, of: recording.schedule.count).filter { $0 < recording.count }
+            .map { try recording.frame(at: $0) }
     }
-
 }

@@ -6,24 +6,44 @@ extension ArticleScene.Bounds {
     /// every reconstruction, every arrow tip and the origin the arrows start from, widened by matplotlib's
     /// 5 % margins; the colour range spans the plotted x of the data and of every reconstruction.
     ///
-    /// The solver is deterministic, so the caller runs it once here and again for the frames: the second
-    /// run costs as much as the first, far less than drawing.
+    /// `Visualization` feeds the same extents from the run it records for the frames
+    /// (`FrameRecording`), so the solver runs once.
     ///
     /// - Throws: `AnimationError.badValue(.columns, …)` unless both columns exist in `data`.
     public static func covering<S: Sequence>(data: Matrix, snapshots: S, columns: (x: Int, y: Int)) throws -> Self
     where S.Element == Snapshot {
         try ArticleScene.check(columns: columns, of: data)
-        var x = Extent()
-        var y = Extent()
-        var color = Extent()
-        x.add(0)
-        y.add(0)
-        for r in 0..<data.rows {
-            x.add(data[r, columns.x])
-            y.add(data[r, columns.y])
-            color.add(data[r, columns.x])
+        var extents = Extents(columns: columns)
+        extents.add(data: data)
+        for snapshot in snapshots { extents.add(snapshot) }
+        return extents.bounds
+    }
+
+    /// The extents `covering` accumulates, one snapshot at a time, so that a run that is going on
+    /// anyway (`FrameRecording`) can feed them; the order of the adds and merges decides which of
+    /// 0 and −0 is kept, as in one pass (min keeps the first, max the last of equals).
+    struct Extents {
+        let columns: (x: Int, y: Int)
+        private var x = Extent()
+        private var y = Extent()
+        private var color = Extent()
+
+        /// Empty extents of those columns (checked by the caller).
+        init(columns: (x: Int, y: Int)) { self.columns = columns }
+
+        /// The origin the arrows start from, and every data point.
+        mutating func add(data: Matrix) {
+            x.add(0)
+            y.add(0)
+            for r in 0..<data.rows {
+                x.add(data[r, columns.x])
+                y.add(data[r, columns.y])
+                color.add(data[r, columns.x])
+            }
         }
-        for snapshot in snapshots {
+
+        /// A snapshot's reconstruction and its arrow tips.
+        mutating func add(_ snapshot: Snapshot) {
             let yHat = snapshot.reconstruction()
             for r in 0..<yHat.rows {
                 x.add(yHat[r, columns.x])
@@ -35,11 +55,23 @@ extension ArticleScene.Bounds {
                 y.add(snapshot.h[k, columns.y])
             }
         }
-        let xLimits = AutoscaleRule.limits(minimum: x.lower, maximum: x.upper, scale: .linear) ?? (0, 1)
-        let yLimits = AutoscaleRule.limits(minimum: y.lower, maximum: y.upper, scale: .linear) ?? (0, 1)
-        // A constant colour column still needs a non-empty range for the normalization.
-        let colorRange = color.lower < color.upper ? (color.lower, color.upper) : (color.lower - 0.5, color.lower + 0.5)
-        return Self(xLimits: xLimits, yLimits: yLimits, colorRange: colorRange)
+
+        /// Adds what `other` saw, as if it had been added here after everything so far.
+        mutating func merge(_ other: Extents) {
+            x.merge(other.x)
+            y.merge(other.y)
+            color.merge(other.color)
+        }
+
+        /// The limits, widened by matplotlib's margins, and the colour range.
+        var bounds: ArticleScene.Bounds {
+            let xLimits = AutoscaleRule.limits(minimum: x.lower, maximum: x.upper, scale: .linear) ?? (0, 1)
+            let yLimits = AutoscaleRule.limits(minimum: y.lower, maximum: y.upper, scale: .linear) ?? (0, 1)
+            // A constant colour column still needs a non-empty range for the normalization.
+            let colorRange = color.lower < color.upper
+                ? (color.lower, color.upper) : (color.lower - 0.5, color.lower + 0.5)
+            return ArticleScene.Bounds(xLimits: xLimits, yLimits: yLimits, colorRange: colorRange)
+        }
     }
 }
 
@@ -52,5 +84,11 @@ private struct Extent {
         guard v.isFinite else { return }
         lower = min(lower, v)
         upper = max(upper, v)
+    }
+
+    /// Both ends of `other` added after these (empty ends are infinite, so they change nothing).
+    mutating func merge(_ other: Extent) {
+        lower = min(lower, other.lower)
+        upper = max(upper, other.upper)
     }
 }

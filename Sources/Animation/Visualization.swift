@@ -68,37 +68,49 @@ public struct Visualization: Sendable {
     /// - Throws: `NMFError` for data that cannot be factorized as asked; `AnimationError` for a scene
     ///   that cannot be drawn (columns or samples out of range, an image over the size limit).
     public func makeScene() throws -> (scene: any Scene, solvers: [NMFSolver]) {
-        let built = try makeMeasuredScene()
+        let built = try makeRecordedScene()
         return (built.scene, built.solvers)
     }
 
-    /// `makeScene()`, with the time its solver pre-run for the limits took (zero when the limits need
-    /// none: the article's own data, or images), for `StageTimings.boundsSolve`.
+    /// `makeScene()`, with the time its solver pre-run for the limits took, for `StageTimings.boundsSolve`:
+    /// now always zero, since that run is the frames' own (`makeRecordedScene`), counted as their solve.
     public func makeMeasuredScene() throws -> (scene: any Scene, solvers: [NMFSolver], boundsSolve: Duration) {
+        let built = try makeRecordedScene()
+        return (built.scene, built.solvers, .zero)
+    }
+
+    /// The scene, one solver per run, and, when the scene's limits need the runs before the first frame,
+    /// the runs recorded once for the limits and the frames (`FrameRecording`; hand it to the
+    /// `Animator`). Nil when nothing is needed up front: the article's own data, or images.
+    ///
+    /// - Parameter budget: the bytes of snapshots the recording keeps in memory before spilling them.
+    /// - Throws: as `makeScene()`, and `NMFError.scratchFileFailed` when the spilled snapshots cannot be written.
+    package func makeRecordedScene(budget: Int = SnapshotStore.defaultBudget) throws
+        -> (scene: any Scene, solvers: [NMFSolver], recording: FrameRecording?)
+    {
         let solvers = try configurations().map(NMFSolver.init)
-        let clock = ContinuousClock()
         switch kind {
         case let .images(shape, samples):
-            return (try imageScene(shape: shape, samples: samples), solvers, .zero)
+            return (try imageScene(shape: shape, samples: samples), solvers, nil)
         case .article where comparison == nil:
-            let start = clock.now
-            let bounds = try pointBounds(solvers: solvers, lastIteration: limitsLast, shown: limitsShown)
-            let spent = usesOwnBounds ? .zero : clock.now - start
+            let (bounds, recording) = try recordedBounds(solvers: solvers, budget: budget)
             return (try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: labelledStyle,
                                      run: TitleFormat.Run(configuration)),
-                    solvers, spent)
+                    solvers, recording)
         case .article, .panels:
-            let start = clock.now
-            let bounds = try pointBounds(solvers: solvers, lastIteration: limitsLast, shown: limitsShown)
-            let spent = usesOwnBounds ? .zero : clock.now - start
-            return (try panelScene(solvers: solvers, bounds: bounds), solvers, spent)
+            var (bounds, recording) = try recordedBounds(solvers: solvers, budget: budget)
+            if recording == nil {
+                recording = try FrameRecording(solvers: solvers, schedule: schedule, through: limitsLast, budget: budget)
+            }
+            return (try panelScene(solvers: solvers, bounds: bounds, losses: recording?.losses ?? []), solvers,
+                    recording)
         }
     }
 
     /// The animator of this visualization, rendering on `jobs` threads.
     public func makeAnimator(jobs: Int = defaultJobs) throws -> Animator {
-        let (scene, solvers) = try makeScene()
-        return Animator(solvers: solvers, scene: scene, schedule: schedule, jobs: jobs)
+        let (scene, solvers, recording) = try makeRecordedScene()
+        return Animator(solvers: solvers, scene: scene, schedule: schedule, jobs: jobs, recording: recording)
     }
 
     /// One image with the reconstruction (or, for images, the basis images) at `iterations`, side by
@@ -148,7 +160,9 @@ public struct Visualization: Sendable {
     }
 
     /// `bounds` cover every row's frames, so that the rows share limits and can be compared point by point.
-    private func panelScene(solvers: [NMFSolver], bounds: ArticleScene.Bounds) throws -> PanelScene {
+    private func panelScene(solvers: [NMFSolver], bounds: ArticleScene.Bounds, losses: [[Double]]) throws
+        -> PanelScene
+    {
         let panels: [Panel]
         if case let .panels(list) = kind { panels = list } else { panels = [.data, .reconstruction] }
         // Runs of one loss share the loss axis (and see each other's curves); different losses are
@@ -156,8 +170,8 @@ public struct Visualization: Sendable {
         let shared = comparison?.sharesLoss ?? true
         let last = limitsLast
         let lossBounds = shared
-            ? Array(repeating: LossBounds.covering(solvers: solvers, lastIteration: last), count: solvers.count)
-            : solvers.map { LossBounds.covering(solvers: [$0], lastIteration: last) }
+            ? Array(repeating: LossBounds.covering(losses: losses, lastIteration: last), count: solvers.count)
+            : losses.map { LossBounds.covering(losses: [$0], lastIteration: last) }
         let labels: [String?] = comparison?.labels ?? [nil]
         let runs = try configurations().map(TitleFormat.Run.init)
         let rows = zip(labels, zip(lossBounds, runs)).map { PanelScene.Row(label: $0, lossBounds: $1.0, run: $1.1) }
@@ -180,9 +194,29 @@ public struct Visualization: Sendable {
     /// Whether the article's limits apply (no pre-run is needed).
     private var usesOwnBounds: Bool { usesArticleBounds && columns == (0, 1) }
 
-    /// The limits and colour range of point plots: the article's for its own data, else computed once
-    /// from the data and from every frame the runs will show (`ArticleScene.Bounds.covering`), so that
-    /// nothing jumps between frames and rows share their limits.
+    /// The limits and colour range of point plots: the article's for its own data (and no recording),
+    /// else computed from the data and from every frame the runs will show, fed by the one run that
+    /// is recorded for the frames, so that nothing jumps between frames and rows share their limits.
+    private func recordedBounds(solvers: [NMFSolver], budget: Int) throws
+        -> (bounds: ArticleScene.Bounds, recording: FrameRecording?)
+    {
+        if usesOwnBounds { return (.article, nil) }
+        try ArticleScene.check(columns: columns, of: configuration.data)
+        let shown = limitsShown
+        // One accumulator per run, merged in run order: the same adds in the same order as one pass
+        // over the runs one after the other.
+        var extents = Array(repeating: ArticleScene.Bounds.Extents(columns: columns), count: max(1, solvers.count))
+        extents[0].add(data: configuration.data)
+        let recording = try FrameRecording(solvers: solvers, schedule: schedule, through: limitsLast, budget: budget) {
+            run, snapshot in
+            if shown(snapshot.iteration) { extents[run].add(snapshot) }
+        }
+        var all = extents[0]
+        for other in extents.dropFirst() { all.merge(other) }
+        return (all.bounds, recording)
+    }
+
+    /// The limits and colour range of a filmstrip's point plots, from a run of its own (a still).
     private func pointBounds(solvers: [NMFSolver], lastIteration: Int, shown: @escaping (Int) -> Bool) throws
         -> ArticleScene.Bounds
     {

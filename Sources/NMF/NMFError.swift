@@ -79,6 +79,9 @@ public enum NMFError: Error, Equatable, CustomStringConvertible {
     case zeroDataWithNonPositiveBeta(beta: Double, row: Int, column: Int)
     /// Data whose rows cannot be images of that shape: the columns are not one per pixel.
     case imageShapeMismatch(source: String, shape: String, pixels: Int, columns: Int)
+    /// The temporary file that holds a run's snapshots beyond the memory budget could not be made,
+    /// written or read (`SnapshotStore`); `reason` is the system's.
+    case scratchFileFailed(reason: String)
 
     /// The error in one line, naming parameters as scikit-learn does (`alpha_W`, `l1_ratio`, …).
     public var description: String {
@@ -119,6 +122,8 @@ public enum NMFError: Error, Equatable, CustomStringConvertible {
             return "\(source): the data is all zeros, there is nothing to factorize"
         case let .unsupportedCombination(reason):
             return reason
+        case let .scratchFileFailed(reason):
+            return "the temporary file for the run's snapshots failed: \(reason) (set TMPDIR to a folder with room)"
         case let .unknownDataset(name):
             return "\(NMFError.quoted(name, limit: nil)) is neither a built-in data set (cos2, linear) nor a readable file"
         case let .unreadableFile(path, reason):

@@ -142,6 +142,7 @@ public struct SnapshotIterator: IteratorProtocol {
     private let iterations: Int
     private var produced = 0
     private var rule: StoppingRule?
+    private let counter = IterationCounter.current
     /// Why the iteration stopped early, if it did.
     public private(set) var failure: NMFError?
     /// Why the run ended, once it has: set with the last snapshot (so a consumer can tell, on
@@ -166,6 +167,7 @@ public struct SnapshotIterator: IteratorProtocol {
     public mutating func nextSnapshot() throws(NMFError) -> Snapshot? {
         if let failure { throw failure }
         guard produced <= iterations, stopReason == nil else { return nil }
+        if produced > 0 { counter?.countStep() } else { counter?.countStart() }
         let violation = produced > 0 ? state.step() : nil
         let snapshot = Snapshot(iteration: produced, w: state.w, h: state.h, loss: state.currentLoss())
         if let what = SnapshotIterator.nonFinitePart(of: snapshot) {

@@ -5,10 +5,11 @@
 /// n × k × columns) for the n snapshots written (0, every, 2·every, … and the last), and `data`
 /// (rows × columns) unless left out. Little-endian, C order, npy format 1.0.
 ///
-/// The solver is deterministic, so instead of holding every snapshot the run is made three times:
-/// once for the iterations and losses (whose count sizes every array, and which a stopping rule
-/// may end early), once for W and once for H, each streamed into its zip entry. The archive has no
-/// zip64 records, so runs of 4 GiB and more are refused before anything is written.
+/// The solver runs once: the count that sizes every array is known only at the run's end (a stopping
+/// rule may end it early), so the snapshots written wait in a `SnapshotStore` — in memory up to its
+/// budget, beyond it in an unlinked temporary file — and are then streamed into their zip entries,
+/// W's and then H's. The archive has no zip64 records, so runs of 4 GiB and more are refused before
+/// anything is written.
 public struct SnapshotNPZWriter: Sendable {
     /// The run written: its data, and the configuration the solver is built from.
     public let configuration: NMFConfiguration
@@ -31,46 +32,57 @@ public struct SnapshotNPZWriter: Sendable {
 
     /// Runs the solver for `iterations` and hands the archive's bytes to `sink`, in order.
     ///
+    /// - Parameter budget: the bytes of W and H kept in memory; beyond it they wait in an unlinked
+    ///   temporary file (`SnapshotStore`).
     /// - Throws: `NMFError.nonFiniteResult` from the run, `NMFError.unsupportedCombination` for an
-    ///   archive of 4 GiB or more, or what `sink` throws.
+    ///   archive of 4 GiB or more, `NMFError.scratchFileFailed` for the temporary file, or what `sink`
+    ///   throws.
     public func write(iterations: Int, to sink: ([UInt8]) throws -> Void) throws {
+        try write(iterations: iterations, budget: SnapshotStore.defaultBudget, to: sink)
+    }
+
+    /// `write(iterations:to:)` with a memory budget of `budget` bytes for the snapshots waiting.
+    package func write(iterations: Int, budget: Int, to sink: ([UInt8]) throws -> Void) throws {
         let solver = try NMFSolver(configuration)
         var kept: [Int] = []
         var losses: [Double] = []
-        var pending: (Int, Double)?
+        var pending: Snapshot?
+        // One run: the count that sizes every array is known only at its end (a stopping rule may
+        // end it early), so the snapshots written wait in the store until then.
+        let store = SnapshotStore(budget: budget)
         var iterator = solver.makeSnapshots(iterations: iterations).makeIterator()
         while let snapshot = try iterator.nextSnapshot() {
             if snapshot.iteration % every == 0 {
                 kept.append(snapshot.iteration)
                 losses.append(snapshot.loss)
+                try store.append(snapshot)
                 pending = nil
             } else {
-                pending = (snapshot.iteration, snapshot.loss)
+                pending = snapshot
             }
         }
-        if let (iteration, loss) = pending {
-            kept.append(iteration)
-            losses.append(loss)
+        if let pending {
+            kept.append(pending.iteration)
+            losses.append(pending.loss)
+            try store.append(pending)
         }
-        let wanted = Set(kept)
-        let last = kept.last ?? 0
         let (n, rows, columns, k) = (kept.count, configuration.data.rows, configuration.data.columns, configuration.rank)
 
         var entries: [(name: String, descr: String, shape: [Int], body: (inout Archive) throws -> Void)] = [
             ("iteration.npy", "<i8", [n], { archive in
                 try archive.append(kept.flatMap { Self.bytes(UInt64(bitPattern: Int64($0))) })
             }),
-            ("loss.npy", "<f8", [n], { archive in try archive.append(losses.flatMap { Self.bytes($0.bitPattern) }) }),
+            ("loss.npy", "<f8", [n], { archive in try archive.append(Self.bytes(losses)) }),
             ("W.npy", "<f8", [n, rows, k], { archive in
-                try Self.stream(solver: solver, last: last, wanted: wanted, into: &archive) { $0.w }
+                for i in 0..<store.count { try archive.append(Self.bytes(store.snapshot(at: i).w.values)) }
             }),
             ("H.npy", "<f8", [n, k, columns], { archive in
-                try Self.stream(solver: solver, last: last, wanted: wanted, into: &archive) { $0.h }
+                for i in 0..<store.count { try archive.append(Self.bytes(store.snapshot(at: i).h.values)) }
             }),
         ]
         if includesData {
             entries.append(("data.npy", "<f8", [rows, columns], { [configuration] archive in
-                try archive.append(configuration.data.values.flatMap { Self.bytes($0.bitPattern) })
+                try archive.append(Self.bytes(configuration.data.values))
             }))
         }
         // Sizes first, in Double so that a hostile shape cannot overflow: no zip64 here.
@@ -97,14 +109,13 @@ public struct SnapshotNPZWriter: Sendable {
         }
     }
 
-    /// The rows of `matrix(snapshot)` for each wanted snapshot of a fresh run, in order.
-    private static func stream(solver: NMFSolver, last: Int, wanted: Set<Int>, into archive: inout Archive,
-                               _ matrix: (Snapshot) -> Matrix) throws {
-        var iterator = solver.makeSnapshots(iterations: last).makeIterator()
-        while let snapshot = try iterator.nextSnapshot() {
-            guard wanted.contains(snapshot.iteration) else { continue }
-            try archive.append(matrix(snapshot).values.flatMap { bytes($0.bitPattern) })
-        }
+    /// Little-endian float64 bytes of `values`, as npy's `<f8` stores them.
+    static func bytes(_ values: [Double]) -> [UInt8] {
+        #if _endian(little)
+        values.withUnsafeBytes { Array($0) }
+        #else
+        values.flatMap { bytes($0.bitPattern) }
+        #endif
     }
 
     /// An npy 1.0 header: magic, version, length, and the dictionary padded to 64 bytes with a newline.

@@ -45,15 +45,23 @@ enum AtomicTextOutput {
 
     /// As `write(to:_:)`, for bytes (an .npz archive).
     static func writeBytes(to path: String, _ produce: (([UInt8]) throws -> Void) throws -> Void) throws {
+        try writeBuffers(to: path) { sink in try produce { piece in try piece.withUnsafeBytes { try sink($0) } } }
+    }
+
+    /// As `write(to:_:)`, for bytes handed over in buffers that the sink does not keep (the JSON
+    /// export's chunks, written as they come).
+    static func writeBuffers(to path: String, _ produce: (@escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void)
+        throws
+    {
         if path == "-" {
-            try produce { piece in try piece.withUnsafeBytes { try StandardStreams.writeOutput($0) } }
+            try produce { try StandardStreams.writeOutput($0) }
             return
         }
         let folders = try OutputFolders.create(OutputPath.folder(of: path), for: path)
         do {
             let file = try AtomicFile(path: path)
             do {
-                try produce { piece in try piece.withUnsafeBytes { try file.write($0) } }
+                try produce { try file.write($0) }
                 try file.commit()
             } catch {
                 file.discard()

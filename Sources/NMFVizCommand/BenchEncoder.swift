@@ -38,9 +38,9 @@ struct BenchEncoder: ParsableCommand {
     func run() throws {
         let render = try Render.parse(["--frames", "\(frames)"] + renderArguments)
         let schedule = try render.schedule()
-        let (scene, solvers) = try render.visualization(schedule: schedule).makeScene()
+        let (scene, solvers, recording) = try render.visualization(schedule: schedule).makeRecordedScene()
         let collected = CollectingSink()
-        try Animator(solvers: solvers, scene: scene, schedule: schedule).run(into: collected)
+        try Animator(solvers: solvers, scene: scene, schedule: schedule, recording: recording).run(into: collected)
         let images = collected.frames
         let (width, height) = scene.pixelSize
         let samples = Animator.sampleIndices(count: 5, of: images.count).map { images[$0] }

@@ -76,8 +76,8 @@ struct Factorize: ParsableCommand {
             return
         }
         let writer = try SnapshotJSONWriter(configuration: configuration, every: every, includesData: !noData)
-        try AtomicTextOutput.write(to: output) { sink in
-            try writer.write(solver.makeSnapshots(iterations: iterations), to: sink)
+        try AtomicTextOutput.writeBuffers(to: output) { sink in
+            try writer.write(solver.makeSnapshots(iterations: iterations), bytes: sink)
         }
     }
 

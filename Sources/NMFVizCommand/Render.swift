@@ -322,11 +322,11 @@ struct Render: ParsableCommand {
         }
         if filmstrip != nil { return try runFilmstrip() }
         let schedule = try schedule()
-        let (scene, solvers, boundsSolve) = try visualization(schedule: schedule).makeMeasuredScene()
+        let (scene, solvers, recording) = try visualization(schedule: schedule).makeRecordedScene()
         let (width, height) = scene.pixelSize
         let jobs = try MemoryBudget.jobs(upTo: effectiveJobs(frames: schedule.count), width: width, height: height,
                                          gif: target.holdsFrames)
-        let animator = Animator(solvers: solvers, scene: scene, schedule: schedule, jobs: jobs)
+        let animator = Animator(solvers: solvers, scene: scene, schedule: schedule, jobs: jobs, recording: recording)
 
         let sink = try target.makeSink(width: width, height: height, frameCount: schedule.count,
                                        settings: try sinkSettings(for: target, schedule: schedule, solvers: solvers))
@@ -345,9 +345,8 @@ struct Render: ParsableCommand {
                                    report.frames == 1 ? "" : "s", what, Self.formatBytes(bytes), seconds))
         }
         if timings {
-            var t = report.timings
-            t.boundsSolve = boundsSolve
-            // Every solver run is counted: the frames', the palette samples' and the limits' pre-run.
+            let t = report.timings
+            // The solvers run once, for the limits, the palette samples and the frames together.
             var parts = [("solve", t.solve)]
             if t.sampleSolve > .zero { parts.append(("sample solve", t.sampleSolve)) }
             if t.boundsSolve > .zero { parts.append(("limits solve", t.boundsSolve)) }

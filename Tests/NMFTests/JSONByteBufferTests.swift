@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import NMF
+
+/// The JSON export's byte path: numbers exactly as `Double.description` prints them, and documents
+/// byte for byte those of the `String` path, however the chunks fall.
+struct JSONByteBufferTests {
+    /// The text `JSONByteBuffer` makes of `values`, one number each, handed on in chunks of `chunk`.
+    static func printed(_ values: [Double], chunk: Int = JSONByteBuffer.chunk) throws -> [String] {
+        var bytes: [UInt8] = []
+        let out = JSONByteBuffer(chunk: chunk) { bytes.append(contentsOf: $0) }
+        for value in values {
+            try out.append(value)
+            try out.append(byte: UInt8(ascii: " "))
+        }
+        try out.flush()
+        return String(decoding: bytes, as: UTF8.self).split(separator: " ").map(String.init)
+    }
+
+    /// Random bit patterns (every exponent, subnormals), values in the data's usual range, short
+    /// decimals, and the edges of the two printed forms.
+    @Test func numbersAreThoseOfDescription() throws {
+        var rng = SplitMix(seed: 19)
+        var values: [Double] = [0, -0.0, 1, -1, 0.1, 1e-5, 1e-4, 9.999999999999999e-5, 1e15, 1e16, 9007199254740992,
+                                18014398509481984, 18014398509481988, .leastNonzeroMagnitude, .leastNormalMagnitude,
+                                .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+                                Double(bitPattern: 0x000F_FFFF_FFFF_FFFF), 0.30000000000000004, 123456789012345680]
+        for _ in 0..<400_000 {
+            let bits = rng.next()
+            let value = Double(bitPattern: bits)
+            if value.isFinite { values.append(value) }
+            values.append(Double(bits >> 11) / Double(1 << 53) * 10)
+            values.append(Double(bits % 100_000) / 1000)
+        }
+        let printed = try Self.printed(values)
+        #expect(printed.count == values.count)
+        var mismatches = 0
+        for (text, value) in zip(printed, values) where text != value.description {
+            mismatches += 1
+            if mismatches <= 5 { Issue.record("\(value.bitPattern): \(text) ≠ \(value.description)") }
+        }
+        #expect(mismatches == 0)
+        // And they read back to the same bits.
+        #expect(zip(printed, values).allSatisfy { Double($0)?.bitPattern == $1.bitPattern })
+    }
+
+    /// Not finite: null, as in the `String` path.
+    @Test func nonFiniteIsNull() throws {
+        #expect(try Self.printed([.nan, .infinity, -.infinity]) == ["null", "null", "null"])
+    }
+
+    /// The smallest chunks the buffer allows give the same text as one large chunk.
+    @Test func chunkBoundariesDoNotShowInTheText() throws {
+        var rng = SplitMix(seed: 7)
+        let values = (0..<5000).map { _ in Double(rng.next() >> 11) / Double(1 << 53) }
+        #expect(try Self.printed(values, chunk: 1) == (try Self.printed(values)))
+    }
+
+    /// The byte path gives the document of the `String` path, for each loss and solver, thinned and not,
+    /// with and without the data, and for a run that a stopping rule ends.
+    @Test(arguments: [
+        ("mu", "frobenius", 1, true, nil), ("mu", "kl", 1, true, nil), ("hals", "frobenius", 3, false, nil),
+        ("mu", "frobenius", 4, true, 0.01),
+    ] as [(String, String, Int, Bool, Double?)])
+    func bytePathEqualsStringPath(solver: String, loss: String, every: Int, data: Bool, tol: Double?) throws {
+        let configuration = try NMFConfiguration(
+            data: Dataset.cos2(), rank: 2, loss: loss == "kl" ? .kullbackLeibler : .frobenius,
+            solver: solver == "hals" ? .hals : .multiplicative, tolerance: tol)
+        let writer = try SnapshotJSONWriter(configuration: configuration, every: every, includesData: data)
+        let snapshots = try NMFSolver(configuration).makeSnapshots(iterations: 120)
+        var text = ""
+        try writer.write(snapshots) { text += $0 }
+        var bytes: [UInt8] = []
+        try writer.write(snapshots, bytes: { bytes.append(contentsOf: $0) })
+        #expect(bytes == Array(text.utf8))
+        #expect(text.hasSuffix("}\n"))
+    }
+}
+
+/// SplitMix64, a seeded stream for the corpus.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import NMF
+import Testing
+@testable import NMFVizCommand
+
+/// Each command runs each solver once, in process, whatever it writes: a GIF (limits and palette
+/// samples before the frames), PNG frames, a still with the animation's limits, a comparison, and
+/// the .npz and JSON exports. Before, a CSV's GIF ran the solver three times and the .npz three.
+@Suite struct SolverRunsOnceCommandTests {
+    static func counted(_ arguments: [String], factorize: Bool = false) throws -> (iterations: Int, runs: Int) {
+        let counter = IterationCounter()
+        try IterationCounter.$current.withValue(counter) {
+            if factorize { try Factorize.parse(arguments).run() } else { try Render.parse(arguments).run() }
+        }
+        return (counter.iterations, counter.runs)
+    }
+
+    @Test func everyOutputRunsEachSolverOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("once-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("points.csv").path
+        var text = ""
+        for r in 0..<40 { text += "\(Double(r % 7) + 0.5),\(Double(r % 5) * 0.3 + 0.2),\(Double(r % 3) + 1)\n" }
+        try text.write(toFile: csv, atomically: true, encoding: .utf8)
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        let small = ["--quiet", "--dpi", "30", "--frames", "8"]
+
+        #expect(try Self.counted(small + ["--data", csv, "-o", path("a.gif")]) == (7, 1))
+        #expect(try Self.counted(small + ["-o", path("b.gif")]) == (7, 1))
+        #expect(try Self.counted(small + ["--data", csv, "-o", path("frames") + "/"]) == (7, 1))
+        #expect(try Self.counted(small + ["--data", csv, "--iteration", "3", "-o", path("s.png")]) == (7, 1))
+        #expect(try Self.counted(small + ["--data", csv, "--compare", "mu,hals", "-o", path("c.gif")]) == (14, 2))
+        #expect(try Self.counted(small + ["--data", csv, "--panels", "reconstruction,loss", "-o", path("p.gif")]) == (7, 1))
+        #expect(try Self.counted(["--data", csv, "--iterations", "20", "--every", "3", "-o", path("x.npz")],
+                                 factorize: true) == (20, 1))
+        #expect(try Self.counted(["--data", csv, "--iterations", "20", "-o", path("x.json")], factorize: true) == (20, 1))
+    }
+}
