@@ -40,6 +40,8 @@ public struct SceneStyle: Sendable {
     public var arrowColors = false
     /// Where legends go: matplotlib's 'best' (the default) or a named corner.
     public var legendLocation = Legend.Location.best
+    /// How the data and reconstruction panels draw their rows: markers, a sample, or a density.
+    public var points = PointDrawing.automatic
 
     /// The article's style: 10 × 4.5 in at 100 dpi, matplotlib's theme.
     public init() {}

@@ -107,6 +107,11 @@ struct Render: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("The two data columns to plot (0-based), e.g. --columns 0,2.", valueName: "i,j"))
     var columns: String?
 
+    @Option(name: .customLong("points"), parsing: .unconditional, help: ArgumentHelp(
+        "How the data and reconstruction panels draw the rows: auto (default: a marker per row up to \(PointDrawing.densityThreshold) rows; with more, a density — a 2-D histogram over the panel's pixels, log-shaded with the colormap as datashader does, empty pixels left clear — and a note on stderr says so), all (a marker for every row), density (always), or N (markers for a fixed sample of N rows, the same in every panel and frame), e.g. --points 50000.",
+        valueName: "all|N|density"))
+    var pointsOption: String?
+
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Threads that draw frames (default and most: the number of cores, and no more than the frames), e.g. --jobs 1.",
         valueName: "n"))
@@ -259,6 +264,7 @@ struct Render: ParsableCommand {
         }
         try validateOutputOptions()
         try validateTeaching()
+        _ = try parsedPoints()
         _ = try parsedLoop()
         _ = try parsedSize()
         _ = try parsedColumns()
@@ -313,7 +319,9 @@ struct Render: ParsableCommand {
         }
         if filmstrip != nil { return try runFilmstrip() }
         let schedule = try schedule()
-        let (scene, solvers, boundsSolve) = try visualization(schedule: schedule).makeMeasuredScene()
+        let visualization = try visualization(schedule: schedule)
+        noteDensity(visualization)
+        let (scene, solvers, boundsSolve) = try visualization.makeMeasuredScene()
         let (width, height) = scene.pixelSize
         let jobs = try MemoryBudget.jobs(upTo: effectiveJobs(frames: schedule.count), width: width, height: height,
                                          gif: target.holdsFrames)
@@ -390,6 +398,31 @@ struct Render: ParsableCommand {
             throw ValidationError("--size must be WxH in inches with positive numbers, such as 10x4.5, or 16:9 or 4:3, not '\(size)'")
         }
         return (w, h)
+    }
+
+    /// `--points`, auto when not given.
+    func parsedPoints() throws -> PointDrawing {
+        guard let pointsOption else { return .automatic }
+        do {
+            return try PointDrawing(parsing: pointsOption)
+        } catch {
+            throw ValidationError(NMFViz.describe(error))
+        }
+    }
+
+    /// One line on stderr when `--points auto` draws point panels as densities, since the picture then
+    /// differs in kind from a scatter (printed even with --quiet: it says what the output is).
+    func noteDensity(_ visualization: Visualization) {
+        let rows = visualization.configuration.data.rows
+        let showsPoints: Bool
+        switch visualization.kind {
+        case .article: showsPoints = true
+        case .panels(let panels): showsPoints = panels.contains(.data) || panels.contains(.reconstruction)
+        case .images: showsPoints = false
+        }
+        guard showsPoints, visualization.style.points.switchesToDensity(rows: rows) else { return }
+        Self.printError("nmfviz: note: \(rows) rows are more than a scatter shows (\(PointDrawing.densityThreshold)): "
+            + "the data and reconstruction are drawn as densities; --points all draws every marker, --points N a sample")
     }
 
     func parsedColumns() throws -> (Int, Int)? {
