@@ -190,6 +190,12 @@ def main():
         gif_quality_table(nmfviz, work, quick)
         shutil.rmtree(work, ignore_errors=True)
         return
+    if "--big" in sys.argv:  # nmfviz alone: no reference environment needed
+        work = tempfile.mkdtemp(prefix="nmfviz-bench-")
+        table("Scaling with rows (GIF output, whole process; peak = maximum resident set size)",
+              ["frames", "size", "points", "time", "peak memory", "file"], big_rows(nmfviz, work, quick))
+        shutil.rmtree(work, ignore_errors=True)
+        return
     py = ensure_venv()
     work = tempfile.mkdtemp(prefix="nmfviz-bench-")
     env1 = dict(os.environ, OPENBLAS_NUM_THREADS="1")
@@ -204,11 +210,6 @@ def main():
         return
     if "--markers" in sys.argv:
         markers_table(nmfviz, py, work, 3 if quick else 5)
-        shutil.rmtree(work, ignore_errors=True)
-        return
-    if "--big" in sys.argv:
-        table("Scaling with rows (GIF output, whole process; peak = maximum resident set size)",
-              ["frames", "size", "points", "time", "peak memory", "file"], big_rows(nmfviz, work, quick))
         shutil.rmtree(work, ignore_errors=True)
         return
 
