@@ -462,6 +462,7 @@ struct Render: ParsableCommand {
         if let tol = o.tolerance { text += " tol=\(tol)" }
         if let maxIter = o.maximumIterations { text += " max_iter=\(maxIter)" }
         if o.shuffle { text += " shuffle=True" }
+        if let pointsOption, pointsOption != "auto" { text += " points=\(pointsOption)" }
         return text
     }
 
