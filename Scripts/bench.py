@@ -9,6 +9,7 @@ Run through Scripts/bench, which builds nmfviz in release mode first:
     Scripts/bench --markers       # only 100,000 points × 10 frames: nmfviz beside the article's script (issue 19)
     Scripts/bench --once [--old BIN]  # only the one-solver-pass rows (issue 19): 100,000 × 10 CSV GIF, digits GIF,
                                   # digits JSON export; with --old, that build alternates with this one
+    Scripts/bench --big           # only the big-data rows of the scaling table: up to 1,000,000 rows (issue 19)
 
 The Python side runs in a virtual environment (.venv-bench/, made on first use from PyPI with matplotlib,
 pillow and scikit-learn). Without it, or without network, only nmfviz's own figures are printed.
@@ -198,6 +199,12 @@ def main():
         once_table(nmfviz, old, work, runs)
         shutil.rmtree(work, ignore_errors=True)
         return
+    if "--big" in sys.argv:  # nmfviz alone: no reference environment needed
+        work = tempfile.mkdtemp(prefix="nmfviz-bench-")
+        table("Scaling with rows (GIF output, whole process; peak = maximum resident set size)",
+              ["frames", "size", "points", "time", "peak memory", "file"], big_rows(nmfviz, work, quick))
+        shutil.rmtree(work, ignore_errors=True)
+        return
     py = ensure_venv()
     work = tempfile.mkdtemp(prefix="nmfviz-bench-")
     env1 = dict(os.environ, OPENBLAS_NUM_THREADS="1")
@@ -338,13 +345,7 @@ def main():
                               1 if count >= 500 else runs)
             scale_rows.append([f"{count} frames", label, "80", fmt_s(t), f"{m:.0f} MB",
                                f"{os.path.getsize(out):,} B"])
-    for points in (10_000, 100_000):
-        csv = os.path.join(work, f"points{points}.csv")
-        write_points(csv, points)
-        out = os.path.join(work, "points.gif")
-        t, m = median_run([nmfviz, "--data", csv, "--output", out, "--quiet"], 1 if quick else 3)
-        scale_rows.append(["50 frames", "1000×450", f"{points:,}", fmt_s(t), f"{m:.0f} MB",
-                           f"{os.path.getsize(out):,} B"])
+    scale_rows += big_rows(nmfviz, work, quick)
     table("Scaling (GIF output, whole process; peak = maximum resident set size)",
           ["frames", "size", "points", "time", "peak memory", "file"], scale_rows)
     shutil.rmtree(work, ignore_errors=True)
@@ -535,6 +536,26 @@ def write_wide(path, n, columns):
                 state = (state * 6364136223846793005 + 1442695040888963407) % 2**64
                 values.append(f"{(state >> 11) / 2**53 * 4 + 0.1:.6f}")
             f.write(",".join(values) + "\n")
+def big_rows(nmfviz, work, quick):
+    """The scaling table's rows of CSV points: 10,000 … 1,000,000 points (2 columns), and the
+    1,000,000 × 10 CSV of Scripts/make-big-csv.py; past 200,000 rows the default render draws densities.
+    Peak memory is the process's maximum resident set size (wait4, as /usr/bin/time -f %M)."""
+    rows = []
+    runs = 1 if quick else 3
+    for points in (10_000, 100_000, 1_000_000):
+        csv = os.path.join(work, f"points{points}.csv")
+        write_points(csv, points)
+        out = os.path.join(work, "points.gif")
+        t, m = median_run([nmfviz, "--data", csv, "--output", out, "--quiet"], runs)
+        rows.append(["50 frames", "1000×450", f"{points:,}", fmt_s(t), f"{m:.0f} MB", f"{os.path.getsize(out):,} B"])
+        os.remove(csv)
+    big = os.path.join(work, "big.csv")
+    subprocess.run([sys.executable, os.path.join(ROOT, "Scripts", "make-big-csv.py"), big], check=True)
+    out = os.path.join(work, "big.gif")
+    t, m = median_run([nmfviz, "--data", big, "--output", out, "--quiet"], runs)
+    rows.append(["50 frames", "1000×450", "1,000,000 × 10", fmt_s(t), f"{m:.0f} MB", f"{os.path.getsize(out):,} B"])
+    os.remove(big)
+    return rows
 
 
 def write_points(path, n):

@@ -9,7 +9,7 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
     public enum Field: String, Sendable, CaseIterable {
         /// The output path, the frame count and step, an iteration, the rank, the data rows shown, the data
         /// columns plotted, the panels, the filmstrip's iterations, the figure size, the title, the comparison.
-        case output, frameCount, frameStep, iteration, rank, samples, columns, panels, filmstrip, figureSize, title, comparison
+        case output, frameCount, frameStep, iteration, rank, samples, columns, panels, filmstrip, figureSize, title, comparison, points
 
         /// The field in words: "the frame count".
         public var words: String {
@@ -26,6 +26,7 @@ public enum AnimationError: Error, Equatable, CustomStringConvertible {
             case .figureSize: return "the figure size"
             case .title: return "the title"
             case .comparison: return "the comparison"
+            case .points: return "the points"
             }
         }
     }

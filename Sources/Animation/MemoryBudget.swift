@@ -1,4 +1,5 @@
 import Foundation
+import NMF
 
 /// How much memory a run needs and how much the process may use, so that a request too large is
 /// refused before anything is allocated rather than killed half-way.
@@ -11,29 +12,8 @@ import Foundation
 /// space: thread stacks, the runtime, malloc's arenas).
 public enum MemoryBudget {
     /// What the process may use: the smallest of the address-space and data limits (`ulimit -v`,
-    /// `ulimit -d`), the cgroup's memory limit, and the physical memory.
-    public static var available: Int {
-        var limits: [Int] = []
-        var limit = rlimit()
-        for resource in [RLIMIT_AS, RLIMIT_DATA] {
-            #if os(Linux)
-            let got = getrlimit(__rlimit_resource_t(resource.rawValue), &limit) == 0
-            #else
-            let got = getrlimit(resource, &limit) == 0
-            #endif
-            if got, limit.rlim_cur < rlim_t(Int.max) {  // RLIM_INFINITY is all ones
-                limits.append(Int(limit.rlim_cur))
-            }
-        }
-        for file in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
-            if let text = try? String(contentsOfFile: file, encoding: .utf8),
-               let value = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                limits.append(value)
-            }
-        }
-        limits.append(Int(ProcessInfo.processInfo.physicalMemory))
-        return limits.min() ?? Int.max
-    }
+    /// `ulimit -d`), the cgroup's memory limit, and the physical memory (`ProcessMemory.available`).
+    public static var available: Int { ProcessMemory.available }
 
     /// The bytes a run of `width` × `height` frames with `jobs` render threads needs, estimated.
     public static func estimate(width: Int, height: Int, jobs: Int, gif: Bool) -> Double {

@@ -15,6 +15,8 @@ struct PanelArtists: Sendable {
     let titleFormat: TitleFormat
     /// The data, for the titles' relative error.
     let data: Matrix
+    /// What the point panels draw for the data's rows (the reconstruction has as many).
+    let drawing: PointDrawing.Resolved
 
     /// matplotlib's C3, the colour of the current-iteration marker: red stands out on both themes and
     /// against the C0 blue (or the dark theme's teal) curve.
@@ -31,6 +33,7 @@ struct PanelArtists: Sendable {
         self.columns = columns
         self.colormap = try Colormap(named: style.pointColormapName)
         self.normalize = try Normalize(vmin: bounds.colorRange.lower, vmax: bounds.colorRange.upper)
+        self.drawing = style.points.resolved(rows: data.rows)
     }
 
     /// Sets the data limits of a data or reconstruction panel.
@@ -44,20 +47,31 @@ struct PanelArtists: Sendable {
         (axes.xLabel, axes.yLabel) = style.labels(of: panel)
     }
 
-    /// The rows of `matrix` as points, coloured by their x (the article's scatter).
+    /// The rows of `matrix` as points, coloured by their x (the article's scatter), or as `drawing` says.
     func drawPoints(_ matrix: Matrix, into axes: inout Axes) throws {
-        let xs = (0..<matrix.rows).map { matrix[$0, columns.x] }
-        let ys = (0..<matrix.rows).map { matrix[$0, columns.y] }
-        try axes.scatter(x: xs, y: ys, size: style.markerSize, values: xs, colormap: colormap, normalize: normalize,
+        switch drawing {
+        case .markers:
+            let xs = (0..<matrix.rows).map { matrix[$0, columns.x] }
+            let ys = (0..<matrix.rows).map { matrix[$0, columns.y] }
+            try drawMarkers(x: xs, y: ys, into: &axes)
+        case .sample(let rows):
+            try drawMarkers(x: rows.map { matrix[$0, columns.x] }, y: rows.map { matrix[$0, columns.y] }, into: &axes)
+        case .density:
+            let xs = (0..<matrix.rows).map { matrix[$0, columns.x] }
+            let ys = (0..<matrix.rows).map { matrix[$0, columns.y] }
+            try axes.density(x: xs, y: ys, colormap: colormap)
+        }
+    }
+
+    /// The article's markers at these points, coloured by their x.
+    private func drawMarkers(x: [Double], y: [Double], into axes: inout Axes) throws {
+        try axes.scatter(x: x, y: y, size: style.markerSize, values: x, colormap: colormap, normalize: normalize,
                          edgeColor: style.theme.markerEdgeColor, edgeWidth: style.markerEdgeWidth)
     }
 
-    /// The rows of `matrix` as points, each in the tab10 colour of its row's dominant component in `w`.
-    func drawPoints(_ matrix: Matrix, byDominantComponentOf w: Matrix, into axes: inout Axes) throws {
-        let xs = (0..<matrix.rows).map { matrix[$0, columns.x] }
-        let ys = (0..<matrix.rows).map { matrix[$0, columns.y] }
-        let colors = Self.dominantComponents(w).map(ColorCycle.color)
-        try axes.scatter(x: xs, y: ys, size: style.markerSize, colors: colors,
+    /// Points in the tab10 colours of their components (`components[i]` for point i).
+    private func drawComponentMarkers(x: [Double], y: [Double], components: [Int], into axes: inout Axes) throws {
+        try axes.scatter(x: x, y: y, size: style.markerSize, colors: components.map(ColorCycle.color),
                          edgeColor: style.theme.markerEdgeColor, edgeWidth: style.markerEdgeWidth)
     }
 
@@ -71,13 +85,63 @@ struct PanelArtists: Sendable {
         }
     }
 
+    /// The points of Ŷ = WH: the whole product when every row is a marker (as before, so the pictures
+    /// keep their bytes), else only the two shown columns (and sampled rows), O(rows × rank). Points
+    /// coloured by their dominant component keep those colours in a sample; a density has no
+    /// per-point colour, so it is shaded with the colormap either way.
+    func drawReconstructedPoints(_ snapshot: Snapshot, into axes: inout Axes) throws {
+        let byComponent = style.pointColoring == .dominantComponent
+        switch drawing {
+        case .markers:
+            let matrix = snapshot.reconstruction()
+            if byComponent {
+                let xs = (0..<matrix.rows).map { matrix[$0, columns.x] }
+                let ys = (0..<matrix.rows).map { matrix[$0, columns.y] }
+                try drawComponentMarkers(x: xs, y: ys, components: Self.dominantComponents(snapshot.w), into: &axes)
+            } else {
+                try drawPoints(matrix, into: &axes)
+            }
+        case .sample(let rows):
+            let (xs, ys) = Self.reconstructedColumns(snapshot, columns: columns, rows: rows)
+            if byComponent {
+                let components = Self.dominantComponents(snapshot.w)
+                try drawComponentMarkers(x: xs, y: ys, components: rows.map { components[$0] }, into: &axes)
+            } else {
+                try drawMarkers(x: xs, y: ys, into: &axes)
+            }
+        case .density:
+            let (xs, ys) = Self.reconstructedColumns(snapshot, columns: columns, rows: nil)
+            try axes.density(x: xs, y: ys, colormap: colormap)
+        }
+    }
+
+    /// Columns `columns.x` and `columns.y` of WH at `rows` (nil: every row): W's row times H's column.
+    static func reconstructedColumns(_ snapshot: Snapshot, columns: (x: Int, y: Int),
+                                     rows: [Int]?) -> (x: [Double], y: [Double]) {
+        let w = snapshot.w, h = snapshot.h
+        let k = w.columns, n = h.columns
+        let hx = (0..<k).map { h.values[$0 * n + columns.x] }, hy = (0..<k).map { h.values[$0 * n + columns.y] }
+        let count = rows?.count ?? w.rows
+        var xs = [Double](repeating: 0, count: count), ys = [Double](repeating: 0, count: count)
+        w.values.withUnsafeBufferPointer { wv in
+            for r in 0..<count {
+                let i = rows?[r] ?? r
+                var sx = 0.0, sy = 0.0
+                for j in 0..<k {
+                    let a = wv[i * k + j]
+                    sx += a * hx[j]
+                    sy += a * hy[j]
+                }
+                xs[r] = sx
+                ys[r] = sy
+            }
+        }
+        return (xs, ys)
+    }
+
     /// Ŷ = WH and the basis vectors (rows of H) as arrows from the origin, titled `title`.
     func drawReconstruction(_ snapshot: Snapshot, title: String, into axes: inout Axes) throws {
-        if style.pointColoring == .dominantComponent {
-            try drawPoints(snapshot.reconstruction(), byDominantComponentOf: snapshot.w, into: &axes)
-        } else {
-            try drawPoints(snapshot.reconstruction(), into: &axes)
-        }
+        try drawReconstructedPoints(snapshot, into: &axes)
         let h = snapshot.h
         let zeros = [Double](repeating: 0, count: h.rows)
         let u = (0..<h.rows).map { h[$0, columns.x] }, v = (0..<h.rows).map { h[$0, columns.y] }

@@ -57,6 +57,9 @@ public struct SceneStyle: Sendable {
     /// Whether the arrows are drawn in their components' tab10 colours with a legend.
     var colorsComponents: Bool { arrowColors || pointColoring == .dominantComponent }
 
+    /// How the data and reconstruction panels draw their rows: markers, a sample, or a density.
+    public var points = PointDrawing.automatic
+
     /// The article's style: 10 × 4.5 in at 100 dpi, matplotlib's theme.
     public init() {}
 

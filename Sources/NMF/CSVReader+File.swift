@@ -18,10 +18,11 @@ extension CSVReader {
         return lstat(path, &info) == 0 || errno != ENOENT
     }
 
-    /// The bytes of the regular file at `path`, at most `limit` of them.
+    /// The bytes of the regular file at `path`, at most `limit` of them; with `truncating`, its first
+    /// `limit` bytes (or all of a shorter file) instead of an error for a longer one.
     ///
     /// - Throws: `NMFError.unreadableFile` saying why, `.fileTooLarge` or `.fileTooLargeWhileReading`.
-    static func contents(ofFile path: String, limit: Int) throws -> [UInt8] {
+    static func contents(ofFile path: String, limit: Int, truncating: Bool = false) throws -> [UInt8] {
         func fail(_ reason: String) -> NMFError { NMFError.unreadableFile(path: path, reason: reason) }
         var info = stat()
         guard lstat(path, &info) == 0 else { throw fail(reason(errno)) }
@@ -32,7 +33,7 @@ extension CSVReader {
             }
         }
         if let other = notRegular(info) { throw fail(other) }
-        if info.st_size > limit { throw NMFError.fileTooLarge(path: path, size: Int(info.st_size), limit: limit) }
+        if info.st_size > limit && !truncating { throw NMFError.fileTooLarge(path: path, size: Int(info.st_size), limit: limit) }
 
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else { throw fail(reason(errno)) }
@@ -63,6 +64,7 @@ extension CSVReader {
         // The file is longer than fstat said (it grows, or reports no size as in /proc): go on in chunks.
         while true {
             if count == bytes.count {
+                if truncating && count > limit { break }
                 guard count <= limit else { throw NMFError.fileTooLargeWhileReading(path: path, limit: limit) }
                 bytes.append(contentsOf: [UInt8](repeating: 0, count: min(limit + 1 - count, max(count, 1 << 16))))
             }
@@ -77,6 +79,7 @@ extension CSVReader {
             }
             count += got
         }
+        if truncating { count = min(count, limit) }
         guard count <= limit else { throw NMFError.fileTooLargeWhileReading(path: path, limit: limit) }
         bytes.removeSubrange(count...)
         return bytes

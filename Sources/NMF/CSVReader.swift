@@ -23,17 +23,31 @@
 /// different number of fields than the first data row; errors on rows after a header say which
 /// line was read as the header. Also files with fewer than 2 rows, all-zero files, non-UTF-8 files,
 /// files that are not regular files or cannot be opened (with the reason), and files over
-/// `maximumFileSize` (checked before and while reading).
+/// `fileSizeLimit()` (checked before and while reading).
 public enum CSVReader {
-    /// Files larger than this (64 MiB) are refused: NMF data that size is a mistake here.
-    public static let maximumFileSize = 64 << 20
+    /// The largest file read at all (4 GiB): past it the values alone would take 16 GB or more.
+    public static let maximumFileSize = 1 << 32
 
-    /// Reads the file at `path`.
+    /// How much of the memory the process may use a file may take: one eighth. Reading holds the
+    /// bytes (1×) and the values, up to 4× in the worst case (every value takes at least 2 bytes of text
+    /// and 8 as a double), and the solver and the pictures need at least one more matrix of that size
+    /// (the reconstruction).
+    public static let memoryShare = 8
+
+    /// The limit on a file's size: `maximumFileSize`, or one `memoryShare`-th of `available` when that
+    /// is smaller, and never below 1 MiB. With this machine's memory a 1,000,000 × 10 CSV (~90 MB) is
+    /// well inside it; the old fixed 64 MiB refused it.
+    public static func fileSizeLimit(available: Int = ProcessMemory.available) -> Int {
+        min(maximumFileSize, max(1 << 20, available / memoryShare))
+    }
+
+    /// Reads the file at `path`, refusing one larger than `limit` bytes (checked before and while
+    /// reading, so a file that grows or reports no size cannot make the reader hold more).
     ///
     /// - Throws: `NMFError` (`.unreadableFile` with the reason, `.fileTooLarge`,
     ///   `.fileTooLargeWhileReading`, and the errors of `parse(bytes:path:)`).
-    public static func read(path: String) throws -> Matrix {
-        try parse(bytes: contents(ofFile: path, limit: maximumFileSize), path: path)
+    public static func read(path: String, limit: Int = fileSizeLimit()) throws -> Matrix {
+        try parse(bytes: contents(ofFile: path, limit: limit), path: path)
     }
 
     /// Parses CSV bytes (UTF-8); `path` only names the source in error messages.

@@ -45,9 +45,9 @@ public enum NMFError: Error, Equatable, CustomStringConvertible {
     case unknownDataset(String)
     /// The CSV file could not be read.
     case unreadableFile(path: String, reason: String)
-    /// The CSV file is larger than `CSVReader.maximumFileSize`.
+    /// The CSV file is larger than the reader's limit (`CSVReader.fileSizeLimit()`).
     case fileTooLarge(path: String, size: Int, limit: Int)
-    /// The CSV file grew past `CSVReader.maximumFileSize` while it was read (its size was not known,
+    /// The CSV file grew past the reader's limit while it was read (its size was not known,
     /// or it changed, after the first look).
     case fileTooLargeWhileReading(path: String, limit: Int)
     /// A control character (NUL, ESC, …; tabs are blanks) outside a comment.

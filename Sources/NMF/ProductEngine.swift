@@ -114,12 +114,46 @@ struct ProductEngine: Sendable {
             return
         }
         let (m, k, n) = (a.rows, a.columns, b.columns)
+        let pieces = ProductEngine.pieces(work: ProductEngine.work(m, k, n))
+        if n <= ProductEngine.narrowColumns && pieces > 1 {
+            tallTransposeTimes(blas, a, b, pieces: pieces, into: &out)
+            return
+        }
         Matrix.withBuffers(a, b, into: &out) { pa, pb, po in
             guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
             // Columns of B and of the output, split over cores: the sum over m stays whole.
             forEachPiece(count: n, work: ProductEngine.work(m, k, n)) { columns in
                 blas.transposeTimes(a, b + columns.lowerBound, m: m, k: k, n: columns.count,
                                             ldb: n, into: o + columns.lowerBound, ldc: n)
+            }
+        }
+    }
+
+    /// Outputs at most this wide (n columns of B) take `tallTransposeTimes` when the product is cut.
+    static let narrowColumns = 16
+
+    /// `out = aᵀ · b` for tall, narrow operands (a 1,000,000 × 10 CSV): the sum over the m rows is
+    /// cut into `pieces` contiguous row blocks, each one BLAS call into its own k×n partial, and the
+    /// partials are added in block order. Cutting by output columns instead, as for wide B, would read
+    /// all of A and (strided) all of B once per piece: ten passes over a 10-column Y instead of one.
+    /// The cut depends only on the sizes, so the result does not depend on the number of cores.
+    private func tallTransposeTimes(_ blas: CBLAS, _ a: Matrix, _ b: Matrix, pieces: Int, into out: inout Matrix) {
+        let (m, k, n) = (a.rows, a.columns, b.columns)
+        let blocks = min(pieces, m)
+        var partials = [Double](repeating: 0, count: blocks * k * n)
+        Matrix.withBuffers(a, b, into: &out) { pa, pb, po in
+            guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
+            partials.withUnsafeMutableBufferPointer { pp in
+                guard let p = pp.baseAddress else { return }
+                MatrixKernels.forEachRange(count: m, pieces: blocks) { rows, block in
+                    blas.transposeTimes(a + rows.lowerBound * k, b + rows.lowerBound * n, m: rows.count, k: k, n: n,
+                                        ldb: n, into: p + block * k * n, ldc: n)
+                }
+                for index in 0..<(k * n) {
+                    var sum = 0.0
+                    for block in 0..<blocks { sum += p[block * k * n + index] }
+                    o[index] = sum
+                }
             }
         }
     }

@@ -84,6 +84,7 @@ extension NMFViz {
         case .figureSize: return "--size"
         case .title: return "--title"
         case .comparison: return "--compare"
+        case .points: return "--points"
         }
     }
 

@@ -31,7 +31,9 @@ extension Render {
         let clock = ContinuousClock()
         let start = clock.now
         let iterations = try parsedFilmstrip()
-        let scene = try visualization(schedule: .article).filmstripScene(iterations: iterations)
+        let visualization = try visualization(schedule: .article)
+        noteDensity(visualization)
+        let scene = try visualization.filmstripScene(iterations: iterations)
         try writeStill(scene)
         printFilmstripSummary(count: iterations.count, size: scene.pixelSize, seconds: (clock.now - start).seconds)
     }

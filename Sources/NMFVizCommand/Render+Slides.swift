@@ -66,6 +66,7 @@ extension Render {
         style.legendLocation = try legendLocation()
         style.xLabels = Self.axisLabels(xlabel)
         style.yLabels = Self.axisLabels(ylabel)
+        style.points = try parsedPoints()
         return style
     }
 }

@@ -112,6 +112,11 @@ struct Render: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("The two data columns to plot (0-based), e.g. --columns 0,2.", valueName: "i,j"))
     var columns: String?
 
+    @Option(name: .customLong("points"), parsing: .unconditional, help: ArgumentHelp(
+        "How the data and reconstruction panels draw the rows: auto (default: a marker per row up to \(PointDrawing.densityThreshold) rows; with more, a density — a 2-D histogram over the panel's pixels, log-shaded with the colormap as datashader does, empty pixels left clear — and a note on stderr says so), all (a marker for every row), density (always), or N (markers for a fixed sample of N rows, the same in every panel and frame), e.g. --points 50000.",
+        valueName: "all|N|density"))
+    var pointsOption: String?
+
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Threads that draw frames (default and most: the number of cores, and no more than the frames), e.g. --jobs 1.",
         valueName: "n"))
@@ -264,6 +269,7 @@ struct Render: ParsableCommand {
         }
         try validateOutputOptions()
         try validateTeaching()
+        _ = try parsedPoints()
         _ = try parsedLoop()
         _ = try parsedSize()
         _ = try parsedColumns()
@@ -322,7 +328,9 @@ struct Render: ParsableCommand {
         }
         if filmstrip != nil { return try runFilmstrip() }
         let schedule = try schedule()
-        let (scene, solvers, recording) = try visualization(schedule: schedule).makeRecordedScene()
+        let visualization = try visualization(schedule: schedule)
+        noteDensity(visualization)
+        let (scene, solvers, recording) = try visualization.makeRecordedScene()
         let (width, height) = scene.pixelSize
         let jobs = try MemoryBudget.jobs(upTo: effectiveJobs(frames: schedule.count), width: width, height: height,
                                          gif: target.holdsFrames)
@@ -400,6 +408,31 @@ struct Render: ParsableCommand {
         return (w, h)
     }
 
+    /// `--points`, auto when not given.
+    func parsedPoints() throws -> PointDrawing {
+        guard let pointsOption else { return .automatic }
+        do {
+            return try PointDrawing(parsing: pointsOption)
+        } catch {
+            throw ValidationError(NMFViz.describe(error))
+        }
+    }
+
+    /// One line on stderr when `--points auto` draws point panels as densities, since the picture then
+    /// differs in kind from a scatter (printed even with --quiet: it says what the output is).
+    func noteDensity(_ visualization: Visualization) {
+        let rows = visualization.configuration.data.rows
+        let showsPoints: Bool
+        switch visualization.kind {
+        case .article: showsPoints = true
+        case .panels(let panels): showsPoints = panels.contains(.data) || panels.contains(.reconstruction)
+        case .images: showsPoints = false
+        }
+        guard showsPoints, visualization.style.points.switchesToDensity(rows: rows) else { return }
+        Self.printError("nmfviz: note: \(rows) rows are more than a scatter shows (\(PointDrawing.densityThreshold)): "
+            + "the data and reconstruction are drawn as densities; --points all draws every marker, --points N a sample")
+    }
+
     func parsedColumns() throws -> (Int, Int)? {
         guard let columns else { return nil }
         let parts = columns.split(separator: ",", omittingEmptySubsequences: false)
@@ -437,6 +470,7 @@ struct Render: ParsableCommand {
         if let tol = o.tolerance { text += " tol=\(tol)" }
         if let maxIter = o.maximumIterations { text += " max_iter=\(maxIter)" }
         if o.shuffle { text += " shuffle=True" }
+        if let pointsOption, pointsOption != "auto" { text += " points=\(pointsOption)" }
         return text
     }
 

@@ -11,6 +11,7 @@ public struct Axes: Sendable {
     /// An artist in the order it was added.
     enum Artist: Sendable, Equatable {
         case scatter(Scatter)
+        case density(Density)
         case quiver(Quiver)
         case line(Line)
         case text(TextAnnotation)
@@ -98,6 +99,16 @@ public struct Axes: Sendable {
         }
         try scatter(x: x, y: y, size: size, sizes: sizes, colors: values.map { colormap.color(for: $0, normalize: norm) },
                     edgeColor: edgeColor, edgeWidth: edgeWidth)
+    }
+
+    /// Points as a density instead of markers: a 2-D histogram over the axes' pixels, log-shaded
+    /// through `colormap` and transparent where no point falls (see `Density`). Drawn, and autoscaled,
+    /// where a scatter of the same points would be.
+    ///
+    /// - Throws: `PlotError.lengthMismatch` when `x` and `y` differ in length.
+    public mutating func density(x: [Double], y: [Double], colormap: Colormap) throws {
+        try Self.checkSameLength(x, y, "density y")
+        artists.append(.density(Density(x: x, y: y, colormap: colormap)))
     }
 
     /// Arrows from (x, y) to (x + u, y + v) in data coordinates.

@@ -90,6 +90,7 @@ extension Axes {
         for artist in artists {
             switch artist {
             case .scatter(let s): take(x ? s.x : s.y)
+            case .density(let d): take(x ? d.x : d.y)
             case .quiver(let q): take(x ? q.x : q.y)
             case .line(let l): take(x ? l.x : l.y)
             case .text: break

@@ -107,6 +107,8 @@ extension AxesRenderer {
                     .filter(\.isFinite))
             case .scatter(let s):
                 offsets += (0..<min(s.x.count, s.y.count)).map { Point(layout.x.pixel(s.x[$0]), layout.y.pixel(s.y[$0])) }
+            case .density(let d):
+                offsets += (0..<min(d.x.count, d.y.count)).map { Point(layout.x.pixel(d.x[$0]), layout.y.pixel(d.y[$0])) }
             case .quiver(let q):
                 offsets += (0..<min(q.x.count, q.y.count)).map { Point(layout.x.pixel(q.x[$0]), layout.y.pixel(q.y[$0])) }
             case .text: break

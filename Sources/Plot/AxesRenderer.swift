@@ -25,6 +25,7 @@ struct AxesRenderer {
         for artist in axes.artists {
             switch artist {
             case .scatter(let s): drawScatter(s, on: &canvas)
+            case .density(let d): try drawDensity(d, on: &canvas)
             case .quiver(let q): drawQuiver(q, on: &canvas)
             case .line, .text: break
             }
@@ -97,6 +98,17 @@ struct AxesRenderer {
                 canvas.strokeCircle(center: c, radius: r, width: edgeWidth, color: edge, clip: clip)
             }
         }
+    }
+
+    /// The density's picture, one bin a pixel of the clip box (within the surface), drawn over the face.
+    func drawDensity(_ d: Density, on canvas: inout some DrawingSurface) throws {
+        let rect = clip.intersection(canvas.bounds)
+        guard !rect.isEmpty else { return }
+        let n = min(d.x.count, d.y.count)
+        let px = (0..<n).map { layout.x.pixel(d.x[$0]) }, py = (0..<n).map { layout.y.pixel(d.y[$0]) }
+        let counts = DensityGrid.counts(px: px, py: py, in: rect)
+        let image = try DensityGrid.shade(counts, width: rect.width, colormap: d.colormap)
+        canvas.drawImageOver(image, in: rect, clip: rect)
     }
 
     func drawQuiver(_ q: Quiver, on canvas: inout some DrawingSurface) {

@@ -9,6 +9,39 @@ extension Canvas {
     }
 }
 
+extension Canvas {
+    /// Composites `source` scaled to `rect` nearest-neighbour over the canvas, clipped: opaque pixels
+    /// replace the canvas's, transparent ones leave it, others blend source-over (`Compositor`).
+    public mutating func drawImageOver(_ source: Image, in rect: PixelRect, clip: PixelRect?) {
+        let region = rect.intersection(effectiveClip(clip))
+        guard !region.isEmpty else { return }
+        inkBounds = inkBounds.union(region)
+        let sourceWidth = source.width, sourceHeight = source.height, width = image.width
+        let columnMap = (region.x0..<region.x1).map { ($0 - rect.x0) * sourceWidth / rect.width }
+        source.pixels.withUnsafeBufferPointer { from in
+            columnMap.withUnsafeBufferPointer { columnOf in
+                image.withUnsafeMutablePixels { to in
+                    // In range: region lies inside the canvas and inside rect (as in `copyNearest`).
+                    guard let base = to.baseAddress, let src = from.baseAddress else { return }
+                    for y in region.y0..<region.y1 {
+                        let sourceRow = src + 4 * (((y - rect.y0) * sourceHeight / rect.height) * sourceWidth)
+                        let out = base + 4 * (y * width + region.x0)
+                        for i in 0..<columnOf.count {
+                            let s = sourceRow + 4 * columnOf[i], d = out + 4 * i
+                            let a = s[3]
+                            if a == 255 {
+                                d[0] = s[0]; d[1] = s[1]; d[2] = s[2]; d[3] = 255
+                            } else if a != 0 {
+                                Compositor.blend(d, r: Float(s[0]), g: Float(s[1]), b: Float(s[2]), alpha: Float(a) / 255)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 extension Image {
     /// Copies `source` scaled to `rect` nearest-neighbour into this image, only inside `clip`: the
     /// pixel (x, y) of `rect` takes the source's column ⌊(x − x0)·source.width / rect.width⌋, row

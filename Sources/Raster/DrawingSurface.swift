@@ -64,6 +64,12 @@ public protocol DrawingSurface {
     /// replace what is under them (surfaces that can only paint over paint them, which is the same for
     /// opaque images).
     mutating func drawImage(_ image: Image, in rect: PixelRect, clip: PixelRect?)
+
+    /// Draws `image` as `drawImage` does, but composited over what is there (source-over): a
+    /// transparent pixel leaves the surface as it was. The default is `drawImage`, right for surfaces
+    /// that only paint over (the vector ones, and the rectangles of the default `drawImage`); a canvas,
+    /// whose `drawImage` replaces pixels, blends.
+    mutating func drawImageOver(_ image: Image, in rect: PixelRect, clip: PixelRect?)
 }
 
 // MARK: - Default implementations
@@ -145,6 +151,11 @@ extension DrawingSurface {
     /// One rectangle per image pixel, on the whole-pixel boundaries of the nearest-neighbour mapping.
     public mutating func drawImage(_ image: Image, in rect: PixelRect, clip: PixelRect?) {
         drawImageAsRectangles(image, in: rect, clip: clip)
+    }
+
+    /// `drawImage`, which paints over on surfaces that cannot replace pixels.
+    public mutating func drawImageOver(_ image: Image, in rect: PixelRect, clip: PixelRect?) {
+        drawImage(image, in: rect, clip: clip)
     }
 
     /// The default `drawImage`, for surfaces that override it but want it for some images: one

@@ -74,16 +74,42 @@ struct CSVReaderTests {
         let folder = FileManager.default.temporaryDirectory.path
         #expect(throws: NMFError.unreadableFile(path: folder, reason: "it is a directory")) { try CSVReader.read(path: folder) }
         #expect(NMFError.unreadableFile(path: "d", reason: "it is a directory").description == "d: cannot read: it is a directory")
+        // A limit injected for the test (the real one is sized by memory, below).
         let line = String(repeating: "1,", count: 1023) + "1\n"
-        let big = String(repeating: line, count: CSVReader.maximumFileSize / line.utf8.count + 1)
+        let big = String(repeating: line, count: 64)
         let path = try Self.file(big)
         let size = big.utf8.count
         do {
-            _ = try CSVReader.read(path: path)
+            _ = try CSVReader.read(path: path, limit: size - 1)
             Issue.record("an oversized file was read")
         } catch let error as NMFError {
-            #expect(error.description == "\(path): file is \(size) bytes, more than the limit of 67108864 bytes")
+            #expect(error.description == "\(path): file is \(size) bytes, more than the limit of \(size - 1) bytes")
         }
+        #expect(try CSVReader.read(path: path, limit: size).rows == 64)
+    }
+
+    /// The limit is one eighth of what the process may use, within 1 MiB … 4 GiB: a 1,000,000 × 10 CSV
+    /// (~90 MB), over the old fixed 64 MiB, passes with 1 GB to spare.
+    @Test func theSizeLimitFollowsTheMemory() {
+        #expect(CSVReader.fileSizeLimit(available: 1 << 30) == 1 << 27)
+        #expect(CSVReader.fileSizeLimit(available: 1_000_000_000) == 125_000_000)
+        #expect(CSVReader.fileSizeLimit(available: 1 << 40) == CSVReader.maximumFileSize)
+        #expect(CSVReader.fileSizeLimit(available: 0) == 1 << 20)
+        #expect(CSVReader.fileSizeLimit(available: Int.max) == 1 << 32)
+        #expect(CSVReader.fileSizeLimit() == CSVReader.fileSizeLimit(available: ProcessMemory.available))
+        #expect(ProcessMemory.available > 0)
+    }
+
+    /// A million rows (4 MB here, so the test stays quick) are read, every value in place.
+    @Test func aMillionRowFileIsAccepted() throws {
+        var text = "x,y\n"
+        text.reserveCapacity(4_000_010)
+        for i in 0..<1_000_000 { text += i % 2 == 0 ? "1,2\n" : "3,4\n" }
+        let path = try Self.file(text)
+        let matrix = try CSVReader.read(path: path)
+        #expect(matrix.rows == 1_000_000 && matrix.columns == 2)
+        #expect(matrix[999_998, 0] == 1 && matrix[999_999, 1] == 4)
+        #expect(try CSVReader.header(path: path) == ["x", "y"])
     }
 
     @Test func rejectsNonUTF8() throws {

@@ -13,7 +13,9 @@ struct ProductEngineTests {
 
     /// (m, k, n): 1×1, odd sizes, and sizes where BLAS switches kernels or threads.
     static let shapes: [(Int, Int, Int)] = [(1, 1, 1), (1, 3, 1), (3, 2, 5), (7, 5, 9), (13, 11, 31),
-                                            (80, 2, 2), (300, 20, 257), (1000, 16, 64)]
+                                            (80, 2, 2), (300, 20, 257), (1000, 16, 64),
+                                            // Tall and narrow (a 1,000,000 × 10 CSV, cut): Aᵀ·D sums over row blocks.
+                                            (200_000, 5, 10), (50_000, 16, 16)]
 
     static func agree(_ a: Matrix, _ b: Matrix, inner: Int) -> Bool {
         // Both sum `inner` products of values of magnitude ≲ 4 (normal draws), in different orders.
