@@ -28,6 +28,10 @@ extension ArticleScene.Bounds {
         private var y = Extent()
         private var color = Extent()
 
+        /// Whether a reconstruction is measured by its two shown columns alone (O(rows × rank)), as the
+        /// panels compute them for a sample or a density, instead of the whole product WH.
+        var shownColumnsOnly = false
+
         /// Empty extents of those columns (checked by the caller).
         init(columns: (x: Int, y: Int)) { self.columns = columns }
 
@@ -44,11 +48,20 @@ extension ArticleScene.Bounds {
 
         /// A snapshot's reconstruction and its arrow tips.
         mutating func add(_ snapshot: Snapshot) {
-            let yHat = snapshot.reconstruction()
-            for r in 0..<yHat.rows {
-                x.add(yHat[r, columns.x])
-                y.add(yHat[r, columns.y])
-                color.add(yHat[r, columns.x])
+            if shownColumnsOnly {
+                let (xs, ys) = PanelArtists.reconstructedColumns(snapshot, columns: columns, rows: nil)
+                for r in xs.indices {
+                    x.add(xs[r])
+                    y.add(ys[r])
+                    color.add(xs[r])
+                }
+            } else {
+                let yHat = snapshot.reconstruction()
+                for r in 0..<yHat.rows {
+                    x.add(yHat[r, columns.x])
+                    y.add(yHat[r, columns.y])
+                    color.add(yHat[r, columns.x])
+                }
             }
             for k in 0..<snapshot.h.rows {
                 x.add(snapshot.h[k, columns.x])

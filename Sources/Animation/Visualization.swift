@@ -205,7 +205,11 @@ public struct Visualization: Sendable {
         let shown = limitsShown
         // One accumulator per run, merged in run order: the same adds in the same order as one pass
         // over the runs one after the other.
-        var extents = Array(repeating: ArticleScene.Bounds.Extents(columns: columns), count: max(1, solvers.count))
+        var template = ArticleScene.Bounds.Extents(columns: columns)
+        // The limits then come from the very numbers the panels draw (and a 1,000,000-row run does not
+        // build its whole m×n reconstruction for every frame).
+        template.shownColumnsOnly = style.points.resolved(rows: configuration.data.rows) != .markers
+        var extents = Array(repeating: template, count: max(1, solvers.count))
         extents[0].add(data: configuration.data)
         let recording = try FrameRecording(solvers: solvers, schedule: schedule, through: limitsLast, budget: budget) {
             run, snapshot in
