@@ -15,7 +15,8 @@ public struct MiniBatchOptions: Sendable, Equatable {
     /// nothing).
     public let forgetFactor: Double
     /// scikit-learn's `fresh_restarts`: solve each batch's W from scratch (`_solve_W`) instead of
-    /// one multiplicative step from its previous values, and W of all the data at the end.
+    /// one multiplicative step from its previous values, and W of all the data where a stopping rule
+    /// (`max_iter`, `tol`, `max_no_improvement`) ends the run.
     public let freshRestarts: Bool
     /// scikit-learn's `fresh_restarts_max_iter` (≥ 1): the W iterations of one fresh restart.
     public let freshRestartsMaximumIterations: Int

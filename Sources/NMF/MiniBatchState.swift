@@ -23,8 +23,11 @@ import Foundation
 /// updates in place through the view `W[batch]`. With fresh restarts scikit-learn throws each
 /// batch's solved W_b away (its full W keeps the starting values until the end); here W_b is written
 /// into W's rows, for the picture only: no later step reads it. The loss is the configured loss of
-/// all the data with the whole W and H. The last snapshot is what `fit_transform` returns: with
-/// fresh restarts `finish()` solves W on all the data (`_solve_W(X, H, transform_max_iter)`).
+/// all the data with the whole W and H. Where `max_iter` or the stopping rule below ends the run
+/// (where scikit-learn's loop ends), the last snapshot is what `fit_transform` returns: with fresh
+/// restarts `finish()` solves W on all the data (`_solve_W(X, H, transform_max_iter)`). A run that
+/// ends only because the iterations asked for are done is a prefix of a longer one: no final solve
+/// (so a still of iteration t shows the animation's frame t).
 ///
 /// Stopping (`_minibatch_convergence`, skipped at step 1): with tol > 0, stop when ‖H − H_prev‖/‖H‖ ≤
 /// tol; with `max_no_improvement`, stop when the exponentially weighted average of the batch cost

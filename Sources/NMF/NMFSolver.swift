@@ -186,8 +186,10 @@ public struct SnapshotIterator: IteratorProtocol {
         } else if produced == iterations {
             stopReason = .iterations
         }
-        // The last snapshot is the run's result: what scikit-learn computes after its loop enters it.
-        if stopReason != nil && produced > 0 && state.finish() {
+        // Where the solver's own rules end the run (not merely the iterations asked for, so that a
+        // shorter run stays a prefix of a longer one), its last snapshot is the run's result: what
+        // scikit-learn computes after its loop enters it.
+        if let reason = stopReason, reason != .iterations, produced > 0, state.finish() {
             snapshot = try checked(Snapshot(iteration: produced, w: state.w, h: state.h, loss: state.currentLoss()))
         }
         produced += 1

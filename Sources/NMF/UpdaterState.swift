@@ -22,8 +22,9 @@ protocol UpdaterState {
     /// Whether the rule's own stopping criterion was met by the last step (MiniBatchNMF's, which
     /// needs what only the state sees: the batch cost and the previous H). False by default.
     var hasConverged: Bool { get }
-    /// The work scikit-learn does once after its loop, on the last iteration (MiniBatchNMF's final
-    /// W solve with fresh restarts); nothing by default.
+    /// The work scikit-learn does once after its loop, on the last iteration when a stopping rule
+    /// (`max_iter`, `tol`, …) ends the run (MiniBatchNMF's final W solve with fresh restarts); nothing
+    /// by default.
     ///
     /// - Returns: whether W or H changed.
     mutating func finish() -> Bool

@@ -81,7 +81,7 @@ struct SolverOptions: ParsableArguments {
     @Option(name: .customLong("forget-factor"), parsing: .unconditional, help: "--solver minibatch: scikit-learn's forget_factor, from 0 (forget the past batches) to 1 (keep them all; default 0.7).")
     var forgetFactor: Double = MiniBatchOptions.standard.forgetFactor
 
-    @Flag(name: .customLong("fresh-restarts"), help: "--solver minibatch: scikit-learn's fresh_restarts: solve each batch's W from scratch, and W of all the data at the end.")
+    @Flag(name: .customLong("fresh-restarts"), help: "--solver minibatch: scikit-learn's fresh_restarts: solve each batch's W from scratch, and W of all the data where --max-iter or --tol ends the run.")
     var freshRestarts = false
 
     @Option(name: .customLong("fresh-restarts-max-iter"), parsing: .unconditional, help: "--solver minibatch: scikit-learn's fresh_restarts_max_iter, the W iterations of one fresh restart (default 30).")

@@ -49,17 +49,22 @@ struct MiniBatchPropertyTests {
         }
     }
 
-    /// With fresh restarts the last snapshot is the final W solve on all the data: a run that ends at
-    /// step t differs from a longer run's snapshot t in W only; H is the same.
+    /// With fresh restarts, a run that max_iter ends (2 passes of 3 steps) has the final W solve on all
+    /// the data as its last snapshot: it differs from a longer run's snapshot 6 in W only. A run that
+    /// ends only because the iterations asked for are done is a prefix of the longer one.
     @Test func theLastSnapshotOfAFreshRestartRunIsTheFinalSolve() throws {
         let data = try uniformMatrix(rows: 40, columns: 30, seed: 7)
-        let configuration = try NMFConfiguration(data: data, rank: 5, solver: .minibatch, initialization: .random(seed: 0),
-                                                 miniBatch: MiniBatchOptions(batchSize: 16, freshRestarts: true))
-        let solver = try NMFSolver(configuration)
-        let short = Array(solver.makeSnapshots(iterations: 6))
-        let long = Array(solver.makeSnapshots(iterations: 9))
-        #expect(short[5].w == long[5].w && short[5].h == long[5].h)
-        #expect(short[6].h == long[6].h)
-        #expect(short[6].w != long[6].w)
+        func solver(maximumIterations: Int?) throws -> NMFSolver {
+            try NMFSolver(NMFConfiguration(data: data, rank: 5, solver: .minibatch, initialization: .random(seed: 0),
+                                           maximumIterations: maximumIterations,
+                                           miniBatch: MiniBatchOptions(batchSize: 16, freshRestarts: true)))
+        }
+        let capped = Array(try solver(maximumIterations: 2).makeSnapshots(iterations: 100))
+        let long = Array(try solver(maximumIterations: nil).makeSnapshots(iterations: 9))
+        let short = Array(try solver(maximumIterations: nil).makeSnapshots(iterations: 6))
+        #expect(capped.count == 7 && long.count == 10)
+        #expect(capped[5].w == long[5].w && capped[5].h == long[5].h)
+        #expect(capped[6].h == long[6].h && capped[6].w != long[6].w)
+        #expect(short.map(\.w) == long.prefix(7).map(\.w) && short.map(\.h) == long.prefix(7).map(\.h))
     }
 }
