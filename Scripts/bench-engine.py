@@ -17,6 +17,8 @@ How each figure is measured (milliseconds per iteration, median over --repeats r
 - sklearn_mu_kl, sklearn_mu_is: MU with beta_loss='kullback-leibler' (β = 1) and 'itakura-saito'
   (β = 0), timed the same way with fewer runs (--beta-repeats, 5; 20 extra iterations). scikit-learn
   refuses β ≤ 0 on data with zeros, so β = 0 runs on the digits + 1 (both sides).
+- sklearn_minibatch_256: ms per pass (epoch) of MiniBatchNMF(batch_size=256, init='random', tol=0,
+  max_no_improvement=None).fit, timed at max_iter = 1 and 6 passes: (t(6) − t(1)) / 5.
 - numpy_mu:    the article's Frobenius update in numpy, `W *= (X @ H.T) / (W @ (H @ H.T))` then
   `H *= (W.T @ X) / ((W.T @ W) @ H)`, timed over n iterations per run.
 numpy uses its bundled OpenBLAS on every core; the JSON records the thread count it sees.
@@ -25,7 +27,8 @@ The Swift side of the same cases (see the report of branch `blas`):
   nmfviz bench-solver --rows 2000 --columns 1000 --rank 20 --solver mu|hals --iterations 30 --repeats 5
   nmfviz bench-solver --data /tmp/digits.csv --rank 16 --solver mu|hals --iterations 100 --repeats 5
 with the digits matrix written by --write-digits (64 comma-separated columns, no header), and for β:
-  nmfviz bench-solver … --solver mu --loss kl|itakura-saito (β = 0 on the file of --write-digits-plus-one).
+  nmfviz bench-solver … --solver mu --loss kl|itakura-saito (β = 0 on the file of --write-digits-plus-one),
+  and nmfviz bench-solver … --solver minibatch --batch-size 256 (its epoch_ms beside sklearn_minibatch_256).
 """
 import argparse
 import json
@@ -36,7 +39,7 @@ import warnings
 
 import numpy as np
 from sklearn.datasets import load_digits
-from sklearn.decomposition import NMF
+from sklearn.decomposition import NMF, MiniBatchNMF
 from sklearn.exceptions import ConvergenceWarning
 
 
@@ -58,6 +61,28 @@ def sklearn_per_iteration(x, k, solver, base, extra, repeats, beta_loss="frobeni
     for _ in range(repeats):
         short = fit(base)
         long = fit(base + extra)
+        samples.append((long - short) / extra)
+    return statistics.median(samples) * 1e3
+
+
+def sklearn_minibatch_epoch(x, k, batch_size, extra, repeats):
+    """One pass of MiniBatchNMF(batch_size) over x in ms: fit_transform with max_iter = 1 + extra
+    passes minus with 1 pass, over extra (tol=0 and max_no_improvement=None so that every pass runs)."""
+    def fit(passes):
+        model = MiniBatchNMF(n_components=k, init="random", random_state=0, batch_size=batch_size,
+                             max_iter=passes, tol=0.0, max_no_improvement=None)
+        start = time.perf_counter()
+        model.fit(x)
+        elapsed = time.perf_counter() - start
+        if model.n_iter_ != passes:
+            raise SystemExit(f"scikit-learn stopped after {model.n_iter_} of {passes} passes")
+        return elapsed
+
+    fit(1)
+    samples = []
+    for _ in range(repeats):
+        short = fit(1)
+        long = fit(1 + extra)
         samples.append((long - short) / extra)
     return statistics.median(samples) * 1e3
 
@@ -117,6 +142,7 @@ def main():
             "sklearn_cd": round(sklearn_per_iteration(x, k, "cd", 10, args.iterations, args.repeats), 4),
             "numpy_mu": round(numpy_mu_per_iteration(x, k, args.iterations, args.repeats), 4),
             "sklearn_mu_kl": round(sklearn_per_iteration(x, k, "mu", 10, 20, args.beta_repeats, "kullback-leibler"), 4),
+            "sklearn_minibatch_256": round(sklearn_minibatch_epoch(x, k, 256, 5, args.beta_repeats), 4),
             "sklearn_mu_is": round(sklearn_per_iteration(x + 1 if name == "digits" else x, k, "mu", 10, 20,
                                                          args.beta_repeats, "itakura-saito"), 4),
         }

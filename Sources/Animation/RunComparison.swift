@@ -2,7 +2,8 @@ import NMF
 
 /// Runs to put side by side: the same data, with one parameter changed — the update rule, the loss,
 /// the initialization, its seed, the rank, or one of scikit-learn's parameters (beta, alpha_W,
-/// alpha_H, l1_ratio, tol, max_iter, shuffle) — one row each, titled with its value.
+/// alpha_H, l1_ratio, tol, max_iter, shuffle, and MiniBatchNMF's batch_size, forget_factor,
+/// fresh_restarts, max_no_improvement) — one row each, titled with its value.
 ///
 /// The parameters a comparison can vary are one table, `parameters`: one entry per key, saying how a
 /// value is read and how it changes a configuration. A parameter added to `NMFConfiguration` is one
@@ -38,7 +39,7 @@ public struct RunComparison: Sendable, Equatable {
     /// Every parameter a comparison can vary, one entry per key; the first three may be named by their
     /// values alone (`mu,hals`, `frobenius,kl`, `random,nndsvd`).
     public static let parameters: [Parameter] = [
-        Parameter(key: "solver", values: "mu or hals", labelsWithKey: false, sharesLoss: true,
+        Parameter(key: "solver", values: "mu, hals or minibatch", labelsWithKey: false, sharesLoss: true,
                   accepts: { SolverKind(rawValue: $0) != nil },
                   apply: { c, v in try rebuilt(c, solver: SolverKind(rawValue: v)) }),
         Parameter(key: "loss", values: Loss.names.joined(separator: ", "), labelsWithKey: false, sharesLoss: false,
@@ -72,7 +73,27 @@ public struct RunComparison: Sendable, Equatable {
         Parameter(key: "shuffle", values: "true or false", labelsWithKey: true, sharesLoss: true,
                   accepts: { Bool($0) != nil },
                   apply: { c, v in try rebuilt(c, shuffle: Bool(v)) }),
+        Parameter(key: "batch_size", values: "whole numbers from 1", labelsWithKey: true, sharesLoss: true,
+                  accepts: { (Int($0) ?? 0) >= 1 },
+                  apply: { c, v in try rebuilt(c, miniBatch: miniBatch(c.miniBatch, batchSize: Int(v))) }),
+        number("forget_factor", "numbers from 0 to 1") { c, x in try rebuilt(c, miniBatch: miniBatch(c.miniBatch, forgetFactor: x)) },
+        Parameter(key: "fresh_restarts", values: "true or false", labelsWithKey: true, sharesLoss: true,
+                  accepts: { Bool($0) != nil },
+                  apply: { c, v in try rebuilt(c, miniBatch: miniBatch(c.miniBatch, freshRestarts: Bool(v))) }),
+        Parameter(key: "max_no_improvement", values: "whole numbers from 1", labelsWithKey: true, sharesLoss: true,
+                  accepts: { (Int($0) ?? 0) >= 1 },
+                  apply: { c, v in try rebuilt(c, miniBatch: miniBatch(c.miniBatch, maximumNoImprovement: .some(Int(v)))) }),
     ]
+
+    /// `base` with the given minibatch options replaced (validated again).
+    static func miniBatch(_ base: MiniBatchOptions, batchSize: Int? = nil, forgetFactor: Double? = nil,
+                          freshRestarts: Bool? = nil, maximumNoImprovement: Int?? = nil) throws -> MiniBatchOptions {
+        try MiniBatchOptions(batchSize: batchSize ?? base.batchSize, forgetFactor: forgetFactor ?? base.forgetFactor,
+                             freshRestarts: freshRestarts ?? base.freshRestarts,
+                             freshRestartsMaximumIterations: base.freshRestartsMaximumIterations,
+                             transformMaximumIterations: base.transformMaximumIterations,
+                             maximumNoImprovement: maximumNoImprovement ?? base.maximumNoImprovement)
+    }
 
     /// A parameter that takes finite numbers and minimizes the same loss in every run (the
     /// configuration checks the range and names the parameter).
@@ -168,13 +189,14 @@ public struct RunComparison: Sendable, Equatable {
     static func rebuilt(_ base: NMFConfiguration, rank: Int? = nil, loss: Loss? = nil, solver: SolverKind? = nil,
                         initialization: Initialization? = nil, alphaW: Double? = nil, alphaH: Double?? = nil,
                         l1Ratio: Double? = nil, tolerance: Double?? = nil, maximumIterations: Int?? = nil,
-                        shuffle: Bool? = nil) throws -> NMFConfiguration {
+                        shuffle: Bool? = nil, miniBatch: MiniBatchOptions? = nil) throws -> NMFConfiguration {
         try NMFConfiguration(data: base.data, rank: rank ?? base.rank, loss: loss ?? base.loss,
                              solver: solver ?? base.solver, initialization: initialization ?? base.initialization,
                              alphaW: alphaW ?? base.alphaW, alphaH: alphaH ?? base.alphaH,
                              l1Ratio: l1Ratio ?? base.l1Ratio, tolerance: tolerance ?? base.tolerance,
                              maximumIterations: maximumIterations ?? base.maximumIterations,
-                             shuffle: shuffle ?? base.shuffle, randomState: base.randomState)
+                             shuffle: shuffle ?? base.shuffle, randomState: base.randomState,
+                             miniBatch: miniBatch ?? base.miniBatch)
     }
 }
 

@@ -22,7 +22,7 @@ public struct TitleFormat: Sendable, Equatable {
         case loss
         /// `{rank}`: the number of components.
         case rank
-        /// `{solver}`: the update rule (mu or hals).
+        /// `{solver}`: the update rule (mu, hals or minibatch).
         case solver
         /// `{loss_name}`: the loss's name.
         case lossName = "loss_name"

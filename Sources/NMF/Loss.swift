@@ -83,18 +83,22 @@ public struct Loss: Sendable, Hashable, CustomStringConvertible {
 ///   with the new W.
 /// - `hals`: cyclic coordinate descent on the Frobenius loss (hierarchical ALS), as scikit-learn's
 ///   `solver='cd'`, with its regularization, shuffling and violation-based stopping. Frobenius only.
+/// - `minibatch`: scikit-learn's `MiniBatchNMF`: the multiplicative updates on one batch of rows at a
+///   time, H averaged over the batches seen (`NMFConfiguration.miniBatch`); any β.
 public enum SolverKind: String, Sendable, Equatable, CaseIterable {
     /// Lee & Seung's multiplicative updates (scikit-learn's `solver='mu'`).
     case multiplicative = "mu"
     /// Cyclic coordinate descent, Frobenius only (scikit-learn's `solver='cd'`).
     case hals
+    /// scikit-learn's `MiniBatchNMF` (online multiplicative updates, one minibatch per iteration).
+    case minibatch
 
-    /// The command-line and JSON name: `mu` or `hals`.
+    /// The command-line and JSON name: `mu`, `hals` or `minibatch`.
     public var name: String { rawValue }
 
     /// Whether this solver minimizes `loss`: the one place of the rule that HALS is Frobenius only
     /// (`NMFConfiguration` enforces it; front ends ask it to phrase their own messages).
     public func minimizes(_ loss: Loss) -> Bool {
-        self == .multiplicative || loss.beta == 2
+        self != .hals || loss.beta == 2
     }
 }

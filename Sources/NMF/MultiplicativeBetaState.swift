@@ -16,7 +16,8 @@ import Foundation
 /// tolerance. This state serves every multiplicative run that the article's Frobenius rule and the
 /// KL rule do not (other β, or any regularization).
 struct MultiplicativeBetaState: UpdaterState {
-    let y: Matrix
+    /// The data; `MiniBatchState` refills it with each batch's rows.
+    var y: Matrix
     var w: Matrix
     var h: Matrix
     let beta: Double
@@ -39,8 +40,10 @@ struct MultiplicativeBetaState: UpdaterState {
     /// The Frobenius loss's products (β = 2 only; reports ‖Y − WH‖²_F like the article's rule).
     var frobenius: FrobeniusWorkspace?
 
+    /// - Parameter reportsLoss: false for a workspace whose `currentLoss()` is never asked
+    ///   (`MiniBatchState`'s batches): no Frobenius loss products are kept.
     init(data: Matrix, w: Matrix, h: Matrix, loss: Loss, regularization: Regularization,
-         engine: ProductEngine, gramLoss: Bool?) {
+         engine: ProductEngine, gramLoss: Bool?, reportsLoss: Bool = true) {
         (y, self.w, self.h, self.engine) = (data, w, h, engine)
         (m, n, k) = (data.rows, data.columns, w.columns)
         beta = loss.beta
@@ -55,7 +58,7 @@ struct MultiplicativeBetaState: UpdaterState {
         denominatorH = .zeros(k, n)
         gram = .zeros(k, k)
         sums = [Double](repeating: 0, count: k)
-        frobenius = elementwise ? nil : FrobeniusWorkspace(data: data, rank: k, engine: engine, gramLoss: gramLoss)
+        frobenius = elementwise || !reportsLoss ? nil : FrobeniusWorkspace(data: data, rank: k, engine: engine, gramLoss: gramLoss)
     }
 
     /// `x^p` with numpy's exact shortcuts for p ∈ {−1, 0, 0.5, 1, 2}.
@@ -72,7 +75,19 @@ struct MultiplicativeBetaState: UpdaterState {
     }
 
     mutating func step() -> Double? {
-        // W step.
+        updateW()
+        if beta < 1 { Self.flushTiny(&w) }
+        computeHTerms()
+        Self.apply(&h, numerator: &numeratorH, denominator: &denominatorH, l1: regularization.l1H,
+                   l2: regularization.l2H, gamma: gamma)
+        if beta <= 1 { Self.flushTiny(&h) }
+        frobenius?.hChanged()
+        frobenius?.wtWIsCurrent = false
+        return nil
+    }
+
+    /// The W step, `_multiplicative_update_w` (without the flush of tiny entries that follows it).
+    mutating func updateW() {
         if beta == 2 {
             engine.timesTransposed(y, h, into: &numeratorW)
             engine.timesTransposed(h, h, into: &gram)
@@ -95,8 +110,11 @@ struct MultiplicativeBetaState: UpdaterState {
         }
         Self.apply(&w, numerator: &numeratorW, denominator: &denominatorW, l1: regularization.l1W,
                    l2: regularization.l2W, gamma: gamma)
-        if beta < 1 { Self.flushTiny(&w) }
-        // H step, with the new W.
+    }
+
+    /// The H step's numerator and denominator with the current W, before regularization
+    /// (`_multiplicative_update_h` up to "Add L1 and L2 regularization").
+    mutating func computeHTerms() {
         if beta == 2 {
             engine.transposeTimes(w, y, into: &numeratorH)
             engine.transposeTimes(w, w, into: &gram)
@@ -117,12 +135,6 @@ struct MultiplicativeBetaState: UpdaterState {
                 engine.transposeTimes(w, wh, into: &denominatorH)
             }
         }
-        Self.apply(&h, numerator: &numeratorH, denominator: &denominatorH, l1: regularization.l1H,
-                   l2: regularization.l2H, gamma: gamma)
-        if beta <= 1 { Self.flushTiny(&h) }
-        frobenius?.hChanged()
-        frobenius?.wtWIsCurrent = false
-        return nil
     }
 
     /// `ratio = Y ∘ max(WH, ε)^(β−2)` (β < 2 clamps; β = 1: Y / WH; β = 0: Y · (1/WH)²), as

@@ -10,7 +10,7 @@
 /// `random_state` (for the shuffle; the initialization carries its own seed). Their defaults keep
 /// nmfviz's behaviour: no regularization and no stopping rule (scikit-learn's `tol` is 1e-4 and its
 /// `max_iter` 200; here the iterations asked for are run unless `tolerance` or `maximumIterations`
-/// is set).
+/// is set). `miniBatch` holds `MiniBatchNMF`'s own parameters, read by `SolverKind.minibatch` only.
 public struct NMFConfiguration: Sendable {
     /// The data matrix Y (m×n), non-negative and finite.
     public let data: Matrix
@@ -40,14 +40,21 @@ public struct NMFConfiguration: Sendable {
     public let shuffle: Bool
     /// scikit-learn's `random_state` as the shuffle uses it: a fresh numpy stream seeded with it.
     public let randomState: UInt32
+    /// scikit-learn's `MiniBatchNMF` parameters (`batch_size`, `forget_factor`, `fresh_restarts`, …),
+    /// read only by `SolverKind.minibatch`.
+    public let miniBatch: MiniBatchOptions
 
     /// The alpha of H that applies: `alphaH`, or `alphaW` for `'same'`.
     public var effectiveAlphaH: Double { alphaH ?? alphaW }
 
     /// The regularization terms as scikit-learn scales them (`_compute_regularization`): W's by the
     /// number of features n, H's by the number of samples m.
-    public var regularization: Regularization {
-        let (m, n) = (Double(data.rows), Double(data.columns))
+    public var regularization: Regularization { regularization(rows: data.rows) }
+
+    /// The regularization terms for a block of `rows` rows of the data (H's scale with the rows):
+    /// `MiniBatchNMF` calls `_compute_regularization` on each minibatch.
+    public func regularization(rows: Int) -> Regularization {
+        let (m, n) = (Double(rows), Double(data.columns))
         let alphaH = effectiveAlphaH
         return Regularization(l1W: n * alphaW * l1Ratio, l1H: m * alphaH * l1Ratio,
                               l2W: n * alphaW * (1.0 - l1Ratio), l2H: m * alphaH * (1.0 - l1Ratio))
@@ -91,7 +98,7 @@ public struct NMFConfiguration: Sendable {
     public init(data: Matrix, rank: Int = 2, loss: Loss = .frobenius, solver: SolverKind = .multiplicative,
                 initialization: Initialization = .article(seed: 32), alphaW: Double = 0, alphaH: Double? = nil,
                 l1Ratio: Double = 0, tolerance: Double? = nil, maximumIterations: Int? = nil,
-                shuffle: Bool = false, randomState: UInt32 = 0) throws {
+                shuffle: Bool = false, randomState: UInt32 = 0, miniBatch: MiniBatchOptions = .standard) throws {
         try Self.validate(loss: loss, alphaW: alphaW, alphaH: alphaH, l1Ratio: l1Ratio, tolerance: tolerance,
                           maximumIterations: maximumIterations)
         guard rank >= 1 else { throw NMFError.invalidRank(rank) }
@@ -137,6 +144,7 @@ public struct NMFConfiguration: Sendable {
         self.maximumIterations = maximumIterations
         self.shuffle = shuffle
         self.randomState = randomState
+        self.miniBatch = miniBatch
     }
 }
 

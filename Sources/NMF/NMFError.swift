@@ -18,6 +18,25 @@ public enum NMFError: Error, Equatable, CustomStringConvertible {
         case tolerance = "tol"
         /// `NMFConfiguration.maximumIterations`.
         case maximumIterations = "max_iter"
+        /// `MiniBatchOptions.batchSize`.
+        case batchSize = "batch_size"
+        /// `MiniBatchOptions.forgetFactor`.
+        case forgetFactor = "forget_factor"
+        /// `MiniBatchOptions.freshRestartsMaximumIterations`.
+        case freshRestartsMaximumIterations = "fresh_restarts_max_iter"
+        /// `MiniBatchOptions.transformMaximumIterations`.
+        case transformMaximumIterations = "transform_max_iter"
+        /// `MiniBatchOptions.maximumNoImprovement`.
+        case maximumNoImprovement = "max_no_improvement"
+
+        /// Whether the parameter takes whole numbers (shown without a decimal point in errors).
+        public var isInteger: Bool {
+            switch self {
+            case .maximumIterations, .batchSize, .freshRestartsMaximumIterations, .transformMaximumIterations,
+                 .maximumNoImprovement: return true
+            case .beta, .alphaW, .alphaH, .l1Ratio, .tolerance, .forgetFactor: return false
+            }
+        }
 
         /// scikit-learn's name of the parameter.
         public var sklearnName: String { rawValue }
@@ -92,7 +111,7 @@ public enum NMFError: Error, Equatable, CustomStringConvertible {
     public func description(naming name: (Parameter) -> String) -> String {
         switch self {
         case let .invalidParameter(parameter, value, requirement):
-            let shown = parameter == .maximumIterations ? Int(exactly: value).map(String.init) ?? "\(value)" : "\(value)"
+            let shown = parameter.isInteger ? Int(exactly: value).map(String.init) ?? "\(value)" : "\(value)"
             return "\(name(parameter)) = \(shown) is invalid: it must be \(requirement)"
         case let .zeroDataWithNonPositiveBeta(beta, row, column):
             return "Y[\(row), \(column)] = 0: the β-divergence with β = \(beta) ≤ 0 needs data without zeros "

@@ -73,7 +73,8 @@ public struct SnapshotSequence: Sequence, Sendable {
 public enum StopReason: String, Sendable, Equatable {
     /// The iterations asked for (`makeSnapshots(iterations:)`) were all run.
     case iterations
-    /// scikit-learn's criterion for `tolerance` was met (`NMFConfiguration.tolerance`).
+    /// scikit-learn's criterion for `tolerance` was met (`NMFConfiguration.tolerance`), or for the
+    /// minibatch solver its `max_no_improvement` (`MiniBatchOptions.maximumNoImprovement`).
     case converged
     /// `NMFConfiguration.maximumIterations` was reached.
     case maximumIterations = "max_iter"
@@ -85,11 +86,15 @@ public enum StopReason: String, Sendable, Equatable {
 /// e = √(2·`_beta_divergence`) (for Frobenius, √‖Y − WH‖²_F, the same number) is compared with the
 /// previous check's: stop when (e_prev − e) / e_0 < tol. Coordinate descent
 /// (`_fit_coordinate_descent`): stop when the iteration's violation divided by the first
-/// iteration's is at most tol (or the first is 0). Then `max_iter`.
+/// iteration's is at most tol (or the first is 0). MiniBatchNMF (`_minibatch_convergence`): the
+/// state's own criterion (`UpdaterState.hasConverged`, see `MiniBatchState`). Then `max_iter`, which
+/// for MiniBatchNMF counts passes over the data: `max_iter` × ⌈m / batch⌉ steps.
 struct StoppingRule {
     let tolerance: Double?
+    /// The last iteration allowed (`max_iter`, in minibatch steps for MiniBatchNMF).
     let maximumIterations: Int?
     let coordinateDescent: Bool
+    let miniBatch: Bool
     let frobeniusLoss: Bool
     var errorAtStart = 0.0
     var previousError = 0.0
@@ -97,7 +102,12 @@ struct StoppingRule {
 
     init(_ configuration: NMFConfiguration) {
         tolerance = configuration.tolerance
-        maximumIterations = configuration.maximumIterations
+        miniBatch = configuration.solver == .minibatch
+        let stepsPerPass = miniBatch ? configuration.miniBatch.stepsPerPass(rows: configuration.data.rows) : 1
+        maximumIterations = configuration.maximumIterations.map { passes in
+            let (steps, overflow) = passes.multipliedReportingOverflow(by: stepsPerPass)
+            return overflow ? Int.max : steps
+        }
         coordinateDescent = configuration.solver == .hals
         frobeniusLoss = configuration.loss.beta == 2
     }
@@ -108,9 +118,11 @@ struct StoppingRule {
     }
 
     /// Whether to stop after `iteration` (0 = the start), whose loss is `loss` and whose step reported
-    /// `violation`.
-    mutating func stop(after iteration: Int, loss: Double, violation: Double?) -> StopReason? {
-        if let tolerance {
+    /// `violation` (and, for MiniBatchNMF, whether the state's criterion was met: `converged`).
+    mutating func stop(after iteration: Int, loss: Double, violation: Double?, converged: Bool = false) -> StopReason? {
+        if miniBatch {
+            if converged { return .converged }
+        } else if let tolerance {
             if coordinateDescent {
                 if iteration >= 1, let violation {
                     if iteration == 1 { firstViolation = violation }
@@ -169,20 +181,31 @@ public struct SnapshotIterator: IteratorProtocol {
         guard produced <= iterations, stopReason == nil else { return nil }
         if produced > 0 { counter?.countStep() } else { counter?.countStart() }
         let violation = produced > 0 ? state.step() : nil
-        let snapshot = Snapshot(iteration: produced, w: state.w, h: state.h, loss: state.currentLoss())
-        if let what = SnapshotIterator.nonFinitePart(of: snapshot) {
-            let error = NMFError.nonFiniteResult(iteration: produced, what: what)
-            failure = error
-            produced = iterations + 1
-            throw error
-        }
-        if let reason = rule?.stop(after: produced, loss: snapshot.loss, violation: violation) {
+        var snapshot = try checked(Snapshot(iteration: produced, w: state.w, h: state.h, loss: state.currentLoss()))
+        if let reason = rule?.stop(after: produced, loss: snapshot.loss, violation: violation,
+                                   converged: state.hasConverged) {
             stopReason = reason
         } else if produced == iterations {
             stopReason = .iterations
         }
+        // Where the solver's own rules end the run (not merely the iterations asked for, so that a
+        // shorter run stays a prefix of a longer one), its last snapshot is the run's result: what
+        // scikit-learn computes after its loop enters it.
+        if let reason = stopReason, reason != .iterations, produced > 0, state.finish() {
+            snapshot = try checked(Snapshot(iteration: produced, w: state.w, h: state.h, loss: state.currentLoss()))
+        }
         produced += 1
         return snapshot
+    }
+
+    /// `snapshot` if it is finite; else the failure, kept for every later call.
+    private mutating func checked(_ snapshot: Snapshot) throws(NMFError) -> Snapshot {
+        guard let what = SnapshotIterator.nonFinitePart(of: snapshot) else { return snapshot }
+        let error = NMFError.nonFiniteResult(iteration: produced, what: what)
+        failure = error
+        produced = iterations + 1
+        stopReason = nil
+        throw error
     }
 
     /// The next snapshot; nil after the last, or once `failure` is set.

@@ -10,7 +10,11 @@
 /// `max_iter` null when not set; `random_state` the shuffle's, null without shuffling). `n_iter` is
 /// the last iteration written and `stopped` why the run ended (`StopReason`: "iterations",
 /// "converged" or "max_iter"; null when the snapshots came from elsewhere). Doubles are written in Swift's shortest
-/// round-trip form, so a reader gets back exactly the same bits. The text is produced in pieces
+/// round-trip form, so a reader gets back exactly the same bits. A minibatch run (`solver` "minibatch")
+/// also records `MiniBatchNMF`'s own parameters after `random_state` (`batch_size`, `forget_factor`,
+/// `fresh_restarts`, `fresh_restarts_max_iter`, `transform_max_iter`, `max_no_improvement`; null
+/// when not set), and its footer scikit-learn's `n_iter` (passes over the data, ⌈steps / steps per
+/// pass⌉) and `n_steps` (the last iteration: one iteration is one minibatch step). The text is produced in pieces
 /// (header, one piece per snapshot, footer) so a long run never holds its whole document in memory.
 ///
 /// A long run can be thinned: `every` keeps iterations 0, every, 2·every, … and the last one (where
@@ -50,7 +54,7 @@ public struct SnapshotJSONWriter: Sendable {
         var thinning = Thinning(every: every)
         for snapshot in snapshots { try thinning.take(snapshot, to: sink) }
         try thinning.finish(to: sink)
-        try sink(SnapshotJSONWriter.footer(iterations: thinning.last, stopped: nil))
+        try sink(SnapshotJSONWriter.footer(iterations: thinning.last, stopped: nil, stepsPerPass: stepsPerPass))
     }
 
     /// Writes the whole document for a solver's run, stopping at the first snapshot that is not finite.
@@ -63,7 +67,8 @@ public struct SnapshotJSONWriter: Sendable {
         var thinning = Thinning(every: every)
         while let snapshot = try iterator.nextSnapshot() { try thinning.take(snapshot, to: sink) }
         try thinning.finish(to: sink)
-        try sink(SnapshotJSONWriter.footer(iterations: thinning.last, stopped: iterator.stopReason))
+        try sink(SnapshotJSONWriter.footer(iterations: thinning.last, stopped: iterator.stopReason,
+                                           stepsPerPass: stepsPerPass))
     }
 
     /// Writes the whole document for a solver's run as UTF-8 bytes, iteration by iteration, in pieces
@@ -169,13 +174,34 @@ public struct SnapshotJSONWriter: Sendable {
         text += "\"beta_loss\": \(c.loss.sklearnJSON), \"alpha_W\": \(SnapshotJSONWriter.encode(c.alphaW)), "
         text += "\"alpha_H\": \(alphaH), \"l1_ratio\": \(SnapshotJSONWriter.encode(c.l1Ratio)), "
         text += "\"tol\": \(tol), \"max_iter\": \(maxIter), \"shuffle\": \(c.shuffle), "
-        text += "\"random_state\": \(randomState), \"snapshots\": ["
+        text += "\"random_state\": \(randomState), "
+        if c.solver == .minibatch {
+            let o = c.miniBatch
+            text += "\"batch_size\": \(o.batchSize), \"forget_factor\": \(SnapshotJSONWriter.encode(o.forgetFactor)), "
+            text += "\"fresh_restarts\": \(o.freshRestarts), \"fresh_restarts_max_iter\": \(o.freshRestartsMaximumIterations), "
+            text += "\"transform_max_iter\": \(o.transformMaximumIterations.map(String.init) ?? "null"), "
+            text += "\"max_no_improvement\": \(o.maximumNoImprovement.map(String.init) ?? "null"), "
+        }
+        text += "\"snapshots\": ["
         return text
     }
 
-    /// Everything after the last snapshot: the last iteration and why the run ended.
-    public static func footer(iterations: Int, stopped: StopReason?) -> String {
-        "\n], \"n_iter\": \(iterations), \"stopped\": \(stopped.map { "\"\($0.rawValue)\"" } ?? "null")}\n"
+    /// The steps of one pass over the data for a minibatch run (its footer's `n_iter` counts passes);
+    /// nil for the other solvers.
+    var stepsPerPass: Int? {
+        configuration.solver == .minibatch ? configuration.miniBatch.stepsPerPass(rows: configuration.data.rows) : nil
+    }
+
+    /// Everything after the last snapshot: the last iteration and why the run ended; with
+    /// `stepsPerPass` (a minibatch run), `n_iter` is the passes ⌈iterations / stepsPerPass⌉ and
+    /// `n_steps` the iterations, as scikit-learn's `MiniBatchNMF` counts them.
+    public static func footer(iterations: Int, stopped: StopReason?, stepsPerPass: Int? = nil) -> String {
+        let stopped = stopped.map { "\"\($0.rawValue)\"" } ?? "null"
+        guard let stepsPerPass, stepsPerPass >= 1 else {
+            return "\n], \"n_iter\": \(iterations), \"stopped\": \(stopped)}\n"
+        }
+        let passes = iterations / stepsPerPass + (iterations % stepsPerPass == 0 ? 0 : 1)
+        return "\n], \"n_iter\": \(passes), \"n_steps\": \(iterations), \"stopped\": \(stopped)}\n"
     }
 
     /// One snapshot as a JSON object.

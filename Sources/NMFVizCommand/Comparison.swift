@@ -49,6 +49,10 @@ struct Comparison {
             if options.solver == .hals, let bad = runs.values.first(where: { Double($0) != 2 }) {
                 throw ValidationError("--compare beta=\(list) needs --solver mu: hals minimizes the Frobenius loss (β = 2) only, not β = \(bad)")
             }
+        case "batch_size", "forget_factor", "fresh_restarts", "max_no_improvement":
+            if options.solver != .minibatch {
+                throw ValidationError("--compare \(runs.key)=\(list) needs --solver minibatch: \(runs.key) is a parameter of scikit-learn's MiniBatchNMF, which --solver \(options.solver.rawValue) does not read")
+            }
         case "seed":
             if ["nndsvd", "nndsvda"].contains(options.initialization.rawValue) {
                 throw ValidationError("--compare seed=\(list): --init \(options.initialization.rawValue) draws no random numbers; use --init article, random or nndsvdar")

@@ -66,6 +66,11 @@ extension NMFViz {
         case .l1Ratio: return "--l1-ratio"
         case .tolerance: return "--tol"
         case .maximumIterations: return "--max-iter"
+        case .batchSize: return "--batch-size"
+        case .forgetFactor: return "--forget-factor"
+        case .freshRestartsMaximumIterations: return "--fresh-restarts-max-iter"
+        case .transformMaximumIterations: return "--transform-max-iter"
+        case .maximumNoImprovement: return "--max-no-improvement"
         }
     }
 

@@ -470,6 +470,12 @@ struct Render: ParsableCommand {
         if let tol = o.tolerance { text += " tol=\(tol)" }
         if let maxIter = o.maximumIterations { text += " max_iter=\(maxIter)" }
         if o.shuffle { text += " shuffle=True" }
+        if o.solver == .minibatch {
+            text += " batch_size=\(o.batchSize) forget_factor=\(o.forgetFactor)"
+            if o.freshRestarts { text += " fresh_restarts=True fresh_restarts_max_iter=\(o.freshRestartsMaximumIterations)" }
+            if let t = o.transformMaximumIterations { text += " transform_max_iter=\(t)" }
+            if let p = o.maximumNoImprovement { text += " max_no_improvement=\(p)" }
+        }
         if let pointsOption, pointsOption != "auto" { text += " points=\(pointsOption)" }
         return text
     }

@@ -13,9 +13,25 @@ struct SolverOptions: ParsableArguments {
     }
 
     enum SolverName: String, ExpressibleByArgument, CaseIterable {
-        case mu, hals
+        case mu, hals, minibatch
 
-        var solver: SolverKind { self == .mu ? .multiplicative : .hals }
+        var solver: SolverKind {
+            switch self {
+            case .mu: return .multiplicative
+            case .hals: return .hals
+            case .minibatch: return .minibatch
+            }
+        }
+    }
+
+    /// `--batch-size`: a whole number; one too large for Int is the largest Int (clipped to the rows
+    /// anyway, as scikit-learn clips a huge `batch_size`); "1e3" or "16.5" are not whole numbers, as
+    /// scikit-learn refuses floats for it.
+    static func parseBatchSize(_ text: String) throws -> Int {
+        if let value = Int(text) { return value }
+        let digits = text.hasPrefix("+") ? text.dropFirst() : text[...]
+        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) { return Int.max }
+        throw ValidationError("not a whole number (scikit-learn's batch_size takes integers ≥ 1)")
     }
 
     enum InitName: String, ExpressibleByArgument, CaseIterable {
@@ -45,17 +61,37 @@ struct SolverOptions: ParsableArguments {
     @Option(name: .customLong("l1-ratio"), parsing: .unconditional, help: "scikit-learn's l1_ratio: the share of L1 (sparsity) in the regularization, from 0 (L2 only, the default) to 1.")
     var l1Ratio: Double = 0
 
-    @Option(name: .customLong("tol"), parsing: .unconditional, help: "scikit-learn's tol: stop early when its criterion is met (mu: the error fell by less than tol × the first error over the last 10 iterations; hals: the projected-gradient violation is at most tol × the first), e.g. --tol 1e-4. Default: run every iteration.")
+    @Option(name: .customLong("tol"), parsing: .unconditional, help: "scikit-learn's tol: stop early when its criterion is met (mu: the error fell by less than tol × the first error over the last 10 iterations; hals: the projected-gradient violation is at most tol × the first; minibatch: H changed by at most tol relatively in one step), e.g. --tol 1e-4. Default: run every iteration.")
     var tolerance: Double?
 
-    @Option(name: .customLong("max-iter"), parsing: .unconditional, help: "scikit-learn's max_iter: stop after this many iterations at most.")
+    @Option(name: .customLong("max-iter"), parsing: .unconditional, help: "scikit-learn's max_iter: stop after this many iterations at most (minibatch: passes over the data, of ⌈rows / batch size⌉ steps each).")
     var maximumIterations: Int?
 
     @Flag(help: "scikit-learn's shuffle: hals visits the components in a random order each half-step, drawn from --seed (numpy's stream).")
     var shuffle = false
 
-    @Option(help: "The update rule: mu (multiplicative updates) or hals (coordinate descent, Frobenius only), e.g. --solver hals.")
+    @Option(help: "The update rule: mu (multiplicative updates), hals (coordinate descent, Frobenius only) or minibatch (scikit-learn's MiniBatchNMF: one iteration is one minibatch step), e.g. --solver hals.")
     var solver: SolverName = .mu
+
+    @Option(name: .customLong("batch-size"), parsing: .unconditional,
+            help: "--solver minibatch: scikit-learn's batch_size, the rows of one minibatch (default 1024; more than the rows means all of them), e.g. --batch-size 64.",
+            transform: SolverOptions.parseBatchSize)
+    var batchSize: Int = MiniBatchOptions.standard.batchSize
+
+    @Option(name: .customLong("forget-factor"), parsing: .unconditional, help: "--solver minibatch: scikit-learn's forget_factor, from 0 (forget the past batches) to 1 (keep them all; default 0.7).")
+    var forgetFactor: Double = MiniBatchOptions.standard.forgetFactor
+
+    @Flag(name: .customLong("fresh-restarts"), help: "--solver minibatch: scikit-learn's fresh_restarts: solve each batch's W from scratch, and W of all the data where --max-iter or --tol ends the run.")
+    var freshRestarts = false
+
+    @Option(name: .customLong("fresh-restarts-max-iter"), parsing: .unconditional, help: "--solver minibatch: scikit-learn's fresh_restarts_max_iter, the W iterations of one fresh restart (default 30).")
+    var freshRestartsMaximumIterations: Int = MiniBatchOptions.standard.freshRestartsMaximumIterations
+
+    @Option(name: .customLong("transform-max-iter"), parsing: .unconditional, help: "--solver minibatch: scikit-learn's transform_max_iter, the W iterations of the final solve with --fresh-restarts (default: --max-iter, else 200).")
+    var transformMaximumIterations: Int?
+
+    @Option(name: .customLong("max-no-improvement"), parsing: .unconditional, help: "--solver minibatch: scikit-learn's max_no_improvement: stop after this many steps without a new minimum of the smoothed batch cost (default: no such stop; scikit-learn's is 10).")
+    var maximumNoImprovement: Int?
 
     @Option(name: .customLong("init"), help: "The starting W and H: article (the article's uniform draws; the default), random (scikit-learn's), nndsvd, nndsvda (the default with --data digits) or nndsvdar, e.g. --init nndsvda.")
     var initializationOption: InitName?
@@ -70,6 +106,7 @@ struct SolverOptions: ParsableArguments {
             let chosen = try chosenLoss()
             try NMFConfiguration.validate(loss: chosen, alphaW: alphaW, alphaH: alphaH, l1Ratio: l1Ratio,
                                           tolerance: tolerance, maximumIterations: maximumIterations)
+            _ = try miniBatch()
             if !solver.solver.minimizes(chosen) {
                 let given = beta.map { "--beta \($0)" } ?? "--loss \(loss.rawValue)"
                 throw ValidationError("--solver \(solver.rawValue) minimizes the Frobenius loss only; use --solver mu with \(given)")
@@ -77,6 +114,16 @@ struct SolverOptions: ParsableArguments {
         } catch let error as NMFError {
             throw ValidationError(NMFViz.describe(error))
         }
+    }
+
+    /// The minibatch options (`--batch-size`, `--forget-factor`, …).
+    ///
+    /// - Throws: `NMFError.invalidParameter` naming the first one out of range.
+    func miniBatch() throws(NMFError) -> MiniBatchOptions {
+        try MiniBatchOptions(batchSize: batchSize, forgetFactor: forgetFactor, freshRestarts: freshRestarts,
+                             freshRestartsMaximumIterations: freshRestartsMaximumIterations,
+                             transformMaximumIterations: transformMaximumIterations,
+                             maximumNoImprovement: maximumNoImprovement)
     }
 
     /// The loss of `--beta` if given, else of `--loss`.
@@ -95,6 +142,6 @@ struct SolverOptions: ParsableArguments {
         return try NMFConfiguration(data: matrix, rank: rank, loss: chosenLoss(), solver: solver.solver,
                                     initialization: start, alphaW: alphaW, alphaH: alphaH, l1Ratio: l1Ratio,
                                     tolerance: tolerance, maximumIterations: maximumIterations,
-                                    shuffle: shuffle, randomState: seed)
+                                    shuffle: shuffle, randomState: seed, miniBatch: miniBatch())
     }
 }

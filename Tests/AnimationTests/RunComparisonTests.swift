@@ -61,11 +61,16 @@ import Testing
         ("mu,mu", "a comparison needs two or more different runs"),
         ("mu,kl", "name the parameter"),
         ("1,2", "name the parameter"),
-        ("gamma=1,2", "unknown parameter 'gamma' (known: solver, loss, init, seed, rank, beta, alpha_W, alpha_H, l1_ratio, tol, max_iter, shuffle)"),
+        ("gamma=1,2", "unknown parameter 'gamma' (known: solver, loss, init, seed, rank, beta, alpha_W, alpha_H, l1_ratio, tol, max_iter, shuffle, batch_size, forget_factor, fresh_restarts, max_no_improvement)"),
         ("beta=1,nan", "'nan' is not a beta"),
         ("rank=2,0", "'0' is not a rank (whole numbers from 1)"),
         ("seed=1,-1", "'-1' is not a seed"),
-        ("solver=mu,cd", "'cd' is not a solver (mu or hals)"),
+        ("solver=mu,cd", "'cd' is not a solver (mu, hals or minibatch)"),
+        ("batch_size=0,16", "'0' is not a batch_size (whole numbers from 1)"),
+        ("batch_size=16,1e20", "'1e20' is not a batch_size"),
+        ("forget_factor=0.5,nan", "'nan' is not a forget_factor"),
+        ("fresh_restarts=true,yes", "'yes' is not a fresh_restarts"),
+        ("max_no_improvement=0,5", "'0' is not a max_no_improvement"),
         ("rank=1,2,3,4,5,6,7", "7 runs; at most 6 rows fit on one figure"),
     ])
     func badComparisonsSayWhy(text: String, reason: String) {
@@ -74,6 +79,36 @@ import Testing
         } throws: { error in
             guard case let .badValue(field, _, why)? = error as? AnimationError else { return false }
             return field == .comparison && why.contains(reason)
+        }
+    }
+
+    /// MiniBatchNMF's parameters: the one compared changes, the other minibatch options and the
+    /// configuration's fields stay the base's; out-of-range numbers are the configuration's errors.
+    @Test func miniBatchParametersChangeOnlyThemselves() throws {
+        let options = try MiniBatchOptions(batchSize: 20, forgetFactor: 0.5, freshRestarts: true,
+                                           freshRestartsMaximumIterations: 7, transformMaximumIterations: 9,
+                                           maximumNoImprovement: 4)
+        let base = try NMFConfiguration(data: Dataset.cos2(), rank: 2, solver: .minibatch, alphaW: 0.1,
+                                        tolerance: 1e-3, maximumIterations: 12, miniBatch: options)
+        let sizes = try RunComparison(parsing: "batch_size=16,64,256").configurations(from: base)
+        #expect(sizes.map(\.miniBatch.batchSize) == [16, 64, 256])
+        #expect(sizes.allSatisfy { $0.solver == .minibatch && $0.alphaW == 0.1 && $0.tolerance == 1e-3
+            && $0.maximumIterations == 12 && $0.miniBatch.forgetFactor == 0.5 && $0.miniBatch.freshRestarts
+            && $0.miniBatch.freshRestartsMaximumIterations == 7 && $0.miniBatch.transformMaximumIterations == 9
+            && $0.miniBatch.maximumNoImprovement == 4 })
+        let factors = try RunComparison(parsing: "forget_factor=0,1").configurations(from: base)
+        #expect(factors.map(\.miniBatch.forgetFactor) == [0, 1] && factors.allSatisfy { $0.miniBatch.batchSize == 20 })
+        let restarts = try RunComparison(parsing: "fresh_restarts=false,true").configurations(from: base)
+        #expect(restarts.map(\.miniBatch.freshRestarts) == [false, true])
+        let patience = try RunComparison(parsing: "max_no_improvement=2,10").configurations(from: base)
+        #expect(patience.map(\.miniBatch.maximumNoImprovement) == [2, 10])
+        let solvers = try RunComparison(parsing: "mu,minibatch").configurations(from: base)
+        #expect(solvers.map(\.solver) == [.multiplicative, .minibatch] && solvers.allSatisfy { $0.miniBatch == options })
+        #expect(throws: NMFError.invalidParameter(.forgetFactor, value: -1, requirement: "between 0 and 1")) {
+            try RunComparison(parsing: "forget_factor=-1,1").configurations(from: base)
+        }
+        #expect(throws: NMFError.invalidParameter(.forgetFactor, value: 2, requirement: "between 0 and 1")) {
+            try RunComparison(parsing: "forget_factor=0.5,2").configurations(from: base)
         }
     }
 
