@@ -47,7 +47,7 @@ extension GIFFrameEncoder {
             let palette = GIFPalette(colors: colors)
             return (palette, PaletteMapper(colors: colors), true, true, Double(untouched))
         }
-        let palette = GIFPalette(colors: quantizer.palette(colors: colors, weights: weights))
+        let palette = GIFPalette(colors: quantizedWithPlotColors(colors: colors, weights: weights))
         var mapper = PaletteMapper(colors: palette.colors)
         let error = squaredError(colors: colors, weights: weights, mapper: &mapper)
         return (palette, mapper, true, false, Double(untouched) + error)
@@ -118,6 +118,20 @@ extension GIFFrameEncoder {
         let untouched = shownError - before
         if bookkeeping { shownError += after - before }
         return (histogram, untouched)
+    }
+
+    /// A quantized palette for a local colour table: entries for the declared plot colours the frame
+    /// holds first (`PlotColorCover`), the histogram's other colours quantized into the rest.
+    func quantizedWithPlotColors(colors: [UInt32], weights: [Float]) -> [UInt32] {
+        guard !plotColorSet.isEmpty, colors.count > quantizer.maximumColors else {
+            return quantizer.palette(colors: colors, weights: weights)
+        }
+        let entries = PlotColorCover(colors.filter { plotColorSet.contains($0) }, radius: pixelBounds.background,
+                                     limit: quantizer.maximumColors * 5 / 8).entries
+        let kept = colors.indices.filter { !plotColorSet.contains(colors[$0]) }
+        let blends = Quantizer(maximumColors: quantizer.maximumColors - entries.count, targetMSE: quantizer.targetMSE)
+            .palette(colors: kept.map { colors[$0] }, weights: kept.map { weights[$0] })
+        return entries + blends.filter { !entries.contains($0) }
     }
 
     /// Weighted squared RGB error of mapping the histogram's colours through `mapper`.
@@ -206,20 +220,27 @@ extension GIFFrameEncoder {
         // add up to (`FrameFidelity` counts 5 % of a frame; the first sample weighs most).
         pixelBounds.findBackground(colors: colors, weights: weights, total: count)
         pixelBounds.tighten(plotColors)
-        var chosen = colors
+        // Also for the local palettes of frames the global one cannot serve.
+        plotEntries = PlotColorCover(plotColors, radius: pixelBounds.background, limit: quantizer.maximumColors * 5 / 8).entries
+        plotColorSet = Set(plotColors)
+        // An exact palette keeps the samples' colours and adds the plot's entries they lack, for the
+        // colours markers reach between the samples.
+        let sampled = Set(colors)
+        let missing = plotEntries.filter { !sampled.contains($0) }
+        let lossy = colors.count + missing.count > 255
+        var chosen = lossy ? colors : colors + missing
         // The chosen try's mapper becomes the global one: it already knows the nearest entry of every
         // sample colour it checked, which the first frames would otherwise search for again.
         var chosenMapper: PaletteMapper?
-        if colors.count > 255 {
+        if lossy {
             // The same test a frame passes to keep the global palette (see `choosePalette`).
             let sampleEntries = perSample.map { $0.entries(sorted: false) }
             // The plot's own colours first (at most 5/8 of the entries: a colormap of 256 takes about
             // 128); the blends share the rest.
-            let reserved = PlotColorCover(plotColors, radius: pixelBounds.background,
-                                          limit: quantizer.maximumColors * 5 / 8).entries
+            let reserved = plotEntries
             // One median cut for every try: they share its splits and sort each box once. The plot's
             // colours are left out of it: their entries are already there.
-            let plot = Set(plotColors)
+            let plot = plotColorSet
             let kept = reserved.isEmpty ? Array(colors.indices) : colors.indices.filter { !plot.contains(colors[$0]) }
             let cut = MedianCut(points: kept.map { ColorPoint(packed: colors[$0]) }, colors: kept.map { colors[$0] },
                                 weights: kept.map { weights[$0] })
@@ -238,7 +259,7 @@ extension GIFFrameEncoder {
         }
         let palette = GIFPalette(colors: chosen)
         global = palette
-        globalIsLossy = colors.count > 255
+        globalIsLossy = lossy
         globalMapper = chosenMapper ?? PaletteMapper(colors: palette.colors)
     }
 }

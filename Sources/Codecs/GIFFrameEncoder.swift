@@ -59,6 +59,11 @@ struct GIFFrameEncoder {
     var drawnList: [Int32] = []
     var drawnIndices: [UInt8] = []
     private(set) var frameCount = 0
+    /// Entries within `Bounds.background` of each of the plot's declared colours (`PlotColorCover`),
+    /// first in every quantized palette; empty when none were declared.
+    var plotEntries: [UInt32] = []
+    /// The declared colours themselves (packed opaque), left out of the quantizing.
+    var plotColorSet: Set<UInt32> = []
     /// The ink bound of lossy shortcuts: `Bounds.ink`, or up to `Bounds.p999` in frames whose
     /// allowance is more than `wideShare` of the budget.
     let inkBounds: (narrow: Int, wide: Int)
