@@ -132,7 +132,7 @@ public struct Animator: Sendable {
                         timings.samples += render
                         sampleImages.append(image)
                         if sampleImages.count == samples.count {
-                            try sink.useSamples(sampleImages)
+                            try sink.useSamples(sampleImages, plotColors: scene.plotColors)
                             sampleImages = []
                         }
                     case .frame(let work):

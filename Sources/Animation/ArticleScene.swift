@@ -95,6 +95,12 @@ public struct ArticleScene: Scene {
     /// The image size in pixels.
     public var pixelSize: (width: Int, height: Int) { (base.pixelWidth, base.pixelHeight) }
 
+    /// The theme's colours, the points' colormap (the marker faces) and, for coloured arrows, the
+    /// colour cycle.
+    public var plotColors: [RGBA8] {
+        style.plotColors(colormap: style.pointColormapName, cycle: style.arrowColors ? ColorCycle.tab10.count : 0)
+    }
+
     /// The whole figure for one snapshot.
     public func figure(for snapshot: Snapshot) throws -> Figure {
         var figure = base

@@ -89,6 +89,9 @@ public struct BasisImagesScene: Scene {
     /// The figure's size in pixels (inches × dpi × scale).
     public var pixelSize: (width: Int, height: Int) { (pixelWidth, pixelHeight) }
 
+    /// The theme's colours (the images' pixels are data, not declared).
+    public var plotColors: [RGBA8] { style.plotColors(colormap: nil, cycle: 0) }
+
     /// The colours of basis image `k` (row k of `h`), scaled to the row's own maximum.
     public func basisColors(_ h: Matrix, component k: Int) -> [RGBA8] {
         TileBlitter.colors(ofRow: k, in: h, colormap: colormap)

@@ -29,6 +29,10 @@ public protocol FrameSink: AnyObject {
     /// Receives the sample frames, in order, before the first `add`.
     func useSamples(_ images: [Image]) throws
 
+    /// Receives the sample frames and the scene's own colours (`Scene.plotColors`), before the first
+    /// `add`; by default `useSamples(_:)` alone.
+    func useSamples(_ images: [Image], plotColors: [RGBA8]) throws
+
     /// Whether `add` is the slow, serial stage (a GIF quantizes each frame against the last), so
     /// that the render workers should yield the processor to the thread calling it; false when the
     /// per-frame work is in `prepare` (PNG compression).
@@ -53,6 +57,9 @@ extension FrameSink {
 
     /// Ignores the samples.
     public func useSamples(_ images: [Image]) throws {}
+
+    /// Hands the samples to `useSamples(_:)`; the colours are ignored.
+    public func useSamples(_ images: [Image], plotColors: [RGBA8]) throws { try useSamples(images) }
 
     /// False: the work is in `prepare`.
     public var consumesHeavily: Bool { false }

@@ -64,6 +64,11 @@ public final class GIFSink: FrameSink {
         try writer.useGlobalPalette(from: images)
     }
 
+    /// Chooses the global palette from the sample frames, with entries for the scene's own colours first.
+    public func useSamples(_ images: [Image], plotColors: [RGBA8]) throws {
+        try writer.useGlobalPalette(from: images, plotColors: plotColors)
+    }
+
     /// Each frame is quantized against what the frames before it left on screen, in `add`.
     public var consumesHeavily: Bool { true }
 

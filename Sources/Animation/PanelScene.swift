@@ -130,6 +130,15 @@ public struct PanelScene: Scene {
     /// The image size in pixels.
     public var pixelSize: (width: Int, height: Int) { (base.pixelWidth, base.pixelHeight) }
 
+    /// The theme's colours, the points' colormap (the marker faces), the colour cycle's colours the
+    /// loss lines and coloured arrows take, and the loss panel's marker.
+    public var plotColors: [RGBA8] {
+        let lines = panels.contains(.loss) ? rows.count : 0
+        return style.plotColors(colormap: style.pointColormapName,
+                                cycle: max(lines, style.arrowColors ? ColorCycle.tab10.count : 0))
+            + (panels.contains(.loss) ? [PanelArtists.markerColor] : [])
+    }
+
     /// The index in `figure.axes` of a row's panel, or nil when the scene does not show that panel.
     public func axesIndex(row: Int, panel: Panel) -> Int? {
         guard rows.indices.contains(row), let p = panels.firstIndex(of: panel) else { return nil }

@@ -36,11 +36,19 @@ public protocol Scene: Sendable {
     /// Draws `frame` on any surface of `pixelSize` (an SVG or PDF page), as shapes, glyphs and images;
     /// on a canvas it gives the pixels of `render(_:into:font:)`.
     func draw(_ frame: Frame, on surface: inout some DrawingSurface, font: Font) throws
+
+    /// The colours the scene draws as its own, opaque (a colormap's entries for marker faces, the
+    /// text, arrow and line colours), for a GIF to give them palette entries first (see
+    /// `GIFWriter.useGlobalPalette(from:plotColors:)`); empty by default.
+    var plotColors: [RGBA8] { get }
 }
 
 // MARK: - Default implementations
 
 extension Scene {
+    /// None declared.
+    public var plotColors: [RGBA8] { [] }
+
     /// Renders the frame into pixels and draws them as one image: any scene reaches a vector surface,
     /// rasterized, until it draws itself.
     public func draw(_ frame: Frame, on surface: inout some DrawingSurface, font: Font) throws {

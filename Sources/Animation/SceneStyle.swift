@@ -1,4 +1,5 @@
 import Plot
+import Raster
 
 /// How every scene looks: size, resolution, theme, colormap, title and markers.
 ///
@@ -94,6 +95,18 @@ public struct SceneStyle: Sendable {
             if style.yLabels[panel] == nil { style.yLabels[panel] = names[columns.y] }
         }
         return style
+    }
+
+    /// The colours a scene of this style draws as its own (`Scene.plotColors`): the theme's text,
+    /// spine, tick, marker edge and arrow colours, the first `cycle` colours of the colour cycle
+    /// (coloured arrows, loss lines, legend handles), and with `colormap` that colormap's 256 entries
+    /// (point scenes: the marker faces). Only opaque colours; an image scene's pixels are data.
+    func plotColors(colormap name: String?, cycle: Int) -> [RGBA8] {
+        let t = theme
+        var colors = [t.textColor, t.spineColor, t.tickColor, t.markerEdgeColor, t.arrowColor]
+        colors += (0..<max(0, cycle)).map(ColorCycle.color)
+        if let name, let map = try? Colormap(named: name) { colors += map.table }
+        return colors.filter { $0.a == 255 }
     }
 
     /// The colormap of point scenes.

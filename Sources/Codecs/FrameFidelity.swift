@@ -127,3 +127,64 @@ public struct FrameFidelity: Sendable, Equatable {
         return found
     }
 }
+
+/// How faithfully a frame a viewer shows keeps the plot's own colours: over the pixels whose true
+/// colour is one of a list (a colormap's entries for marker faces, the text and line colours), the
+/// largest channel error and how many are more than a tolerance off.
+///
+/// `FrameFidelity`'s figures are about the whole frame; a marker face 10 levels off hides in them.
+/// `GIFWriter.useGlobalPalette(from:plotColors:)` promises these pixels `Bounds.background` levels.
+public struct PlotColorFidelity: Sendable, Equatable {
+    /// Opaque pixels of the true frame whose colour is in the list.
+    public var pixels: Int
+    /// The largest channel error among them (0 when there are none).
+    public var maximum: Int
+    /// How many of them are more than the tolerance off.
+    public var beyond: Int
+
+    /// Compares `shown` with `truth` over the pixels whose true colour is one of `colors` (alpha
+    /// ignored; only opaque pixels of `truth` count). Images of different sizes count every such pixel
+    /// 255 levels off.
+    public init(shown: Image, truth: Image, colors: [RGBA8], tolerance: Int = GIFOptions.Bounds.standard.background) {
+        let wanted = Set(colors.map { UInt32($0.r) | UInt32($0.g) << 8 | UInt32($0.b) << 16 | 0xFF00_0000 })
+        let count = truth.width * truth.height
+        guard truth.pixels.count == 4 * count else {
+            self.init(pixels: 0, maximum: 0, beyond: 0)
+            return
+        }
+        let comparable = shown.width == truth.width && shown.height == truth.height && shown.pixels.count == truth.pixels.count
+        var pixels = 0, maximum = 0, beyond = 0
+        Keys.with(truth.pixels) { t in
+            Keys.with(comparable ? shown.pixels : truth.pixels) { s in
+                var last: UInt32 = 0, lastWanted = false
+                for i in 0..<count {
+                    let b = t[i]
+                    guard b != 0 else { continue }
+                    if b != last {
+                        last = b
+                        lastWanted = wanted.contains(b)
+                    }
+                    guard lastWanted else { continue }
+                    pixels += 1
+                    let a = s[i]
+                    let e = !comparable || a == 0 ? 255 : GIFFrameEncoder.channelError(a, b)
+                    maximum = max(maximum, e)
+                    if e > tolerance { beyond += 1 }
+                }
+            }
+        }
+        self.init(pixels: pixels, maximum: maximum, beyond: beyond)
+    }
+
+    /// Figures given directly.
+    ///
+    /// - Parameters:
+    ///   - pixels: Pixels of the true frame with one of the colours.
+    ///   - maximum: The largest channel error among them.
+    ///   - beyond: How many are more than the tolerance off.
+    public init(pixels: Int, maximum: Int, beyond: Int) {
+        self.pixels = pixels
+        self.maximum = maximum
+        self.beyond = beyond
+    }
+}

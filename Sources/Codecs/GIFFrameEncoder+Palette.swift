@@ -47,7 +47,7 @@ extension GIFFrameEncoder {
             let palette = GIFPalette(colors: colors)
             return (palette, PaletteMapper(colors: colors), true, true, Double(untouched))
         }
-        let palette = GIFPalette(colors: quantizer.palette(colors: colors, weights: weights))
+        let palette = GIFPalette(colors: quantizedWithPlotColors(colors: colors, weights: weights))
         var mapper = PaletteMapper(colors: palette.colors)
         let error = squaredError(colors: colors, weights: weights, mapper: &mapper)
         return (palette, mapper, true, false, Double(untouched) + error)
@@ -120,6 +120,20 @@ extension GIFFrameEncoder {
         return (histogram, untouched)
     }
 
+    /// A quantized palette for a local colour table: entries for the declared plot colours the frame
+    /// holds first (`PlotColorCover`), the histogram's other colours quantized into the rest.
+    func quantizedWithPlotColors(colors: [UInt32], weights: [Float]) -> [UInt32] {
+        guard !plotColorSet.isEmpty, colors.count > quantizer.maximumColors else {
+            return quantizer.palette(colors: colors, weights: weights)
+        }
+        let entries = PlotColorCover(colors.filter { plotColorSet.contains($0) }, radius: pixelBounds.background,
+                                     limit: quantizer.maximumColors * 5 / 8).entries
+        let kept = colors.indices.filter { !plotColorSet.contains(colors[$0]) }
+        let blends = Quantizer(maximumColors: quantizer.maximumColors - entries.count, targetMSE: quantizer.targetMSE)
+            .palette(colors: kept.map { colors[$0] }, weights: kept.map { weights[$0] })
+        return entries + blends.filter { !entries.contains($0) }
+    }
+
     /// Weighted squared RGB error of mapping the histogram's colours through `mapper`.
     func squaredError(colors: [UInt32], weights: [Float], mapper: inout PaletteMapper) -> Double {
         var sum: Double = 0
@@ -148,7 +162,13 @@ extension GIFFrameEncoder {
     /// accepts within the PSNR bound: LZW codes are one bit longer for each doubling of the table,
     /// and within a table more entries cost little. Measured on the article's 50 frames with a
     /// 47 dB bound: 127 entries 258,641 B, 255 entries 280,616 B.
-    mutating func seedGlobalPalette(from samples: [Image]) {
+    ///
+    /// `plotColors` are the colours the scene itself draws (a colormap's entries for marker faces, the
+    /// text, arrow and line colours): before the anti-aliased blends get entries, each of them gets
+    /// one within `Bounds.background` levels (`PlotColorCover`), and lossy shortcuts may show them no
+    /// further off than that (`PixelBounds`), so they stay exact or nearly so in every frame, however
+    /// far the markers drift through the colormap between the samples.
+    mutating func seedGlobalPalette(from samples: [Image], plotColors: [UInt32] = []) {
         guard let first = samples.first else { return }
         var histogram = ColorHistogram()
         var perSample: [ColorHistogram] = []
@@ -199,19 +219,37 @@ extension GIFFrameEncoder {
         // A colour is background when it covers 2.5 % of a frame's worth of the pixels the samples
         // add up to (`FrameFidelity` counts 5 % of a frame; the first sample weighs most).
         pixelBounds.findBackground(colors: colors, weights: weights, total: count)
-        var chosen = colors
+        pixelBounds.tighten(plotColors)
+        // Also for the local palettes of frames the global one cannot serve.
+        plotEntries = PlotColorCover(plotColors, radius: pixelBounds.background, limit: quantizer.maximumColors * 5 / 8).entries
+        plotColorSet = Set(plotColors)
+        // An exact palette keeps the samples' colours and adds the plot's entries they lack, for the
+        // colours markers reach between the samples.
+        let sampled = Set(colors)
+        let missing = plotEntries.filter { !sampled.contains($0) }
+        let lossy = colors.count + missing.count > 255
+        var chosen = lossy ? colors : colors + missing
         // The chosen try's mapper becomes the global one: it already knows the nearest entry of every
         // sample colour it checked, which the first frames would otherwise search for again.
         var chosenMapper: PaletteMapper?
-        if colors.count > 255 {
+        if lossy {
             // The same test a frame passes to keep the global palette (see `choosePalette`).
             let sampleEntries = perSample.map { $0.entries(sorted: false) }
-            // One median cut for every try: they share its splits and sort each box once.
-            let cut = MedianCut(points: colors.map { ColorPoint(packed: $0) }, colors: colors, weights: weights)
+            // The plot's own colours first (at most 5/8 of the entries: a colormap of 256 takes about
+            // 128); the blends share the rest.
+            let reserved = plotEntries
+            // One median cut for every try: they share its splits and sort each box once. The plot's
+            // colours are left out of it: their entries are already there.
+            let plot = plotColorSet
+            let kept = reserved.isEmpty ? Array(colors.indices) : colors.indices.filter { !plot.contains(colors[$0]) }
+            let cut = MedianCut(points: kept.map { ColorPoint(packed: colors[$0]) }, colors: kept.map { colors[$0] },
+                                weights: kept.map { weights[$0] })
             // Smallest first; the last (every entry) always stands as the fallback.
-            for size in [31, 63, 127, 255] {
-                let candidate = Quantizer(maximumColors: min(size, quantizer.maximumColors), targetMSE: 0)
-                    .palette(of: cut)
+            let sizes = [31, 63, 127, 255].filter { $0 >= 2 * reserved.count || $0 == 255 }
+            for size in sizes {
+                let limit = min(size, quantizer.maximumColors) - reserved.count
+                let blends = Quantizer(maximumColors: limit, targetMSE: 0).palette(of: cut)
+                let candidate = reserved + blends.filter { !reserved.contains($0) }
                 chosen = candidate
                 var mapper = PaletteMapper(colors: candidate)
                 let accepted = sampleEntries.allSatisfy { squaredError(colors: $0.colors, weights: $0.weights, mapper: &mapper) <= budget }
@@ -221,8 +259,62 @@ extension GIFFrameEncoder {
         }
         let palette = GIFPalette(colors: chosen)
         global = palette
-        globalIsLossy = colors.count > 255
+        globalIsLossy = lossy
         globalMapper = chosenMapper ?? PaletteMapper(colors: palette.colors)
+    }
+}
+
+/// Palette entries that show every colour of a list within `radius` levels: the colours are grouped,
+/// in the order given, into clusters whose members all lie within `radius` (Euclidean, so within
+/// `radius` in every channel) of the cluster's rounded centre, and each cluster gives its centre.
+///
+/// Euclidean and not per channel, because pixels map to their nearest entry by Euclidean distance:
+/// a member within `radius` of its centre has its nearest entry within `radius` too. A colormap's
+/// neighbouring entries differ by 3–5 levels (jet: 256 entries, about 128 clusters at radius 3), so about
+/// every two share an entry.
+struct PlotColorCover {
+    /// One entry per cluster, in the order the clusters were started.
+    private(set) var entries: [UInt32] = []
+
+    /// Clusters `colors` (packed opaque); at most `limit` clusters, colours that fit none of them
+    /// once the limit is reached are left without an entry.
+    init(_ colors: [UInt32], radius: Int, limit: Int) {
+        var members: [[SIMD3<Int32>]] = []
+        var sums: [SIMD3<Int32>] = []
+        var seen = Set<UInt32>()
+        let r2 = Int32(radius * radius)
+        for c in colors where seen.insert(c | 0xFF00_0000).inserted {
+            let v = SIMD3<Int32>(Int32(c & 0xFF), Int32((c >> 8) & 0xFF), Int32((c >> 16) & 0xFF))
+            var joined = false
+            for j in members.indices {
+                let centre = PlotColorCover.centre(sums[j] &+ v, count: members[j].count + 1)
+                guard PlotColorCover.distance2(v, centre) <= r2,
+                      members[j].allSatisfy({ PlotColorCover.distance2($0, centre) <= r2 }) else { continue }
+                members[j].append(v)
+                sums[j] &+= v
+                joined = true
+                break
+            }
+            if !joined && members.count < limit {
+                members.append([v])
+                sums.append(v)
+            }
+        }
+        entries = members.indices.map { j in
+            let m = PlotColorCover.centre(sums[j], count: members[j].count)
+            return UInt32(m.x) | UInt32(m.y) << 8 | UInt32(m.z) << 16 | 0xFF00_0000
+        }
+    }
+
+    /// The rounded mean of `count` colours summing to `sum`.
+    private static func centre(_ sum: SIMD3<Int32>, count: Int) -> SIMD3<Int32> {
+        let n = Int32(count)
+        return (sum &* 2 &+ n) / (2 &* n)
+    }
+
+    private static func distance2(_ a: SIMD3<Int32>, _ b: SIMD3<Int32>) -> Int32 {
+        let d = a &- b
+        return (d &* d).wrappedSum()
     }
 }
 

@@ -39,7 +39,9 @@ public struct GIFOptions: Sendable, Equatable {
         /// covering at least 5 % of the frame) may be shown off.
         public var background: Int
         /// How far (largest channel) any other pixel may be shown off by a lossy shortcut (left stale,
-        /// or an entry that lets LZW go on) when its own palette entry is closer.
+        /// or an entry that lets LZW go on) when its own palette entry is closer. A frame with much of
+        /// its PSNR budget to spare may go up to `p999` instead; the plot's declared colours
+        /// (`GIFWriter.useGlobalPalette(from:plotColors:)`) get the `background` bound.
         public var ink: Int
 
         /// The default quality's bounds.
@@ -120,10 +122,12 @@ public struct GIFOptions: Sendable, Equatable {
     /// from 40 up; 99.9 % of the pixels within 24 levels at 90 and above, 2 more per step below. 100
     /// is exact (frames with more than 255 colours get a quantized local palette each).
     ///
-    /// Measured on the article's 50 frames at quality 90 (`nmfviz bench-encoder`): ink bounds of 8,
-    /// 10, 12, 13, 14, 16 and 24 levels gave 247,666, 244,380, 240,798, 240,313, 241,638, 243,882
-    /// and 253,903 B — beyond 13, what a wide shortcut spends of the PSNR budget is missed by later
-    /// frames.
+    /// Measured on the article's 50 frames at quality 90 (`nmfviz bench-encoder`, before the plot's
+    /// colours had entries of their own): ink bounds of 8, 10, 12, 13, 14, 16 and 24 levels gave
+    /// 247,666, 244,380, 240,798, 240,313, 241,638, 243,882 and 253,903 B — beyond 13, what a wide
+    /// shortcut spends of the PSNR budget is missed by later frames. With those entries the palette
+    /// leaves budget to spare, and frames that have it use shortcuts up to `p999` levels
+    /// (`GIFFrameEncoder.wideShare`).
     public static func bounds(quality: Int) -> Bounds {
         let q = min(100, max(1, quality))
         if q == 100 { return Bounds(psnr: .infinity, p999: 24, background: 0, ink: 0) }

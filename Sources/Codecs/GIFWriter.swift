@@ -85,7 +85,12 @@ public final class GIFWriter {
     ///
     /// - Throws: `CodecsError.invalidOption` once a frame was added, `.writerClosed` after `finish`, and
     ///   `CodecsError.frameSizeMismatch` for a sample of another size.
-    public func useGlobalPalette(from samples: [Image]) throws {
+    /// - Parameter plotColors: the colours the frames draw as the plot's own (a colormap's entries for
+    ///   marker faces, text, arrow and line colours; alpha ignored). Each gets a palette entry within
+    ///   `GIFOptions.Bounds.background` levels before the anti-aliased blends get theirs (at most 5/8
+    ///   of the entries), and no lossy shortcut shows it further off, so wherever a frame holds one of
+    ///   them it is shown within that bound (without dithering).
+    public func useGlobalPalette(from samples: [Image], plotColors: [RGBA8] = []) throws {
         guard output != nil else { throw CodecsError.writerClosed(path: path) }
         guard encoder.global == nil, pending == nil else {
             throw CodecsError.invalidOption(name: "global palette samples", value: "given after the first frame",
@@ -95,7 +100,8 @@ public final class GIFWriter {
             throw CodecsError.frameSizeMismatch(path: path, expectedWidth: width, expectedHeight: height, width: image.width, height: image.height)
         }
         let started = stopwatch.now
-        encoder.seedGlobalPalette(from: samples.map(options.matted))
+        let plot = plotColors.map { UInt32($0.r) | UInt32($0.g) << 8 | UInt32($0.b) << 16 | 0xFF00_0000 }
+        encoder.seedGlobalPalette(from: samples.map(options.matted), plotColors: plot)
         quantizeTime += stopwatch.now - started
     }
 

@@ -56,7 +56,7 @@ struct BenchEncoder: ParsableCommand {
         for _ in 0..<repeats {
             let cpuStart = Self.processCPU(), wallStart = ContinuousClock.now
             let writer = try GIFWriter(path: path, width: width, height: height, options: options)
-            try writer.useGlobalPalette(from: samples)
+            try writer.useGlobalPalette(from: samples, plotColors: scene.plotColors)
             for image in images { try writer.add(image, duration: render.frameDelay()) }
             try writer.finish()
             wall.append((ContinuousClock.now - wallStart).seconds * 1000)
