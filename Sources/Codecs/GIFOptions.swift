@@ -48,6 +48,10 @@ public struct GIFOptions: Sendable, Equatable {
         public static let standard = GIFOptions.bounds(quality: GIFOptions.defaultQuality)
     }
 
+    /// The lowest `quality` at which the plot's own colours get exact palette entries and the
+    /// background's bound (see `GIFWriter.useGlobalPalette(from:plotColors:)`).
+    public static let plotColorQuality = 80
+
     /// The default `quality`.
     public static let defaultQuality = 90
 

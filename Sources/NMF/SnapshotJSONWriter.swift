@@ -112,7 +112,8 @@ public struct SnapshotJSONWriter: Sendable {
             }
         }
         if let pending { try emit(pending) }
-        try out.append(SnapshotJSONWriter.footer(iterations: last, stopped: iterator.stopReason))
+        try out.append(SnapshotJSONWriter.footer(iterations: last, stopped: iterator.stopReason,
+                                                   stepsPerPass: stepsPerPass))
         try out.flush()
     }
 
