@@ -48,20 +48,18 @@ extension ArticleScene.Bounds {
 
         /// A snapshot's reconstruction and its arrow tips.
         mutating func add(_ snapshot: Snapshot) {
+            let xs: [Double], ys: [Double]
             if shownColumnsOnly {
-                let (xs, ys) = PanelArtists.reconstructedColumns(snapshot, columns: columns, rows: nil)
-                for r in xs.indices {
-                    x.add(xs[r])
-                    y.add(ys[r])
-                    color.add(xs[r])
-                }
+                (xs, ys) = PanelArtists.reconstructedColumns(snapshot, columns: columns, rows: nil)
             } else {
                 let yHat = snapshot.reconstruction()
-                for r in 0..<yHat.rows {
-                    x.add(yHat[r, columns.x])
-                    y.add(yHat[r, columns.y])
-                    color.add(yHat[r, columns.x])
-                }
+                xs = (0..<yHat.rows).map { yHat[$0, columns.x] }
+                ys = (0..<yHat.rows).map { yHat[$0, columns.y] }
+            }
+            for r in xs.indices {
+                x.add(xs[r])
+                y.add(ys[r])
+                color.add(xs[r])
             }
             for k in 0..<snapshot.h.rows {
                 x.add(snapshot.h[k, columns.x])

@@ -52,9 +52,9 @@ public struct SnapshotJSONWriter: Sendable {
         where S.Element == Snapshot {
         try sink(header())
         var thinning = Thinning(every: every)
-        for snapshot in snapshots { try thinning.take(snapshot, to: sink) }
-        try thinning.finish(to: sink)
-        try sink(SnapshotJSONWriter.footer(iterations: thinning.last, stopped: nil, stepsPerPass: stepsPerPass))
+        for snapshot in snapshots { try thinning.take(snapshot) { try sink(Self.piece($0, first: $1)) } }
+        try thinning.finish { try sink(Self.piece($0, first: $1)) }
+        try sink(footer(iterations: thinning.last, stopped: nil))
     }
 
     /// Writes the whole document for a solver's run, stopping at the first snapshot that is not finite.
@@ -65,10 +65,11 @@ public struct SnapshotJSONWriter: Sendable {
         try sink(header())
         var iterator = snapshots.makeIterator()
         var thinning = Thinning(every: every)
-        while let snapshot = try iterator.nextSnapshot() { try thinning.take(snapshot, to: sink) }
-        try thinning.finish(to: sink)
-        try sink(SnapshotJSONWriter.footer(iterations: thinning.last, stopped: iterator.stopReason,
-                                           stepsPerPass: stepsPerPass))
+        while let snapshot = try iterator.nextSnapshot() {
+            try thinning.take(snapshot) { try sink(Self.piece($0, first: $1)) }
+        }
+        try thinning.finish { try sink(Self.piece($0, first: $1)) }
+        try sink(footer(iterations: thinning.last, stopped: iterator.stopReason))
     }
 
     /// Writes the whole document for a solver's run as UTF-8 bytes, iteration by iteration, in pieces
@@ -85,13 +86,8 @@ public struct SnapshotJSONWriter: Sendable {
         try out.append("{\"data\": ")
         if includesData { try out.append(configuration.data) } else { try out.append("null") }
         try out.append(headerAfterData())
-        var iterator = snapshots.makeIterator()
-        var first = true
-        var last = 0
-        var pending: Snapshot?
-        func emit(_ snapshot: Snapshot) throws {
+        func emit(_ snapshot: Snapshot, first: Bool) throws {
             try out.append(first ? "\n" : ",\n")
-            first = false
             try out.append("{\"iteration\": ")
             try out.append(snapshot.iteration)
             try out.append(", \"loss\": ")
@@ -102,23 +98,22 @@ public struct SnapshotJSONWriter: Sendable {
             try out.append(snapshot.h)
             try out.append(byte: UInt8(ascii: "}"))
         }
-        while let snapshot = try iterator.nextSnapshot() {
-            last = snapshot.iteration
-            if snapshot.iteration % every == 0 {
-                pending = nil
-                try emit(snapshot)
-            } else {
-                pending = snapshot
-            }
-        }
-        if let pending { try emit(pending) }
-        try out.append(SnapshotJSONWriter.footer(iterations: last, stopped: iterator.stopReason,
-                                                   stepsPerPass: stepsPerPass))
+        var iterator = snapshots.makeIterator()
+        var thinning = Thinning(every: every)
+        while let snapshot = try iterator.nextSnapshot() { try thinning.take(snapshot, emit: emit) }
+        try thinning.finish(emit: emit)
+        try out.append(footer(iterations: thinning.last, stopped: iterator.stopReason))
         try out.flush()
     }
 
-    /// Writes the snapshots on the step, and holds back the latest one off it until the next
-    /// arrives, so that the run's last iteration is written whether or not it is on the step.
+    /// One snapshot's piece of the document: its separator, then its object.
+    private static func piece(_ snapshot: Snapshot, first: Bool) -> String {
+        (first ? "\n" : ",\n") + encode(snapshot)
+    }
+
+    /// Chooses the snapshots on the step, and holds back the latest one off it until the next
+    /// arrives, so that the run's last iteration is written whether or not it is on the step; `emit`
+    /// writes one, told whether it is the first. One rule for the text and the byte paths.
     private struct Thinning {
         let every: Int
         var first = true
@@ -127,23 +122,20 @@ public struct SnapshotJSONWriter: Sendable {
 
         init(every: Int) { self.every = every }
 
-        mutating func take(_ snapshot: Snapshot, to sink: (String) throws -> Void) rethrows {
+        mutating func take(_ snapshot: Snapshot, emit: (Snapshot, Bool) throws -> Void) rethrows {
             last = snapshot.iteration
             if snapshot.iteration % every == 0 {
                 pending = nil
-                try emit(snapshot, to: sink)
+                try emit(snapshot, first)
+                first = false
             } else {
                 pending = snapshot
             }
         }
 
-        mutating func finish(to sink: (String) throws -> Void) rethrows {
-            if let pending { try emit(pending, to: sink) }
+        mutating func finish(emit: (Snapshot, Bool) throws -> Void) rethrows {
+            if let pending { try emit(pending, first) }
             pending = nil
-        }
-
-        private mutating func emit(_ snapshot: Snapshot, to sink: (String) throws -> Void) rethrows {
-            try sink((first ? "\n" : ",\n") + SnapshotJSONWriter.encode(snapshot))
             first = false
         }
     }
@@ -191,6 +183,11 @@ public struct SnapshotJSONWriter: Sendable {
     /// nil for the other solvers.
     var stepsPerPass: Int? {
         configuration.solver == .minibatch ? configuration.miniBatch.stepsPerPass(rows: configuration.data.rows) : nil
+    }
+
+    /// This run's footer: `footer(iterations:stopped:stepsPerPass:)` with its own steps per pass.
+    func footer(iterations: Int, stopped: StopReason?) -> String {
+        Self.footer(iterations: iterations, stopped: stopped, stepsPerPass: stepsPerPass)
     }
 
     /// Everything after the last snapshot: the last iteration and why the run ended; with

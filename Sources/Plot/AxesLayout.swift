@@ -27,8 +27,8 @@ public struct AxesLayout: Sendable {
     /// - Throws: `PlotError.invalidLimits` for explicit limits that cannot be shown.
     public init(axes: Axes, pixelsPerPoint: Double, labelSizePoints: Double = 10) throws {
         box = axes.box
-        let (xl, xu) = try Self.limits(explicit: axes.xLimits, scale: axes.xScale, data: axes.dataRange(x: true), name: "x")
-        let (yl, yu) = try Self.limits(explicit: axes.yLimits, scale: axes.yScale, data: axes.dataRange(x: false), name: "y")
+        let (xl, xu) = try Self.limits(explicit: axes.xLimits, scale: axes.xScale, data: { axes.dataRange(x: true) }, name: "x")
+        let (yl, yu) = try Self.limits(explicit: axes.yLimits, scale: axes.yScale, data: { axes.dataRange(x: false) }, name: "y")
         x = try AxisMapping(lower: xl, upper: xu, scale: axes.xScale, pixelStart: box.x0, pixelEnd: box.x1, axisName: "x")
         y = try AxisMapping(lower: yl, upper: yu, scale: axes.yScale, pixelStart: box.y1, pixelEnd: box.y0, axisName: "y")
         let xPoints = box.width / pixelsPerPoint, yPoints = box.height / pixelsPerPoint
@@ -36,7 +36,8 @@ public struct AxesLayout: Sendable {
         (yTicks, yMinorTicks, yOffsetText) = Self.ticks(y, lengthPoints: yPoints, labelSize: labelSizePoints, isX: false)
     }
 
-    static func limits(explicit: (lower: Double, upper: Double)?, scale: AxisScale, data: (Double, Double)?,
+    /// `data` is asked only without explicit limits: it scans every point (a million a frame for big data).
+    static func limits(explicit: (lower: Double, upper: Double)?, scale: AxisScale, data: () -> (Double, Double)?,
                        name: String) throws -> (Double, Double) {
         if let explicit {
             guard scale.forward(explicit.lower).isFinite, scale.forward(explicit.upper).isFinite,
@@ -45,7 +46,7 @@ public struct AxesLayout: Sendable {
             }
             return explicit
         }
-        if let data, let l = AutoscaleRule.limits(minimum: data.0, maximum: data.1, scale: scale) { return l }
+        if let data = data(), let l = AutoscaleRule.limits(minimum: data.0, maximum: data.1, scale: scale) { return l }
         // No data: matplotlib's empty axes show 0…1 (1…10 on a log axis).
         return scale == .log ? (1, 10) : (0, 1)
     }

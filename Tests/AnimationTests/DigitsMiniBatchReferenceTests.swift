@@ -7,12 +7,7 @@ import Testing
 /// (Scripts/fixtures/nmf_minibatch.py). Here, not in NMFTests, because only Animation can load the digits.
 struct DigitsMiniBatchReferenceTests {
     struct Reference: Decodable {
-        struct Step: Decodable {
-            let H: [[Double]]
-            let W_rows: [[Double]]
-            let W_column_sums: [Double]
-            let loss: Double
-        }
+        typealias Step = DigitsBetaReferenceTests.Reference.Step
         struct Stop: Decodable {
             let tol: Double
             let max_no_improvement: Int?
