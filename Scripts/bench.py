@@ -10,6 +10,7 @@ Run through Scripts/bench, which builds nmfviz in release mode first:
     Scripts/bench --once [--old BIN]  # only the one-solver-pass rows (issue 19): 100,000 × 10 CSV GIF, digits GIF,
                                   # digits JSON export; with --old, that build alternates with this one
     Scripts/bench --big           # only the big-data rows of the scaling table: up to 1,000,000 rows (issue 19)
+    Scripts/bench --issue19       # only issue 19's table: each of its rows beside its reference, its target, peaks
 
 The Python side runs in a virtual environment (.venv-bench/, made on first use from PyPI with matplotlib,
 pillow and scikit-learn). Without it, or without network, only nmfviz's own figures are printed.
@@ -221,6 +222,10 @@ def main():
         markers_table(nmfviz, py, work, 3 if quick else 5)
         shutil.rmtree(work, ignore_errors=True)
         return
+    if "--issue19" in sys.argv:
+        issue19_table(nmfviz, py, work, quick)
+        shutil.rmtree(work, ignore_errors=True)
+        return
 
     # (1) The article's GIF, whole process.
     ours_gif = os.path.join(work, "ours.gif")
@@ -351,6 +356,7 @@ def main():
 
     gif_quality_table(nmfviz, work, quick)
     vector_table(nmfviz, py, work, runs)
+    issue19_table(nmfviz, py, work, quick)
 
     # Scaling: frames × size, and points.
     scale_rows = []
@@ -446,6 +452,88 @@ else:
 print(json.dumps({"median_s": statistics.median(times), "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "bit_equal": same}))
 """
+
+
+def write_big_csv(path, rows=None):
+    """The 36 MB CSV of issue 19's first row (400,000 × 10 by default) or Scripts/make-big-csv.py's 1,000,000 × 10."""
+    args = [sys.executable, os.path.join(ROOT, "Scripts", "make-big-csv.py"), path] + ([str(rows)] if rows else [])
+    subprocess.run(args, check=True)
+
+
+def issue19_table(nmfviz, py, work, quick):
+    """Issue 19's table again: each row measured now, side by side with its reference where it has one, the
+    target, and the peak memory (maximum resident set size of each process). Whole processes, medians."""
+    runs = 3 if quick else 5
+    rows = []
+
+    def verdict(ok):
+        return "met" if ok else "**NOT met**"
+
+    # (1) A 36 MB CSV (400,000 × 10): nmfviz's reader alone beside pandas' and numpy's, then nmfviz's whole still.
+    csv = os.path.join(work, "i19-400k.csv")
+    write_big_csv(csv + ".header", 400_000)
+    with open(csv + ".header", "rb") as src, open(csv, "wb") as dst:  # the readers compared all read bare numbers
+        src.readline()
+        shutil.copyfileobj(src, dst, 1 << 20)
+    os.remove(csv + ".header")
+    size = os.path.getsize(csv) / 1e6
+    with open(os.path.join(work, "i19-read.json"), "w+") as out:
+        proc = subprocess.Popen([nmfviz, "bench-csv", csv, "--repeats", str(runs)], stdout=out)
+        _, status, usage = os.wait4(proc.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit("bench: nmfviz bench-csv failed")
+        out.seek(0)
+        ours_read = json.loads(out.read())["median_s"]
+    refs = {}
+    if py:
+        for which in ("pandas", "numpy"):
+            res = subprocess.run([py, "-c", CSV_READER, which, csv, str(runs)], capture_output=True, text=True, check=True)
+            refs[which] = json.loads(res.stdout)
+    ref_text = "; ".join(f"{w} {fmt_s(r['median_s'])}, {r['peak_mb']:.0f} MB" for w, r in
+                         (("pandas.read_csv", refs.get("pandas")), ("numpy.loadtxt", refs.get("numpy"))) if r) or "–"
+    pandas_s = refs["pandas"]["median_s"] if "pandas" in refs else None
+    rows.append([f"read a {size:.0f} MB CSV (400,000 × 10), read only", fmt_s(ours_read),
+                 f"{usage.ru_maxrss / 1024:.0f} MB", ref_text, "≤ pandas' time",
+                 verdict(ours_read <= pandas_s) + f" ({pandas_s / ours_read:.2f}×)" if pandas_s else "–"])
+    still = os.path.join(work, "i19-still.png")
+    t, m = median_run([nmfviz, "--data", csv, "--output", still, "--quiet"], runs)
+    rows.append([f"… the same CSV, then one still (`--data FILE -o still.png`)", fmt_s(t), f"{m:.0f} MB",
+                 "was 15.3 s (issue 19)", "–", "–"])
+    os.remove(csv)
+
+    # (2), (3) 100,000 points on cos²(x) + 1: 10 frames beside the article's script, and 50 frames.
+    points = os.path.join(work, "i19-points.csv")
+    write_points(points, 100_000)
+    gif = os.path.join(work, "i19-points.gif")
+    t10, m10 = median_run([nmfviz, "--data", points, "--frames", "10", "--output", gif, "--quiet"], runs)
+    ref_text, ratio = "–", "–"
+    if py:
+        ref = os.path.join(work, "i19-ref.gif")
+        t_ref, m_ref = median_run([py, ARTICLE, "gif", ref, points, "10"], 1)
+        ref_text = f"{fmt_s(t_ref)}, {m_ref:.0f} MB (the article's script, PillowWriter, 1 run)"
+        ratio = verdict(t_ref / t10 >= 50) + f" ({t_ref / t10:.0f}×)"
+    rows.append(["100,000 points × 10 frames, GIF", fmt_s(t10), f"{m10:.0f} MB", ref_text, "≥ 50× faster", ratio])
+    t50, m50 = median_run([nmfviz, "--data", points, "--output", gif, "--quiet"], runs)
+    rows.append(["100,000 points × 50 frames, GIF", fmt_s(t50), f"{m50:.0f} MB", "was 8.3–20.4 s (issue 19)", "–", "–"])
+    os.remove(points)
+
+    # (4) The 1,000,000 × 10 CSV of Scripts/make-big-csv.py, default render (densities past 200,000 rows).
+    big = os.path.join(work, "i19-1m.csv")
+    write_big_csv(big)
+    t, m = median_run([nmfviz, "--data", big, "--output", os.path.join(work, "i19-big.gif"), "--quiet"], 3)
+    rows.append([f"1,000,000 × 10 CSV ({os.path.getsize(big) / 1e6:.0f} MB), default render, GIF", fmt_s(t), f"{m:.0f} MB",
+                 "was over 300 s (issue 19)", "≤ 10 s", verdict(t <= 10)])
+    os.remove(big)
+
+    # (5) The digits export for 200 iterations: bytes written per second of wall clock.
+    js = os.path.join(work, "i19-digits.json")
+    t, m = median_run([nmfviz, "factorize", "--data", "digits", "--iterations", "200", "-o", js], runs)
+    speed = os.path.getsize(js) / 1e6 / t
+    rows.append([f"digits JSON export, 200 iterations ({os.path.getsize(js) / 1e6:.0f} MB)", fmt_s(t), f"{m:.0f} MB",
+                 "–", "≥ 200 MB/s", verdict(speed >= 200) + f" ({speed:.0f} MB/s)"])
+    os.remove(js)
+    table(f"Issue 19's rows, measured side by side (medians of {runs}, whole processes; load at the end "
+          f"{os.getloadavg()[0]:.1f})", ["work", "nmfviz", "peak memory", "reference", "target", "target met"], rows)
 
 
 def csv_table(nmfviz, py, work, runs):
