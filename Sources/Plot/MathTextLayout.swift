@@ -121,10 +121,14 @@ extension MathTextLayout {
     init(math text: String, font: Font, points: Double, dpi: Double) throws {
         var builder = Builder(font: font, dpi: dpi, linearInk: true)
         try builder.lay(MathText.parse(text), points: points, rise: 0)
-        glyphs = builder.glyphs
         width = builder.x.rounded(.up)
         ascent = builder.top.rounded(.up)
         descent = max(0, builder.bottom).rounded(.up)
+        // `Output.to_vector` places each glyph at y = ceil(height) - oy from the box's baseline, oy being
+        // its depth below the box's top: the whole math is raised by what rounding the height up added.
+        // Agg (and the SVG/PDF backends) draw the glyphs there, at that sub-pixel position.
+        let raise = ascent - builder.top
+        glyphs = builder.glyphs.map { var g = $0; g.rise += raise; return g }
     }
 
     /// Places nodes left to right, keeping the pen and the ink's extent above and below the baseline.
