@@ -21,7 +21,7 @@
 /// control characters (NUL, ESC, …) outside comments, unclosed quotes, fields that are not numbers
 /// (including empty ones), NaN or infinity, negative values, values over 1e50, rows with a
 /// different number of fields than the first data row; errors on rows after a header say which
-/// line was read as the header. Also files with fewer than 2 rows, all-zero files, non-UTF-8 files,
+/// line was read as the header. Also files with fewer than 2 rows, all-zero files, files with a line that is not UTF-8 (named),
 /// files that are not regular files or cannot be opened (with the reason), and files over
 /// `fileSizeLimit()` (checked before and while reading).
 public enum CSVReader {
@@ -52,14 +52,13 @@ public enum CSVReader {
 
     /// Parses CSV bytes (UTF-8); `path` only names the source in error messages.
     ///
-    /// - Throws: `NMFError.unreadableFile` for bytes that are not UTF-8, and the errors of `parse(_:path:)`.
+    /// The bytes are not checked as a whole first: the fast path takes only ASCII lines, and every
+    /// other line is checked when it is read, so an error names the first line that is not UTF-8
+    /// (a line ends at a `\n` or `\r` byte, which no multi-byte UTF-8 sequence contains).
+    ///
+    /// - Throws: `NMFError.unreadableFile` for a line that is not UTF-8, and the errors of `parse(_:path:)`.
     public static func parse(bytes: [UInt8], path: String) throws -> Matrix {
-        try bytes.withUnsafeBufferPointer { buffer in
-            if !isASCII(buffer) && String(validating: buffer, as: UTF8.self) == nil {
-                throw NMFError.unreadableFile(path: path, reason: "not UTF-8 text")
-            }
-            return try parse(utf8: buffer, path: path)
-        }
+        try bytes.withUnsafeBufferPointer { try parse(utf8: $0, path: path, validated: false) }
     }
 
     /// Parses CSV text; `path` only names the source in error messages.
@@ -71,7 +70,7 @@ public enum CSVReader {
         return try text.withUTF8 { try parse(utf8: $0, path: path) }
     }
 
-    /// Parses valid UTF-8 in one pass over the bytes.
+    /// Parses UTF-8 in one pass over the bytes (checked line by line unless `validated`).
     ///
     /// Lines are cut at `\n`, `\r\n` and `\r` bytes, which are always grapheme boundaries, so the
     /// lines are those of Swift's `Character` split. A data line of plain ASCII numbers and separators
@@ -80,7 +79,8 @@ public enum CSVReader {
     ///
     /// `pieces` is for the tests: how many pieces the data lines after the first are cut into,
     /// instead of one per core for large inputs (see `readInPieces`).
-    static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, path: String, pieces: Int? = nil) throws -> Matrix {
+    static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, path: String, validated: Bool = true,
+                      pieces: Int? = nil) throws -> Matrix {
         var rows = Rows(path: path)
         guard let base = buffer.baseAddress else { return try rows.matrix() }
         let end = base + buffer.count
@@ -111,7 +111,15 @@ public enum CSVReader {
                 var q = p
                 while q < end && q.pointee != 0x0A && q.pointee != 0x0D { q += 1 }
                 lineEnd = q
-                let text = String(decoding: UnsafeBufferPointer(start: p, count: lineEnd - p), as: UTF8.self)
+                let bytes = UnsafeBufferPointer(start: p, count: lineEnd - p)
+                let text: String
+                if validated {
+                    text = String(decoding: bytes, as: UTF8.self)
+                } else if let checked = String(validating: bytes, as: UTF8.self) {
+                    text = checked
+                } else {
+                    throw NMFError.unreadableFile(path: path, reason: "line \(lineNumber) is not UTF-8 text")
+                }
                 try rows.take(text[...], number: lineNumber)
             }
             if lineEnd == end { break }
@@ -119,22 +127,6 @@ public enum CSVReader {
             if lineEnd.pointee == 0x0D && p < end && p.pointee == 0x0A { p += 1 }
         }
         return try rows.matrix()
-    }
-
-    /// True when every byte is below 0x80 (so the bytes are valid UTF-8).
-    static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        let raw = UnsafeRawBufferPointer(buffer)
-        var index = 0
-        var any: UInt64 = 0
-        while index + 8 <= raw.count {
-            any |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            index += 8
-        }
-        while index < raw.count {
-            any |= UInt64(raw[index])
-            index += 1
-        }
-        return any & 0x8080_8080_8080_8080 == 0
     }
 
     /// The line without its comment, after checking it for control characters and unclosed quotes.

@@ -36,19 +36,13 @@ enum DecimalParser {
         }
         var mantissa: UInt64 = 0
         let integerStart = p
-        while p < end, case let digit = p.pointee &- UInt8(ascii: "0"), digit < 10 {
-            mantissa = mantissa &* 10 &+ UInt64(digit)
-            p += 1
-        }
+        digitRun(&p, end, into: &mantissa)
         var digits = p - integerStart
         var exponent = 0
         if p < end && p.pointee == UInt8(ascii: ".") {
             p += 1
             let fractionStart = p
-            while p < end, case let digit = p.pointee &- UInt8(ascii: "0"), digit < 10 {
-                mantissa = mantissa &* 10 &+ UInt64(digit)
-                p += 1
-            }
+            digitRun(&p, end, into: &mantissa)
             exponent = fractionStart - p
             digits += p - fractionStart
         }
@@ -74,6 +68,46 @@ enum DecimalParser {
         guard let magnitude = positive(mantissa: mantissa, exponent: exponent) else { return fallback(start, p) }
         return negative ? -magnitude : magnitude
     }
+
+    /// Reads the decimal digits at `p` (stopping before `end`) into `mantissa`, which wraps modulo
+    /// 2^64 as `mantissa × 10 + digit` per digit would, and moves `p` past them.
+    ///
+    /// Eight bytes at a time where eight remain (the SWAR method of fast_float's
+    /// `parse_eight_digits_unrolled`): one load, the run of leading digits found from a mask of the
+    /// bytes that are not digits, and those digits combined in three multiplications. Only the bytes
+    /// before the first non-digit decide anything, and no carry or borrow reaches them from the bytes
+    /// after it (in a little-endian word those are the higher ones), so any bytes may follow a number.
+    /// The last bytes of the buffer go one by one.
+    ///
+    /// Precondition: `p...end` lies inside one buffer.
+    @inline(__always)
+    static func digitRun(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into mantissa: inout UInt64) {
+        while end - p >= 8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+            // A byte's top bit is set here when it is below "0" (the subtraction wraps) or above "9"
+            // (the addition passes 0x80, or for bytes from 0xBA wraps with the subtraction's bit set).
+            let notDigits = ((word &+ 0x4646_4646_4646_4646) | (word &- 0x3030_3030_3030_3030)) & 0x8080_8080_8080_8080
+            let run = notDigits.trailingZeroBitCount >> 3  // 8 when all eight are digits
+            if run == 0 { return }
+            // The run's digits as the top bytes of a word (the lowest address the most significant).
+            var digits = (word &- 0x3030_3030_3030_3030) << UInt64(64 - 8 * run)
+            digits = digits &* 10 &+ (digits >> 8)
+            let pairsMask: UInt64 = 0x0000_00FF_0000_00FF
+            let upper: UInt64 = 100 + (1_000_000 << 32)
+            let lower: UInt64 = 1 + (10_000 << 32)
+            digits = ((digits & pairsMask) &* upper &+ ((digits >> 16) & pairsMask) &* lower) >> 32
+            mantissa = mantissa &* powersOfTenUpToEight[run] &+ (digits & 0xFFFF_FFFF)
+            p += run
+            if run < 8 { return }
+        }
+        while p < end, case let digit = p.pointee &- UInt8(ascii: "0"), digit < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            p += 1
+        }
+    }
+
+    /// 10^0 … 10^8, the scale of a run of up to eight digits.
+    private static let powersOfTenUpToEight: [UInt64] = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
 
     /// The digits of the mantissa without leading zeros (the point skipped), up to the exponent.
     private static func significantDigits(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Int {

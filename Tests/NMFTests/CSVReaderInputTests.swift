@@ -32,10 +32,35 @@ struct CSVReaderInputTests {
         #expect(throws: NMFError.controlCharacter(path: "b", line: 1, column: 2, scalar: 0)) {
             try CSVReader.parse(bytes: [0x31, 0x00, 0x20, 0x32, 0x0A, 0x33, 0x20, 0x34, 0x0A], path: "b")
         }
-        #expect(throws: NMFError.unreadableFile(path: "b", reason: "not UTF-8 text")) {
+        #expect(throws: NMFError.unreadableFile(path: "b", reason: "line 1 is not UTF-8 text")) {
             try CSVReader.parse(bytes: [0x31, 0x2C, 0xFF, 0x0A], path: "b")
         }
         #expect(try CSVReader.parse(bytes: Array("\u{FEFF}x,y\n1,2\n3,4\n".utf8), path: "b").values == [1, 2, 3, 4])
+    }
+
+    /// Bytes are checked line by line, not as a whole first: the error names the first line that is
+    /// not UTF-8, also in a comment, also deep in a file large enough to be read in pieces.
+    @Test func namesTheLineThatIsNotUTF8() throws {
+        let bad: [UInt8] = [0x23, 0x20, 0xC3, 0x28, 0x0A]  // "# " and a broken two-byte sequence
+        #expect(throws: NMFError.unreadableFile(path: "b", reason: "line 3 is not UTF-8 text")) {
+            try CSVReader.parse(bytes: Array("x,y\n1,2\n".utf8) + bad + Array("3,4\n".utf8), path: "b")
+        }
+        #expect(throws: NMFError.unreadableFile(path: "b", reason: "line 2 is not UTF-8 text")) {
+            try CSVReader.parse(bytes: Array("1,2\n".utf8) + [0x33, 0x2C, 0x80, 0x0D, 0x0A] + Array("3,4\n".utf8), path: "b")
+        }
+        var big = [UInt8]()
+        for row in 0..<600_000 { big += Array("\(row % 97).25,\(row % 89).5\n".utf8) }
+        let line = 450_001
+        var start = 0
+        for _ in 1..<line { start = big[start...].firstIndex(of: 0x0A)! + 1 }
+        big[start + 1] = 0xFF
+        #expect(big.count > CSVReader.pieceThreshold)
+        #expect(throws: NMFError.unreadableFile(path: "b", reason: "line \(line) is not UTF-8 text")) {
+            try CSVReader.parse(bytes: big, path: "b")
+        }
+        // The same bytes valid again read as before.
+        big[start + 1] = UInt8(ascii: "0")
+        #expect(try CSVReader.parse(bytes: big, path: "b").rows == 600_000)
     }
 
     @Test func guessesTheSeparatorFromTheFirstDataLine() throws {

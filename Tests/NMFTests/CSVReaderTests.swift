@@ -117,7 +117,7 @@ struct CSVReaderTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent("latin1.csv")
         try Data([0x31, 0x2C, 0xE9, 0x0A]).write(to: url)
-        #expect(throws: NMFError.unreadableFile(path: url.path, reason: "not UTF-8 text")) { try CSVReader.read(path: url.path) }
+        #expect(throws: NMFError.unreadableFile(path: url.path, reason: "line 1 is not UTF-8 text")) { try CSVReader.read(path: url.path) }
     }
 
     @Test func datasetNamesResolve() throws {

@@ -67,6 +67,30 @@ struct DecimalParserTests {
         #expect(Self.parse(text) == nil)
     }
 
+    /// Digits are read eight bytes at a time where eight remain: whatever byte ends a number (any of
+    /// the 256 that cannot continue it, at every offset in the word) and whatever bytes follow it,
+    /// the value and the place where the scan stops are those of the number alone.
+    @Test func anyByteMayEndANumber() {
+        let continuing = Set("0123456789.eE+-".utf8)
+        let enders = (0...255).map(UInt8.init).filter { !continuing.contains($0) }
+        var random = NumpyRandom(seed: 8)
+        var mismatches = [String]()
+        for (index, text) in Self.corpus(count: 20_000, seed: 23).enumerated() {
+            let ender = enders[index % enders.count]
+            let tail = (0..<Int(random.nextUInt32() % 12)).map { _ in UInt8(truncatingIfNeeded: random.nextUInt32()) }
+            let bytes = Array(text.utf8) + [ender] + tail
+            let outcome: (Double?, Int) = bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return (nil, 0) }
+                var p = base
+                let value = DecimalParser.scan(&p, base + buffer.count)
+                return (value, p - base)
+            }
+            if outcome.0?.bitPattern != Double(text)?.bitPattern || outcome.1 != text.utf8.count {
+                mismatches.append("\(text) + \(ender)")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    }
     /// The general reader alone, line by line: what `parse` must give whichever lines take the fast path.
     static func slowly(_ text: String) throws -> Matrix {
         var rows = CSVReader.Rows(path: "t")
