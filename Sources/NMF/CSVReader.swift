@@ -21,9 +21,9 @@
 /// control characters (NUL, ESC, …) outside comments, unclosed quotes, fields that are not numbers
 /// (including empty ones), NaN or infinity, negative values, values over 1e50, rows with a
 /// different number of fields than the first data row; errors on rows after a header say which
-/// line was read as the header. Also files with fewer than 2 rows, all-zero files, files with a line that is not UTF-8 (named),
-/// files that are not regular files or cannot be opened (with the reason), and files over
-/// `fileSizeLimit()` (checked before and while reading).
+/// line was read as the header. Also files with fewer than 2 rows, all-zero files, files with a
+/// line that is not UTF-8 (named), files that are not regular files or cannot be opened (with the
+/// reason), and files over `fileSizeLimit()` (checked before and while reading).
 public enum CSVReader {
     /// The largest file read at all (4 GiB): past it the values alone would take 16 GB or more.
     public static let maximumFileSize = 1 << 32
