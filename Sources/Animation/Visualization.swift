@@ -135,12 +135,20 @@ public struct Visualization: Sendable {
                                                  style: style)
             return StillScene(strip: strip, snapshots: strip.snapshots(solver: solver))
         }
-        let wanted = Set(iterations)
-        let bounds = try pointBounds(solvers: [solver], lastIteration: iterations.max() ?? 0,
-                                     shown: { wanted.contains($0) })
-        let strip = try Filmstrip(data: configuration.data, iterations: iterations, columns: columns, bounds: bounds,
-                                  style: labelledStyle, run: TitleFormat.Run(configuration))
-        return StillScene(figure: try strip.figure(for: strip.snapshots(solver: solver)))
+        // One run gives both the limits, which the grid needs before the panels are drawn, and the
+        // snapshots the panels show; the list and the columns are checked before it.
+        try Filmstrip.check(iterations: iterations)
+        var extents: ArticleScene.Bounds.Extents?
+        if !usesOwnBounds {
+            try ArticleScene.check(columns: columns, of: configuration.data)
+            extents = ArticleScene.Bounds.Extents(columns: columns)
+            extents?.add(data: configuration.data)
+        }
+        let snapshots = Filmstrip.snapshots(of: solver, at: iterations) { extents?.add($0) }
+        let strip = try Filmstrip(data: configuration.data, iterations: iterations, columns: columns,
+                                  bounds: extents?.bounds ?? .article, style: labelledStyle,
+                                  run: TitleFormat.Run(configuration))
+        return StillScene(figure: try strip.figure(for: snapshots))
     }
 
     /// The render threads used when none are given: one per core.
@@ -220,16 +228,4 @@ public struct Visualization: Sendable {
         return (all.bounds, recording)
     }
 
-    /// The limits and colour range of a filmstrip's point plots, from a run of its own (a still).
-    private func pointBounds(solvers: [NMFSolver], lastIteration: Int, shown: @escaping (Int) -> Bool) throws
-        -> ArticleScene.Bounds
-    {
-        if usesOwnBounds { return .article }
-        return try .covering(
-            data: configuration.data,
-            snapshots: solvers.lazy.flatMap {
-                $0.makeSnapshots(iterations: lastIteration).lazy.filter { shown($0.iteration) }
-            },
-            columns: columns)
-    }
 }
