@@ -5,8 +5,10 @@ import Testing
 
 /// Each command runs each solver once, in process, whatever it writes: a GIF (limits and palette
 /// samples before the frames), PNG frames, a still with the animation's limits, a comparison, a
-/// filmstrip (limits before the panels), and the .npz and JSON exports. Before, a CSV's GIF ran the
-/// solver three times and the .npz three, and a CSV's filmstrip twice.
+/// filmstrip (limits before the panels), the HTML player (losses and embedded snapshots beside the
+/// frames), and the .npz and JSON exports. Before, a CSV's GIF ran the solver three times and the
+/// .npz three; a CSV's filmstrip twice, and the player once more than its frames (twice more with
+/// `--embed-snapshots`).
 @Suite struct SolverRunsOnceCommandTests {
     static func counted(_ arguments: [String], factorize: Bool = false) throws -> (iterations: Int, runs: Int) {
         let counter = IterationCounter()
@@ -53,5 +55,28 @@ import Testing
         #expect(try Self.counted(strip + ["-o", path("a.png")]) == (7, 1))
         #expect(try Self.counted(strip + ["--data", csv, "--image-shape", "1x3", "--rank", "2", "-o", path("i.png")])
             == (7, 1))
+    } }
+
+    /// The player's losses and embedded snapshots come from the run recorded for its frames (before,
+    /// a run each), for CSV data, the article's own (whose frames otherwise stream) and a comparison.
+    @Test func htmlPlayerRunsEachSolverOnce() throws { try Self.withCSV { (csv: String, path: (String) -> String) throws in
+        let small = Self.small
+        #expect(try Self.counted(small + ["--data", csv, "-o", path("h.html")]) == (7, 1))
+        #expect(try Self.counted(small + ["-o", path("a.html")]) == (7, 1))
+        #expect(try Self.counted(small + ["--embed-snapshots", "-o", path("e.html")]) == (7, 1))
+        #expect(try Self.counted(small + ["--data", csv, "--embed-snapshots", "-o", path("d.html")]) == (7, 1))
+        #expect(try Self.counted(small + ["--data", csv, "--compare", "mu,hals", "-o", path("c.html")]) == (14, 2))
+        #expect(try Self.counted(small + ["--data", csv, "--image-shape", "1x3", "--rank", "2", "-o", path("i.html")])
+            == (7, 1))
+
+        // What the page embeds is the first run's document as `factorize` writes it from a run of
+        // its own, and each frame's loss is that run's.
+        let configuration = try Render.parse(small + ["--data", csv]).solverOptions.makeConfiguration()
+        let solver = try NMFSolver(configuration)
+        let expected = SnapshotJSONWriter(configuration: configuration).document(solver.makeSnapshots(iterations: 7))
+        let page = try String(contentsOfFile: path("d.html"), encoding: .utf8)
+        #expect(page.contains("id=\"nmfviz-snapshots\">" + expected + "</script>"))
+        let losses = solver.makeSnapshots(iterations: 7).map { SnapshotJSONWriter.encode($0.loss) }
+        #expect(page.contains("\"losses\":[{\"label\":\"\",\"values\":[" + losses.joined(separator: ",") + "]}]"))
     } }
 }
