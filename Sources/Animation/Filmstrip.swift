@@ -6,9 +6,9 @@ import Raster
 /// its iteration, wrapping to a grid of `maximumColumns` past that many.
 ///
 /// Unlike the animated scenes it shows several iterations at once, so it takes snapshots rather than a
-/// `Frame`; `image(solver:)` runs the solver once and picks them (`Visualization.filmstripScene` takes the
-/// limits from that same run). Panels share the data limits and colour
-/// range, so that the strip reads as the frames of one animation.
+/// `Frame`; `image(solver:)` runs the solver once and picks them (`Visualization.filmstripScene` takes
+/// the limits from that same run). Panels share the data limits and colour range, so that the strip
+/// reads as the frames of one animation.
 public struct Filmstrip: Sendable {
     /// Panels per row before the strip wraps.
     public static let maximumColumns = 6

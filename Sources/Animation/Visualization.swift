@@ -81,7 +81,8 @@ public struct Visualization: Sendable {
 
     /// The scene, one solver per run, and, when the scene's limits need the runs before the first frame,
     /// the runs recorded once for the limits and the frames (`FrameRecording`; hand it to the
-    /// `Animator`). Nil when nothing is needed up front: the article's own data, or images.
+    /// `Animator`). Nil when nothing is needed up front (the article's own data, or images) and
+    /// `records` is false.
     ///
     /// - Parameters:
     ///   - budget: the bytes of snapshots the recording keeps in memory before spilling them.
