@@ -8,7 +8,8 @@ Run through Scripts/bench, which builds nmfviz in release mode first:
     Scripts/bench --csv           # only the CSV reading table: nmfviz beside pandas and numpy (issue 19)
     Scripts/bench --markers       # only 100,000 points × 10 frames: nmfviz beside the article's script (issue 19)
     Scripts/bench --once [--old BIN]  # only the one-solver-pass rows (issue 19): 100,000 × 10 CSV GIF, digits GIF,
-                                  # digits JSON export; with --old, that build alternates with this one
+                                  # digits JSON export, a 400,000 × 10 CSV's filmstrip, HTML player and npz
+                                  # export; with --old, that build alternates with this one
     Scripts/bench --big           # only the big-data rows of the scaling table: up to 1,000,000 rows (issue 19)
     Scripts/bench --issue19       # only issue 19's table: each of its rows beside its reference, its target, peaks
 
@@ -17,6 +18,7 @@ pillow and scikit-learn). Without it, or without network, only nmfviz's own figu
 Every figure is a median over repeated runs of the whole process (wall clock); peak memory is the
 maximum resident set size of the process, from getrusage. This script itself needs only the standard library.
 """
+import filecmp
 import json
 import os
 import shutil
@@ -610,10 +612,20 @@ def once_table(nmfviz, old, work, runs):
     throughput for the JSON export."""
     csv = os.path.join(work, "wide100000.csv")
     write_wide(csv, 100_000, 10)
+    big = os.path.join(work, "wide400000.csv")
+    write_wide(big, 400_000, 10)
     cases = [
         ("100,000 × 10 CSV, 50 frames, GIF", ["--data", csv, "--quiet", "--output"], "wide.gif"),
         ("digits, 50 frames, GIF", ["--data", "digits", "--quiet", "--output"], "digits.gif"),
         ("digits JSON export, 200 iterations", ["factorize", "--data", "digits", "--iterations", "200", "-o"], "x.json"),
+        # The filmstrip's limits and the player's losses came from runs of their own; the npz spills
+        # 40 snapshots of W 400,000 × 2 past the 64 MB kept in memory and reads them back.
+        ("400,000 × 10 CSV, filmstrip 0,1,2,5,10,49", ["--data", big, "--quiet", "--filmstrip", "0,1,2,5,10,49",
+                                                     "--output"], "strip.png"),
+        ("400,000 × 10 CSV, 20 frames, HTML player", ["--data", big, "--quiet", "--frames", "20", "--output"],
+         "player.html"),
+        ("400,000 × 10 CSV npz export, 40 snapshots", ["factorize", "--data", big, "--format", "npz",
+                                                      "--iterations", "39", "-o"], "x.npz"),
     ]
     builds = [("new", nmfviz)] + ([("old", old)] if old else [])
     rows = []
@@ -622,7 +634,9 @@ def once_table(nmfviz, old, work, runs):
         size = 0
         for _ in range(runs):
             for build, binary in builds:
-                out = os.path.join(work, f"{build}-{name}")
+                # The same file name for both builds (the HTML player's title is the output's stem).
+                os.makedirs(os.path.join(work, build), exist_ok=True)
+                out = os.path.join(work, build, name)
                 start = time.perf_counter()
                 proc = subprocess.Popen([binary] + args + [out], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
                 _, status, usage = os.wait4(proc.pid, 0)
@@ -637,8 +651,10 @@ def once_table(nmfviz, old, work, runs):
                 size = os.path.getsize(out)
         same = ""
         if old:
-            with open(os.path.join(work, f"new-{name}"), "rb") as a, open(os.path.join(work, f"old-{name}"), "rb") as b:
-                same = "identical" if a.read() == b.read() else "DIFFERENT"
+            # Compared in chunks: reading both whole would grow this process, and a child's peak
+            # (ru_maxrss) counts the parent's resident set at the fork.
+            same = "identical" if filecmp.cmp(os.path.join(work, "new", name), os.path.join(work, "old", name),
+                                              shallow=False) else "DIFFERENT"
         for build, _ in builds:
             wall, cpu, peak = (statistics.median(figures[build][0]), statistics.median(figures[build][1]),
                                max(figures[build][2]))

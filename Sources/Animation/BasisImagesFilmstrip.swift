@@ -123,12 +123,7 @@ public struct BasisImagesFilmstrip: Sendable {
     /// Runs `solver` up to the last iteration asked for, keeping the snapshots shown, in the order of
     /// `iterations`.
     public func snapshots(solver: NMFSolver) -> [Snapshot] {
-        let wanted = Set(iterations)
-        var snapshots: [Int: Snapshot] = [:]
-        for snapshot in solver.makeSnapshots(iterations: iterations.max() ?? 0) where wanted.contains(snapshot.iteration) {
-            snapshots[snapshot.iteration] = snapshot
-        }
-        return iterations.compactMap { snapshots[$0] }
+        Filmstrip.snapshots(of: solver, at: iterations)
     }
 
     /// Draws one panel per snapshot, in order (`image(solver:)` passes them in the order of `iterations`).

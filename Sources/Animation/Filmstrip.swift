@@ -6,8 +6,9 @@ import Raster
 /// its iteration, wrapping to a grid of `maximumColumns` past that many.
 ///
 /// Unlike the animated scenes it shows several iterations at once, so it takes snapshots rather than a
-/// `Frame`; `image(solver:)` runs the solver once and picks them. Panels share the data limits and colour
-/// range, so that the strip reads as the frames of one animation.
+/// `Frame`; `image(solver:)` runs the solver once and picks them (`Visualization.filmstripScene` takes
+/// the limits from that same run). Panels share the data limits and colour range, so that the strip
+/// reads as the frames of one animation.
 public struct Filmstrip: Sendable {
     /// Panels per row before the strip wraps.
     public static let maximumColumns = 6
@@ -61,14 +62,7 @@ public struct Filmstrip: Sendable {
     ///   `AnimationError.imageTooLarge` and the errors of `Figure`, `Colormap` and `Normalize`.
     public init(data: Matrix, iterations: [Int], columns: (x: Int, y: Int) = (0, 1),
                 bounds: ArticleScene.Bounds = .article, style: ArticleScene.Style, run: TitleFormat.Run = .init()) throws {
-        guard !iterations.isEmpty else { throw AnimationError.badValue(.filmstrip, given: "", reason: "give at least one iteration") }
-        guard iterations.count <= Self.maximumPanels else {
-            throw AnimationError.badValue(.filmstrip, given: "", reason: "\(iterations.count) iterations; at most \(Self.maximumPanels) fit on a slide")
-        }
-        if let bad = iterations.first(where: { $0 < 0 || $0 > FrameSchedule.maximumIteration }) {
-            throw AnimationError.badValue(
-                .filmstrip, given: "", reason: "iteration \(bad) is outside 0…\(FrameSchedule.maximumIteration)")
-        }
+        try Self.check(iterations: iterations)
         try ArticleScene.check(columns: columns, of: data)
         let figure = try Figure(widthInches: style.widthInches, heightInches: style.heightInches, dpi: style.dpi,
                                 scale: style.scale, theme: style.theme)
@@ -102,6 +96,21 @@ public struct Filmstrip: Sendable {
         self.run = run
     }
 
+    /// Checks a list of iterations to show, before anything runs.
+    ///
+    /// - Throws: `AnimationError.badValue(.filmstrip, …)` for no iterations, a negative one, one past
+    ///   `FrameSchedule.maximumIteration` or more than `maximumPanels`.
+    static func check(iterations: [Int]) throws {
+        guard !iterations.isEmpty else { throw AnimationError.badValue(.filmstrip, given: "", reason: "give at least one iteration") }
+        guard iterations.count <= maximumPanels else {
+            throw AnimationError.badValue(.filmstrip, given: "", reason: "\(iterations.count) iterations; at most \(maximumPanels) fit on a slide")
+        }
+        if let bad = iterations.first(where: { $0 < 0 || $0 > FrameSchedule.maximumIteration }) {
+            throw AnimationError.badValue(
+                .filmstrip, given: "", reason: "iteration \(bad) is outside 0…\(FrameSchedule.maximumIteration)")
+        }
+    }
+
     /// The image size in pixels.
     public var pixelSize: (width: Int, height: Int) { (base.pixelWidth, base.pixelHeight) }
 
@@ -122,9 +131,21 @@ public struct Filmstrip: Sendable {
 
     /// Runs `solver` to the last iteration shown, keeping only the snapshots shown.
     public func snapshots(solver: NMFSolver) -> [Snapshot] {
+        Self.snapshots(of: solver, at: iterations)
+    }
+
+    /// The one run of a strip (this one's or `BasisImagesFilmstrip`'s): `solver` to the largest of
+    /// `iterations`, keeping the snapshots at them, in the order of `iterations` (one listed twice is
+    /// there twice). Each kept snapshot is handed to `observe` as it is made, once, in the order of
+    /// the run, so that what needs them before the strip is drawn (the limits) need not run again.
+    /// A run that ends early (a stopping rule, or a snapshot that is not finite) keeps what it made.
+    static func snapshots(of solver: NMFSolver, at iterations: [Int], observe: (Snapshot) -> Void = { _ in })
+        -> [Snapshot]
+    {
         let wanted = Set(iterations)
         var kept: [Int: Snapshot] = [:]
         for snapshot in solver.makeSnapshots(iterations: iterations.max() ?? 0) where wanted.contains(snapshot.iteration) {
+            observe(snapshot)
             kept[snapshot.iteration] = snapshot
         }
         return iterations.compactMap { kept[$0] }

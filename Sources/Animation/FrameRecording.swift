@@ -91,8 +91,10 @@ package final class FrameRecording: @unchecked Sendable {
                     if stoppedEarly || iteration >= schedule.last { framesOpen = false }
                 }
             }
-            // Every frame is there and nothing later is asked for: the runs are done.
-            if !framesOpen && kept.count == schedule.count && (through ?? 0) <= schedule.last { break }
+            // Every frame is there and nothing later is asked for: the runs are done. (Not merely as
+            // many frames as the schedule's: frames that ended early on a run's stop can be as many,
+            // and then the other runs go on to their own ends, for their losses.)
+            if !framesOpen && kept.last == schedule.last && (through ?? 0) <= schedule.last { break }
         }
         self.schedule = schedule
         self.runs = solvers.count

@@ -81,26 +81,44 @@ public struct Visualization: Sendable {
 
     /// The scene, one solver per run, and, when the scene's limits need the runs before the first frame,
     /// the runs recorded once for the limits and the frames (`FrameRecording`; hand it to the
-    /// `Animator`). Nil when nothing is needed up front: the article's own data, or images.
+    /// `Animator`). Nil when nothing is needed up front (the article's own data, or images) and
+    /// `records` is false.
     ///
-    /// - Parameter budget: the bytes of snapshots the recording keeps in memory before spilling them.
+    /// - Parameters:
+    ///   - budget: the bytes of snapshots the recording keeps in memory before spilling them.
+    ///   - records: whether to record the runs even when the scene needs nothing up front, for an
+    ///     output that needs more of the run than the frames (the HTML player's losses and embedded
+    ///     snapshots): it then takes them from the recording (`FrameRecording.losses`, `observe`).
+    ///   - observe: handed every snapshot of a recording as it is made, with its run's index (see
+    ///     `FrameRecording.init`); not called when nothing is recorded.
     /// - Throws: as `makeScene()`, and `NMFError.scratchFileFailed` when the spilled snapshots cannot be written.
-    package func makeRecordedScene(budget: Int = SnapshotStore.defaultBudget) throws
+    package func makeRecordedScene(budget: Int = SnapshotStore.defaultBudget, records: Bool = false,
+                                   observe: (Int, Snapshot) -> Void = { _, _ in }) throws
         -> (scene: any Scene, solvers: [NMFSolver], recording: FrameRecording?)
     {
         let solvers = try configurations().map(NMFSolver.init)
         switch kind {
         case let .images(shape, samples):
-            return (try imageScene(shape: shape, samples: samples), solvers, nil)
+            let scene = try imageScene(shape: shape, samples: samples)
+            let recording = records
+                ? try FrameRecording(solvers: solvers, schedule: schedule, through: limitsLast, budget: budget,
+                                     observe: observe)
+                : nil
+            return (scene, solvers, recording)
         case .article where comparison == nil:
-            let (bounds, recording) = try recordedBounds(solvers: solvers, budget: budget)
+            var (bounds, recording) = try recordedBounds(solvers: solvers, budget: budget, observe: observe)
+            if recording == nil && records {
+                recording = try FrameRecording(solvers: solvers, schedule: schedule, through: limitsLast, budget: budget,
+                                               observe: observe)
+            }
             return (try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: labelledStyle,
                                      run: TitleFormat.Run(configuration)),
                     solvers, recording)
         case .article, .panels:
-            var (bounds, recording) = try recordedBounds(solvers: solvers, budget: budget)
+            var (bounds, recording) = try recordedBounds(solvers: solvers, budget: budget, observe: observe)
             if recording == nil {
-                recording = try FrameRecording(solvers: solvers, schedule: schedule, through: limitsLast, budget: budget)
+                recording = try FrameRecording(solvers: solvers, schedule: schedule, through: limitsLast, budget: budget,
+                                               observe: observe)
             }
             return (try panelScene(solvers: solvers, bounds: bounds, losses: recording?.losses ?? []), solvers,
                     recording)
@@ -135,12 +153,20 @@ public struct Visualization: Sendable {
                                                  style: style)
             return StillScene(strip: strip, snapshots: strip.snapshots(solver: solver))
         }
-        let wanted = Set(iterations)
-        let bounds = try pointBounds(solvers: [solver], lastIteration: iterations.max() ?? 0,
-                                     shown: { wanted.contains($0) })
-        let strip = try Filmstrip(data: configuration.data, iterations: iterations, columns: columns, bounds: bounds,
-                                  style: labelledStyle, run: TitleFormat.Run(configuration))
-        return StillScene(figure: try strip.figure(for: strip.snapshots(solver: solver)))
+        // One run gives both the limits, which the grid needs before the panels are drawn, and the
+        // snapshots the panels show; the list and the columns are checked before it.
+        try Filmstrip.check(iterations: iterations)
+        var extents: ArticleScene.Bounds.Extents?
+        if !usesOwnBounds {
+            try ArticleScene.check(columns: columns, of: configuration.data)
+            extents = ArticleScene.Bounds.Extents(columns: columns)
+            extents?.add(data: configuration.data)
+        }
+        let snapshots = Filmstrip.snapshots(of: solver, at: iterations) { extents?.add($0) }
+        let strip = try Filmstrip(data: configuration.data, iterations: iterations, columns: columns,
+                                  bounds: extents?.bounds ?? .article, style: labelledStyle,
+                                  run: TitleFormat.Run(configuration))
+        return StillScene(figure: try strip.figure(for: snapshots))
     }
 
     /// The render threads used when none are given: one per core.
@@ -197,7 +223,7 @@ public struct Visualization: Sendable {
     /// The limits and colour range of point plots: the article's for its own data (and no recording),
     /// else computed from the data and from every frame the runs will show, fed by the one run that
     /// is recorded for the frames, so that nothing jumps between frames and rows share their limits.
-    private func recordedBounds(solvers: [NMFSolver], budget: Int) throws
+    private func recordedBounds(solvers: [NMFSolver], budget: Int, observe: (Int, Snapshot) -> Void) throws
         -> (bounds: ArticleScene.Bounds, recording: FrameRecording?)
     {
         if usesOwnBounds { return (.article, nil) }
@@ -214,22 +240,10 @@ public struct Visualization: Sendable {
         let recording = try FrameRecording(solvers: solvers, schedule: schedule, through: limitsLast, budget: budget) {
             run, snapshot in
             if shown(snapshot.iteration) { extents[run].add(snapshot) }
+            observe(run, snapshot)
         }
         var all = extents[0]
         for other in extents.dropFirst() { all.merge(other) }
         return (all.bounds, recording)
-    }
-
-    /// The limits and colour range of a filmstrip's point plots, from a run of its own (a still).
-    private func pointBounds(solvers: [NMFSolver], lastIteration: Int, shown: @escaping (Int) -> Bool) throws
-        -> ArticleScene.Bounds
-    {
-        if usesOwnBounds { return .article }
-        return try .covering(
-            data: configuration.data,
-            snapshots: solvers.lazy.flatMap {
-                $0.makeSnapshots(iterations: lastIteration).lazy.filter { shown($0.iteration) }
-            },
-            columns: columns)
     }
 }

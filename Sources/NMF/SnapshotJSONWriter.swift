@@ -142,9 +142,42 @@ public struct SnapshotJSONWriter: Sendable {
 
     /// The whole document as one string (for small runs and tests).
     public func document<S: Sequence>(_ snapshots: S) -> String where S.Element == Snapshot {
-        var text = ""
-        write(snapshots) { text += $0 }
-        return text
+        var document = Document(writer: self)
+        for snapshot in snapshots { document.add(snapshot) }
+        return document.finish()
+    }
+
+    /// The document as one string, built one snapshot at a time as `document(_:)` builds it from a
+    /// sequence: for a run that goes on anyway for another stage (the HTML player embeds it from the
+    /// run recorded for its frames), so that the solver need not run again for it.
+    public struct Document: Sendable {
+        private let writer: SnapshotJSONWriter
+        private var thinning: Thinning
+        private var text: String
+
+        /// The header of `writer`'s document, waiting for the snapshots.
+        public init(writer: SnapshotJSONWriter) {
+            self.writer = writer
+            thinning = Thinning(every: writer.every)
+            text = writer.header()
+        }
+
+        /// Adds the run's next snapshot (written when it is on the writer's step, or held back until
+        /// the next one arrives, in case it is the last).
+        public mutating func add(_ snapshot: Snapshot) {
+            var piece = ""
+            thinning.take(snapshot) { piece = SnapshotJSONWriter.piece($0, first: $1) }
+            text += piece
+        }
+
+        /// The whole document: the snapshot held back, if any, and the footer (`stopped` null, as
+        /// `document(_:)` writes it).
+        public mutating func finish() -> String {
+            var piece = ""
+            thinning.finish { piece = SnapshotJSONWriter.piece($0, first: $1) }
+            text += piece + writer.footer(iterations: thinning.last, stopped: nil)
+            return text
+        }
     }
 
     /// Everything before the first snapshot.

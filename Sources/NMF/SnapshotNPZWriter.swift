@@ -8,8 +8,8 @@
 /// The solver runs once: the count that sizes every array is known only at the run's end (a stopping
 /// rule may end it early), so the snapshots written wait in a `SnapshotStore` — in memory up to its
 /// budget, beyond it in an unlinked temporary file — and are then streamed into their zip entries,
-/// W's and then H's. The archive has no zip64 records, so runs of 4 GiB and more are refused before
-/// anything is written.
+/// W's and then H's, each spilled matrix read back once. The archive has no zip64 records, so runs
+/// of 4 GiB and more are refused before anything is written.
 public struct SnapshotNPZWriter: Sendable {
     /// The run written: its data, and the configuration the solver is built from.
     public let configuration: NMFConfiguration
@@ -74,10 +74,10 @@ public struct SnapshotNPZWriter: Sendable {
             }),
             ("loss.npy", "<f8", [n], { archive in try archive.append(Self.bytes(losses)) }),
             ("W.npy", "<f8", [n, rows, k], { archive in
-                for i in 0..<store.count { try archive.append(Self.bytes(store.snapshot(at: i).w.values)) }
+                for i in 0..<store.count { try archive.append(Self.bytes(store.w(at: i).values)) }
             }),
             ("H.npy", "<f8", [n, k, columns], { archive in
-                for i in 0..<store.count { try archive.append(Self.bytes(store.snapshot(at: i).h.values)) }
+                for i in 0..<store.count { try archive.append(Self.bytes(store.h(at: i).values)) }
             }),
         ]
         if includesData {

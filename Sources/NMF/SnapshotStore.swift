@@ -25,6 +25,7 @@ package final class SnapshotStore: @unchecked Sendable {
     private var held = 0
     private var descriptor: Int32 = -1
     private var end = 0
+    private let counter = IterationCounter.current
 
     /// An empty store that keeps up to `budget` bytes of matrices in memory and spills the rest into
     /// `directory` (by default `$TMPDIR`, else /tmp).
@@ -68,11 +69,36 @@ package final class SnapshotStore: @unchecked Sendable {
         switch entries[index] {
         case let .memory(snapshot):
             return snapshot
-        case let .file(iteration, loss, offset, w, h):
-            let wValues = try read(count: w.rows * w.columns, at: offset)
-            let hValues = try read(count: h.rows * h.columns, at: offset + wValues.count * 8)
-            return Snapshot(iteration: iteration, w: Matrix(validRows: w.rows, columns: w.columns, values: wValues),
-                            h: Matrix(validRows: h.rows, columns: h.columns, values: hValues), loss: loss)
+        case let .file(iteration, loss, _, _, _):
+            return Snapshot(iteration: iteration, w: try w(at: index), h: try h(at: index), loss: loss)
+        }
+    }
+
+    /// The W of the snapshot kept at `index`, read alone: a spilled snapshot's H stays in the file, for
+    /// a reader that takes every W and then every H (an .npz's entries).
+    ///
+    /// - Precondition: `index` is below `count`.
+    /// - Throws: `NMFError.scratchFileFailed` when the temporary file cannot be read back.
+    package func w(at index: Int) throws(NMFError) -> Matrix {
+        switch entries[index] {
+        case let .memory(snapshot):
+            return snapshot.w
+        case let .file(_, _, offset, w, _):
+            return Matrix(validRows: w.rows, columns: w.columns, values: try read(count: w.rows * w.columns, at: offset))
+        }
+    }
+
+    /// The H of the snapshot kept at `index`, read alone (see `w(at:)`).
+    ///
+    /// - Precondition: `index` is below `count`.
+    /// - Throws: `NMFError.scratchFileFailed` when the temporary file cannot be read back.
+    package func h(at index: Int) throws(NMFError) -> Matrix {
+        switch entries[index] {
+        case let .memory(snapshot):
+            return snapshot.h
+        case let .file(_, _, offset, w, h):
+            let values = try read(count: h.rows * h.columns, at: offset + w.rows * w.columns * 8)
+            return Matrix(validRows: h.rows, columns: h.columns, values: values)
         }
     }
 
@@ -93,6 +119,7 @@ package final class SnapshotStore: @unchecked Sendable {
     }
 
     private func read(count: Int, at offset: Int) throws(NMFError) -> [Double] {
+        counter?.countScratchRead(bytes: count * 8)
         var failure: NMFError?
         let values = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
             let raw = UnsafeMutableRawBufferPointer(buffer)

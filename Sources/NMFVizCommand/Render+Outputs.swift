@@ -68,7 +68,9 @@ extension Render {
     }
 
     /// The options of every output, mapped onto the library's `SinkSettings`.
-    func sinkSettings(for target: OutputTarget, schedule: FrameSchedule, solvers: [NMFSolver]) throws -> SinkSettings {
+    func sinkSettings(for target: OutputTarget, schedule: FrameSchedule, solvers: [NMFSolver], player: HTMLRun? = nil)
+        throws -> SinkSettings
+    {
         var settings = SinkSettings()
         settings.delay = frameDelay()
         settings.durations = target.isGIF ? try gifDurations(count: schedule.count) : frameDurations(count: schedule.count)
@@ -86,14 +88,16 @@ extension Render {
         settings.vectorDPI = dpi * scale
         settings.vectorMetadata = vectorMetadata()
         if case let .html(path) = target {
-            settings.html = try htmlOptions(path, schedule, solvers)
+            settings.html = try htmlOptions(path, schedule, solvers, player: player)
         }
         return settings
     }
 
-    /// The player page, with the loss of every frame (the solvers run once more for it: a fraction of
-    /// the time drawing takes) and, with `--embed-snapshots`, the first run's snapshots.
-    func htmlOptions(_ path: String, _ schedule: FrameSchedule, _ solvers: [NMFSolver]) throws -> HTMLPlayerOptions {
+    /// The player page, with the loss of every frame and, with `--embed-snapshots`, the first run's
+    /// snapshots, both taken from the run recorded for the frames (`player`).
+    func htmlOptions(_ path: String, _ schedule: FrameSchedule, _ solvers: [NMFSolver], player: HTMLRun?) throws
+        -> HTMLPlayerOptions
+    {
         let name = OutputPath.split(path).name
         let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
         var options = HTMLPlayerOptions(title: stem.isEmpty ? "nmfviz" : stem,
@@ -108,15 +112,13 @@ extension Render {
         default: options.loopMode = .loop
         }
         let labels = try compare.map { try Comparison($0).labels } ?? []
-        options.losses = solvers.enumerated().map { index, solver in
+        let losses = player?.losses ?? []
+        options.losses = solvers.indices.map { index in
             HTMLPlayerOptions.LossSeries(
                 label: solvers.count > 1 && index < labels.count ? labels[index] : "",
-                losses: solver.makeSnapshots(iterations: schedule.last).map(\.loss))
+                losses: index < losses.count ? losses[index] : [])
         }
-        if embedSnapshots, let solver = solvers.first {
-            options.snapshotsJSON = SnapshotJSONWriter(configuration: solver.configuration)
-                .document(solver.makeSnapshots(iterations: schedule.last))
-        }
+        options.snapshotsJSON = player?.snapshotsJSON
         return options
     }
 }

@@ -330,14 +330,25 @@ struct Render: ParsableCommand {
         let schedule = try schedule()
         let visualization = try visualization(schedule: schedule)
         noteDensity(visualization)
-        let (scene, solvers, recording) = try visualization.makeRecordedScene()
+        // The HTML player shows the losses beside the frames and may embed the first run's snapshots:
+        // both come from the run recorded for the frames, so that the solvers run once.
+        var player: HTMLRun?
+        if case .html = target {
+            player = HTMLRun(embedding: embedSnapshots ? try visualization.configurations().first : nil,
+                             last: schedule.last)
+        }
+        let (scene, solvers, recording) = try visualization.makeRecordedScene(records: player != nil) {
+            player?.observe(run: $0, $1)
+        }
+        player?.finish(recording)
         let (width, height) = scene.pixelSize
         let jobs = try MemoryBudget.jobs(upTo: effectiveJobs(frames: schedule.count), width: width, height: height,
                                          gif: target.holdsFrames)
         let animator = Animator(solvers: solvers, scene: scene, schedule: schedule, jobs: jobs, recording: recording)
 
         let sink = try target.makeSink(width: width, height: height, frameCount: schedule.count,
-                                       settings: try sinkSettings(for: target, schedule: schedule, solvers: solvers))
+                                       settings: try sinkSettings(for: target, schedule: schedule, solvers: solvers,
+                                                                  player: player))
         if let video = (sink as? FolderCreatingSink<VideoSink>)?.base, video.isPadded, !quiet {
             Self.printError("nmfviz: note: \(width)×\(height) padded to \(video.paddedWidth)×\(video.paddedHeight) "
                 + "(yuv420p needs even sides; the edge is repeated)")

@@ -118,6 +118,26 @@ private final class SamplingSink: FrameSink {
         }
     }
 
+    /// When one run of a comparison stops early, the others go on to their own ends for their losses
+    /// (which the loss panels and the HTML player show), also when the frames that end on the stop
+    /// are as many as the schedule's: before, the recording then ended every run at the stop.
+    @Test func otherRunsGoOnPastAnEarlyStop() throws {
+        let data = try Self.data()
+        let stopping = try NMFConfiguration(data: data, rank: 2, tolerance: 0.05)
+        let stop = try #require(Array(try NMFSolver(stopping).makeSnapshots(iterations: 1000)).last?.iteration)
+        try #require(stop >= 3 && stop < 1000)
+        // Frames 0, stop − 1 and the stop itself: three, as many as the schedule's 0, stop − 1, 2·(stop − 1).
+        let schedule = try FrameSchedule(count: 3, step: stop - 1)
+        let solvers = [try NMFSolver(try NMFConfiguration(data: data, rank: 2)), try NMFSolver(stopping)]
+        let counter = IterationCounter()
+        let recording = try IterationCounter.$current.withValue(counter) {
+            try FrameRecording(solvers: solvers, schedule: schedule)
+        }
+        #expect(recording.count == 3)
+        #expect(recording.losses.map(\.count) == [schedule.last + 1, stop + 1])
+        #expect(counter.iterations == schedule.last + stop)
+    }
+
     /// Spilling every snapshot changes no pixel.
     @Test func spilledFramesDrawTheSamePixels() throws {
         var v = try Self.visualization()

@@ -31,4 +31,23 @@ struct SnapshotNPZWriterTests {
         #expect(end[10] == 4)  // iteration, loss, W, H
         #expect(throws: NMFError.self) { try SnapshotNPZWriter(configuration: configuration, every: 0) }
     }
+
+    /// With every snapshot spilled, W's entry and then H's read each spilled byte back once (before,
+    /// each entry read whole snapshots: every byte twice), and the archive is the one kept in memory.
+    @Test func spilledSnapshotsAreReadBackOnce() throws {
+        let configuration = try NMFConfiguration(data: Dataset.cos2())
+        let writer = try SnapshotNPZWriter(configuration: configuration, every: 3, includesData: false)
+        var inMemory: [UInt8] = []
+        try writer.write(iterations: 10, budget: 1 << 30) { inMemory += $0 }
+        var spilled: [UInt8] = []
+        let counter = IterationCounter()
+        try IterationCounter.$current.withValue(counter) {
+            try writer.write(iterations: 10, budget: 0) { spilled += $0 }
+        }
+        let (rows, columns, k) = (configuration.data.rows, configuration.data.columns, configuration.rank)
+        let snapshots = 5  // iterations 0, 3, 6, 9 and the last, 10
+        #expect(counter.scratchBytesRead == snapshots * (rows * k + k * columns) * 8)
+        #expect(counter.iterations == 10 && counter.runs == 1)
+        #expect(spilled == inMemory)
+    }
 }

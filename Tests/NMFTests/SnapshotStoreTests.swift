@@ -30,6 +30,10 @@ struct SnapshotStoreTests {
             #expect(back.w.values.map(\.bitPattern) == given[index].w.values.map(\.bitPattern))
             #expect(back.h.values.map(\.bitPattern) == given[index].h.values.map(\.bitPattern))
             #expect(back.w.rows == given[index].w.rows && back.h.columns == given[index].h.columns)
+            // W and H read alone are the same bits.
+            #expect(try store.w(at: index).values.map(\.bitPattern) == given[index].w.values.map(\.bitPattern))
+            #expect(try store.h(at: index).values.map(\.bitPattern) == given[index].h.values.map(\.bitPattern))
+            #expect(try store.h(at: index).rows == given[index].h.rows)
         }
         // The file was unlinked as soon as it was made: nothing is left in the folder.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
