@@ -46,6 +46,10 @@ extension CSVReader {
         /// Reads the data line at `start` if it is plain numbers and separators, and returns where it
         /// ends (its terminator, or `end`); nil, with nothing changed, for any other line.
         ///
+        /// The row's values are gathered on the stack and appended together once the line has proved
+        /// to be a whole row (one append per row: appending each value checked the array's uniqueness
+        /// through a call per value, a fifth of the reader's time).
+        ///
         /// Precondition: `start...end` lies in one buffer.
         mutating func fastLine(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
             guard let separator, count > 0 else { return nil }
@@ -56,38 +60,40 @@ extension CSVReader {
             case .whitespace: mark = UInt8(ascii: " ")
             }
             let collapsing = separator == .whitespace
-            let first = values.count
-            var fields = 0
-            var p = start
-            while true {
-                while p < end && (p.pointee == 0x20 || p.pointee == 0x09) { p += 1 }
-                if p == end || p.pointee == 0x0A || p.pointee == 0x0D {
-                    // Only a blank line (or, for blanks, the blanks after the last field) has no field here.
-                    if fields == 0 { return p }
-                    guard collapsing && fields == columns else { break }
-                    count += 1
-                    return p
+            let columns = self.columns
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: columns) { row -> UnsafePointer<UInt8>? in
+                var fields = 0
+                var p = start
+                while true {
+                    while p < end && (p.pointee == 0x20 || p.pointee == 0x09) { p += 1 }
+                    if p == end || p.pointee == 0x0A || p.pointee == 0x0D {
+                        // Only a blank line (or, for blanks, the blanks after the last field) has no field here.
+                        if fields == 0 { return p }
+                        guard collapsing && fields == columns else { return nil }
+                        break
+                    }
+                    guard fields < columns, let value = DecimalParser.scan(&p, end), value >= 0,
+                          value <= Matrix.maximumValue else { return nil }
+                    let fieldEnd = p
+                    while p < end && (p.pointee == 0x20 || p.pointee == 0x09) { p += 1 }
+                    row[fields] = value + 0  // turns -0 into +0
+                    fields += 1
+                    if p == end || p.pointee == 0x0A || p.pointee == 0x0D {
+                        guard fields == columns else { return nil }
+                        break
+                    }
+                    // The number must fill its field: a separator (or, for blanks, a blank) comes next.
+                    if collapsing {
+                        guard p > fieldEnd else { return nil }
+                    } else {
+                        guard p.pointee == mark else { return nil }
+                        p += 1
+                    }
                 }
-                guard let value = DecimalParser.scan(&p, end), value >= 0, value <= Matrix.maximumValue else { break }
-                let fieldEnd = p
-                while p < end && (p.pointee == 0x20 || p.pointee == 0x09) { p += 1 }
-                values.append(value + 0)  // turns -0 into +0
-                fields += 1
-                if p == end || p.pointee == 0x0A || p.pointee == 0x0D {
-                    guard fields == columns else { break }
-                    count += 1
-                    return p
-                }
-                // The number must fill its field: a separator (or, for blanks, a blank) comes next.
-                if collapsing {
-                    guard p > fieldEnd else { break }
-                } else {
-                    guard p.pointee == mark else { break }
-                    p += 1
-                }
+                values.append(contentsOf: row)
+                count += 1
+                return p
             }
-            values.removeSubrange(first...)
-            return nil
         }
 
         /// The matrix read, or why there is none.
