@@ -76,9 +76,10 @@ public struct SnapshotJSONWriter: Sendable {
 
     /// Writes the whole document for a solver's run as UTF-8 bytes, in pieces of up to about 200 KB
     /// (`sink` must not keep the buffer it is given): the export's fast path, the same text as
-    /// `write(_:to:)` byte for byte, with no `String` per number. The pieces are formatted on the
-    /// other cores while the solver computes the next snapshot (`JSONPieceWriter`), and handed to
-    /// `sink` in order on the caller's thread. Memory stays flat in the run's length: only the
+    /// `write(_:to:)` byte for byte, with no `String` per number. The pieces are formatted and
+    /// written on the other cores while the solver computes the next snapshot (`JSONPieceWriter`):
+    /// `sink` gets them in order, one call at a time, but on those threads, not the caller's; all
+    /// calls are over when this returns or throws. Memory stays flat in the run's length: only the
     /// snapshots whose pieces are in flight and the one held back off the step (see `every`) are kept.
     ///
     /// - Throws: `NMFError.nonFiniteResult` from the snapshots (the document is then incomplete, and

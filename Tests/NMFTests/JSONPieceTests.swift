@@ -4,10 +4,13 @@ import Testing
 /// The export's pieces: cut anywhere, formatted on any threads, written in order, they are the text of
 /// the `String` path; and a failing sink stops the document cleanly.
 struct JSONPieceTests {
+    /// A subnormal well inside the range (about 4.9e-320; a literal would warn).
+    static let subnormal = Double.leastNonzeroMagnitude * 9918
+
     /// A matrix of `rows` × `columns` cycling through values at the printer's edges (no NaN: the
     /// solver's matrices never hold one; `null` is tested in `JSONNumberTests`).
     static func edgeMatrix(rows: Int, columns: Int) throws -> Matrix {
-        let edges: [Double] = [0, -0.0, 1, .leastNonzeroMagnitude, 4.9e-320, .leastNormalMagnitude, 1e300,
+        let edges: [Double] = [0, -0.0, 1, .leastNonzeroMagnitude, Self.subnormal, .leastNormalMagnitude, 1e300,
                                .greatestFiniteMagnitude, 0x1p53, 0x1p53.nextUp, 1e-4, 9.999999999999999e-5,
                                0.1, 1234.5, 16, -2.5e-8, 0.30000000000000004]
         var rng = NumpyRandom(seed: 5)
@@ -48,7 +51,7 @@ struct JSONPieceTests {
         var values: [Double] = []
         var rng = NumpyRandom(seed: 11)
         for i in 0 ..< 60 * 4 {
-            values.append(i % 7 == 0 ? 0 : i % 11 == 0 ? 4.9e-320 : i % 13 == 0 ? 1e30 : Double(rng.nextUInt32() % 1000) / 7)
+            values.append(i % 7 == 0 ? 0 : i % 11 == 0 ? Self.subnormal : i % 13 == 0 ? 1e30 : Double(rng.nextUInt32() % 1000) / 7)
         }
         let data = try Matrix(rows: 60, columns: 4, values: values)
         for every in [1, 7] {
