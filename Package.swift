@@ -41,11 +41,13 @@ let package = Package(
         .target(name: "CDejaVu"),
         // The hand-written digits (Assets/digits.png) embedded the same way, for `--data digits`.
         .target(name: "CDigits"),
+        // sync_file_range(2), which Swift's Glibc module does not declare, for AtomicFile's early writeback.
+        .target(name: "CWriteback"),
 
         .target(name: "NMF"),
         .target(name: "Raster", dependencies: ["CFreeType", "CDejaVu"]),
         .target(name: "Plot", dependencies: ["Raster"]),
-        .target(name: "Codecs", dependencies: ["Raster", "CPNG", "CGIF", "CWebP", "CZlib"]),
+        .target(name: "Codecs", dependencies: ["Raster", "CPNG", "CGIF", "CWebP", "CZlib", "CWriteback"]),
         .target(name: "Animation", dependencies: ["NMF", "Raster", "Plot", "Codecs", "CDigits"]),
         // The command line: parsing, progress, messages, exit codes. A library so that the tests and
         // the option parser's fuzzer (Scripts/fuzz) can call it; the executable only starts it.

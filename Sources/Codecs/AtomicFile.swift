@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CWriteback
 
 /// A file written beside its target and renamed into place only when complete.
 ///
@@ -28,6 +29,9 @@ package final class AtomicFile {
     private var buffer: [UInt8] = []
     private let bufferLimit = 1 << 16
     private(set) var isOpen = true
+    /// Bytes written to the file, and where the last early writeback began (see `writeFully`).
+    private var fileOffset: Int64 = 0
+    private var writebackStart: Int64 = 0
 
     /// Whether the target is a stream (device, FIFO, socket) written to directly.
     package var isStream: Bool { temporaryPath == nil }
@@ -203,7 +207,18 @@ package final class AtomicFile {
             }
             offset += written
         }
+        fileOffset += Int64(bytes.count)
+        // A large file's pages are handed to the disk as it grows, so that `commit`'s fsync waits only
+        // for the last few megabytes rather than for the whole file (the digits JSON export: 131 MB,
+        // fsync 80 ms without this, 3 ms with). Only a hint: failures are ignored, fsync still decides.
+        if temporaryPath != nil, fileOffset - writebackStart >= Self.writebackStep {
+            _ = nmfviz_start_writeback(descriptor, writebackStart, fileOffset - writebackStart)
+            writebackStart = fileOffset
+        }
     }
+
+    /// The bytes between two early writebacks.
+    private static let writebackStep: Int64 = 8 << 20
 
     /// The system's one-line reason for an errno value.
     static func reason(_ code: Int32) -> String {
@@ -220,3 +235,4 @@ private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) 
 @discardableResult
 private func systemClose(_ fd: Int32) -> Int32 { close(fd) }
 private func systemRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
+

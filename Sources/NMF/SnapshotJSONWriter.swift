@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a run as JSON for notebooks and other tools, one snapshot at a time.
 ///
 /// Shape: `{"data": [[…], …], "rank": 2, "loss": "frobenius", "solver": "mu", "init": "article",
@@ -72,38 +74,55 @@ public struct SnapshotJSONWriter: Sendable {
         try sink(footer(iterations: thinning.last, stopped: iterator.stopReason))
     }
 
-    /// Writes the whole document for a solver's run as UTF-8 bytes, iteration by iteration, in pieces
-    /// of about a megabyte (`sink` must not keep the buffer it is given): the export's fast path, the
-    /// same text as `write(_:to:)` byte for byte, with no `String` per number. Only the snapshot
-    /// being written and the one held back off the step (see `every`) are kept.
+    /// Writes the whole document for a solver's run as UTF-8 bytes, in pieces of up to about 200 KB
+    /// (`sink` must not keep the buffer it is given): the export's fast path, the same text as
+    /// `write(_:to:)` byte for byte, with no `String` per number. The pieces are formatted and
+    /// written on the other cores while the solver computes the next snapshot (`JSONPieceWriter`):
+    /// `sink` gets them in order, one call at a time, but on those threads, not the caller's; all
+    /// calls are over when this returns or throws. Memory stays flat in the run's length: only the
+    /// snapshots whose pieces are in flight and the one held back off the step (see `every`) are kept.
     ///
     /// - Throws: `NMFError.nonFiniteResult` from the snapshots (the document is then incomplete, and
     ///   the caller must not keep it), or what `sink` throws.
     public func write(_ snapshots: SnapshotSequence, bytes sink: @escaping (UnsafeRawBufferPointer) throws -> Void)
         throws
     {
-        let out = JSONByteBuffer(sink: sink)
-        try out.append("{\"data\": ")
-        if includesData { try out.append(configuration.data) } else { try out.append("null") }
-        try out.append(headerAfterData())
+        try write(snapshots, bytes: sink, slots: JSONPieceWriter.slots(processors: ProcessInfo.processInfo.activeProcessorCount),
+                  pieceSize: Self.pieceSize)
+    }
+
+    /// The elements formatted as one piece: about 200 KB of text, enough to make a piece's cost
+    /// per byte small and few enough that the in-flight pieces stay in the caches.
+    static let pieceSize = 8192
+
+    /// `write(_:bytes:)` with `slots` pieces in flight (0: formatted one by one on this thread) of at
+    /// most `pieceSize` elements each.
+    func write(_ snapshots: SnapshotSequence, bytes sink: @escaping (UnsafeRawBufferPointer) throws -> Void,
+               slots: Int, pieceSize: Int) throws
+    {
+        let out = JSONPieceWriter(slots: slots, sink: sink)
+        if includesData {
+            for piece in JSONPiece.split(configuration.data, lead: "{\"data\": ", trail: headerAfterData(),
+                                         size: pieceSize) {
+                try out.submit(piece)
+            }
+        } else {
+            try out.submit(JSONPiece(text: "{\"data\": null" + headerAfterData()))
+        }
         func emit(_ snapshot: Snapshot, first: Bool) throws {
-            try out.append(first ? "\n" : ",\n")
-            try out.append("{\"iteration\": ")
-            try out.append(snapshot.iteration)
-            try out.append(", \"loss\": ")
-            try out.append(snapshot.loss)
-            try out.append(", \"W\": ")
-            try out.append(snapshot.w)
-            try out.append(", \"H\": ")
-            try out.append(snapshot.h)
-            try out.append(byte: UInt8(ascii: "}"))
+            let lead = (first ? "\n" : ",\n") + "{\"iteration\": \(snapshot.iteration), \"loss\": "
+                + Self.encode(snapshot.loss) + ", \"W\": "
+            for piece in JSONPiece.split(snapshot.w, lead: lead, trail: ", \"H\": ", size: pieceSize) {
+                try out.submit(piece)
+            }
+            for piece in JSONPiece.split(snapshot.h, lead: "", trail: "}", size: pieceSize) { try out.submit(piece) }
         }
         var iterator = snapshots.makeIterator()
         var thinning = Thinning(every: every)
         while let snapshot = try iterator.nextSnapshot() { try thinning.take(snapshot, emit: emit) }
         try thinning.finish(emit: emit)
-        try out.append(footer(iterations: thinning.last, stopped: iterator.stopReason))
-        try out.flush()
+        try out.submit(JSONPiece(text: footer(iterations: thinning.last, stopped: iterator.stopReason)))
+        try out.finish()
     }
 
     /// One snapshot's piece of the document: its separator, then its object.

@@ -2,19 +2,17 @@ import Foundation
 import Testing
 @testable import NMF
 
-/// The JSON export's byte path: numbers exactly as `Double.description` prints them, and documents
-/// byte for byte those of the `String` path, however the chunks fall.
-struct JSONByteBufferTests {
-    /// The text `JSONByteBuffer` makes of `values`, one number each, handed on in chunks of `chunk`.
-    static func printed(_ values: [Double], chunk: Int = JSONByteBuffer.chunk) throws -> [String] {
-        var bytes: [UInt8] = []
-        let out = JSONByteBuffer(chunk: chunk) { bytes.append(contentsOf: $0) }
-        for value in values {
-            try out.append(value)
-            try out.append(byte: UInt8(ascii: " "))
+/// The JSON export's numbers and pieces: numbers exactly as `Double.description` prints them, and
+/// documents byte for byte those of the `String` path, however they are cut into pieces.
+struct JSONNumberTests {
+    /// The text `JSONNumber.write` makes of each of `values`.
+    static func printed(_ values: [Double]) -> [String] {
+        let out = UnsafeMutablePointer<UInt8>.allocate(capacity: JSONNumber.room)
+        defer { out.deallocate() }
+        return values.map { value in
+            let count = JSONNumber.write(value, to: out)
+            return String(decoding: UnsafeBufferPointer(start: out, count: count), as: UTF8.self)
         }
-        try out.flush()
-        return String(decoding: bytes, as: UTF8.self).split(separator: " ").map(String.init)
     }
 
     /// Random bit patterns (every exponent, subnormals), values in the data's usual range, short
@@ -32,7 +30,7 @@ struct JSONByteBufferTests {
             values.append(Double(bits >> 11) / Double(1 << 53) * 10)
             values.append(Double(bits % 100_000) / 1000)
         }
-        let printed = try Self.printed(values)
+        let printed = Self.printed(values)
         #expect(printed.count == values.count)
         var mismatches = 0
         for (text, value) in zip(printed, values) where text != value.description {
@@ -45,15 +43,19 @@ struct JSONByteBufferTests {
     }
 
     /// Not finite: null, as in the `String` path.
-    @Test func nonFiniteIsNull() throws {
-        #expect(try Self.printed([.nan, .infinity, -.infinity]) == ["null", "null", "null"])
+    @Test func nonFiniteIsNull() {
+        #expect(Self.printed([.nan, .infinity, -.infinity]) == ["null", "null", "null"])
     }
 
-    /// The smallest chunks the buffer allows give the same text as one large chunk.
-    @Test func chunkBoundariesDoNotShowInTheText() throws {
-        var rng = NumpyRandom(seed: 7)
-        let values = (0..<5000).map { _ in Double(rng.nextUInt64() >> 11) / Double(1 << 53) }
-        #expect(try Self.printed(values, chunk: 1) == (try Self.printed(values)))
+    /// Subnormals (Swift's own printer) and zeros (written directly).
+    @Test func subnormalsAndZerosAreThoseOfDescription() {
+        var values: [Double] = [0, -0.0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 2 * .leastNonzeroMagnitude]
+        var bits: UInt64 = 1
+        while bits < 1 << 52 {
+            values += [Double(bitPattern: bits), Double(bitPattern: bits | 1 << 63), Double(bitPattern: bits &- 1 | 1)]
+            bits <<= 1
+        }
+        #expect(Self.printed(values) == values.map(\.description))
     }
 
     /// The byte path gives the document of the `String` path, for each loss and solver, thinned and not,
