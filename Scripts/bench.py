@@ -103,16 +103,18 @@ def gif_quality_table(nmfviz, work, quick):
     for label, args, count in cases:
         frames = os.path.join(work, "quality_png")
         shutil.rmtree(frames, ignore_errors=True)
-        subprocess.run([nmfviz, *args, "--frames", str(count), "--output", frames + "/", "--quiet"], check=True)
+        # A case that sets --frames itself must not give it twice (nmfviz refuses repeated options).
+        count_args = [] if "--frames" in args else ["--frames", str(count)]
+        subprocess.run([nmfviz, *args, *count_args, "--output", frames + "/", "--quiet"], check=True)
         ours = os.path.join(work, "quality.gif")
-        subprocess.run([nmfviz, *args, "--frames", str(count), "--output", ours, "--quiet"], check=True)
+        subprocess.run([nmfviz, *args, *count_args, "--output", ours, "--quiet"], check=True)
         q = check_gif(nmfviz, ours, frames)
         if count <= 51:
             out = subprocess.run([nmfviz, "bench-encoder", "--repeats", "3" if quick else "5", "--frames", str(count),
                                   "--", *args], capture_output=True, text=True, check=True)
             cpu = f"{json.loads(out.stdout.strip().splitlines()[-1])['gif_cpu_ms']:.0f} ms"
         else:
-            out = subprocess.run([nmfviz, *args, "--frames", str(count), "--output", ours, "--quiet", "--timings",
+            out = subprocess.run([nmfviz, *args, *count_args, "--output", ours, "--quiet", "--timings",
                                   "--jobs", "1"], capture_output=True, text=True, check=True)
             stages = dict((p.split()[0], float(p.split()[1])) for p in out.stderr.split(": ", 1)[1].split(";")[0].split(", "))
             cpu = f"{stages.get('quantize', 0) + stages.get('encode', 0):.0f} ms (wall of both stages)"

@@ -120,6 +120,36 @@ struct ProductEngineTests {
         }
     }
 
+    /// OpenBLAS is told the kernel family the CPU's flags allow (it fell back to SSE3 kernels on an
+    /// AVX-512 machine it did not know); a family the user chose wins, and the variable is gone after.
+    @Test func openBLASGetsTheKernelsTheCPUAllows() throws {
+        let avx512: Set<Substring> = ["sse2", "avx2", "fma", "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
+        let avx2: Set<Substring> = ["sse2", "avx", "avx2", "fma"]
+        #if arch(x86_64)
+        #expect(CBLAS.openBLASCoreType(cpuFlags: avx512) == "SkylakeX")
+        #expect(CBLAS.openBLASCoreType(cpuFlags: avx512.subtracting(["avx512vl"])) == "Haswell")
+        #expect(CBLAS.openBLASCoreType(cpuFlags: avx2) == "Haswell")
+        #expect(CBLAS.openBLASCoreType(cpuFlags: avx2.subtracting(["fma"])) == nil)
+        #endif
+        #expect(CBLAS.openBLASCoreType(cpuFlags: []) == nil)
+
+        let info = FileManager.default.temporaryDirectory.appendingPathComponent("cpuinfo-\(UUID().uuidString)")
+        let text = "processor\t: 0\nflags\t\t: fpu sse2 avx2 fma\n\nprocessor\t: 1\nflags\t\t: fpu\n"
+        try text.write(to: info, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: info) }
+        #expect(CBLAS.cpuFlags(cpuinfo: info.path) == ["fpu", "sse2", "avx2", "fma"])
+        #expect(CBLAS.cpuFlags(cpuinfo: "/nonexistent/cpuinfo").isEmpty)
+
+        let variable = "NMFVIZ_TEST_CORETYPE"
+        func seen() -> String? { getenv(variable).map { String(cString: $0) } }
+        #expect(CBLAS.withEnvironment(variable, setTo: "Haswell") { seen() } == "Haswell")
+        #expect(seen() == nil)
+        setenv(variable, "Zen", 1)
+        defer { unsetenv(variable) }
+        #expect(CBLAS.withEnvironment(variable, setTo: "Haswell") { seen() } == "Zen")
+        #expect(seen() == "Zen")
+    }
+
     @Test func missingLibrariesGiveNoBLAS() {
         let before = getenv("OPENBLAS_NUM_THREADS").map { String(cString: $0) }
         #expect(CBLAS.load(candidates: ["libnmfviz-no-such-blas.so.9", "/nonexistent/libblas.so"]) == nil)
