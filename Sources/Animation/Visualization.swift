@@ -97,29 +97,22 @@ public struct Visualization: Sendable {
         -> (scene: any Scene, solvers: [NMFSolver], recording: FrameRecording?)
     {
         let solvers = try configurations().map(NMFSolver.init)
+        func record() throws -> FrameRecording {
+            try FrameRecording(solvers: solvers, schedule: schedule, through: limitsLast, budget: budget, observe: observe)
+        }
         switch kind {
         case let .images(shape, samples):
             let scene = try imageScene(shape: shape, samples: samples)
-            let recording = records
-                ? try FrameRecording(solvers: solvers, schedule: schedule, through: limitsLast, budget: budget,
-                                     observe: observe)
-                : nil
-            return (scene, solvers, recording)
+            return (scene, solvers, records ? try record() : nil)
         case .article where comparison == nil:
             var (bounds, recording) = try recordedBounds(solvers: solvers, budget: budget, observe: observe)
-            if recording == nil && records {
-                recording = try FrameRecording(solvers: solvers, schedule: schedule, through: limitsLast, budget: budget,
-                                               observe: observe)
-            }
+            if recording == nil && records { recording = try record() }
             return (try ArticleScene(data: configuration.data, columns: columns, bounds: bounds, style: labelledStyle,
                                      run: TitleFormat.Run(configuration)),
                     solvers, recording)
         case .article, .panels:
             var (bounds, recording) = try recordedBounds(solvers: solvers, budget: budget, observe: observe)
-            if recording == nil {
-                recording = try FrameRecording(solvers: solvers, schedule: schedule, through: limitsLast, budget: budget,
-                                               observe: observe)
-            }
+            if recording == nil { recording = try record() }
             return (try panelScene(solvers: solvers, bounds: bounds, losses: recording?.losses ?? []), solvers,
                     recording)
         }

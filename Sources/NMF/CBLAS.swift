@@ -60,8 +60,9 @@ struct CBLAS: @unchecked Sendable {
     ///
     /// A library that opens but lacks the symbol (a Fortran-only libblas) is closed again.
     static func load(candidates: [String]) -> CBLAS? {
-        withOneOpenBLASThread {
-            withEnvironment("OPENBLAS_CORETYPE", setTo: openBLASCoreType(cpuFlags: cpuFlags())) {
+        // OpenBLAS reads both variables once, when it is loaded; both are put back right after.
+        withEnvironment("OPENBLAS_NUM_THREADS", setTo: "1", overriding: true) {
+            withEnvironment("OPENBLAS_CORETYPE", setTo: openBLASCoreType(cpuFlags: cpuFlags()), overriding: false) {
                 firstLoadable(candidates)
             }
         }
@@ -96,25 +97,19 @@ struct CBLAS: @unchecked Sendable {
         return Set(line[line.index(after: colon)...].split(separator: " "))
     }
 
-    /// Runs `body` with `variable` set to `value` when the environment does not set it already (and
-    /// `value` is not nil), then removes it again, so nothing else sees the change.
-    static func withEnvironment<T>(_ variable: String, setTo value: String?, _ body: () -> T) -> T {
-        guard let value, getenv(variable) == nil else { return body() }
-        setenv(variable, value, 1)
-        defer { unsetenv(variable) }
-        return body()
-    }
-
-    /// Runs `body` with `OPENBLAS_NUM_THREADS=1` in the environment, then restores it.
+    /// Runs `body` with `variable` set to `value`, then puts back what the environment had, so nothing
+    /// else sees the change. Without `overriding`, a value already set is kept (the user's choice); a
+    /// nil `value` changes nothing.
     ///
-    /// OpenBLAS reads the variable once, when it is loaded, and starts one worker thread per
-    /// further core; told later to use one thread, those workers stay and poll with `sched_yield`
-    /// (measured: about a fifth of a core, all the time, with OpenBLAS 0.3.21). Loaded with 1, it
-    /// starts none. The previous value is put back right after, so nothing else sees the change.
-    private static func withOneOpenBLASThread<T>(_ body: () -> T) -> T {
-        let variable = "OPENBLAS_NUM_THREADS"
+    /// Used for two variables OpenBLAS reads when it is loaded:
+    /// - `OPENBLAS_NUM_THREADS=1`, always. Told later to use one thread, the workers it starts per
+    ///   further core stay and poll with `sched_yield` (measured: about a fifth of a core, all the
+    ///   time, with OpenBLAS 0.3.21); loaded with 1, it starts none.
+    /// - `OPENBLAS_CORETYPE`, unless the user set it (`openBLASCoreType(cpuFlags:)`).
+    static func withEnvironment<T>(_ variable: String, setTo value: String?, overriding: Bool, _ body: () -> T) -> T {
         let previous = getenv(variable).map { String(cString: $0) }
-        setenv(variable, "1", 1)
+        guard let value, overriding || previous == nil else { return body() }
+        setenv(variable, value, 1)
         defer {
             if let previous { setenv(variable, previous, 1) } else { unsetenv(variable) }
         }

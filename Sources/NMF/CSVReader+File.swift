@@ -52,13 +52,10 @@ extension CSVReader {
                 // A large file's bytes as fstat counts them, in one piece per core at once (copying from
                 // the page cache on one core took a tenth of reading the file); then on from where the
                 // pieces reached, as for any file, in case it is shorter or longer than it said.
-                switch readInPieces(descriptor, into: UnsafeMutableBufferPointer(rebasing: buffer[..<(wanted - 1)])) {
-                case let .success(count):
-                    filled = count
-                    if lseek(descriptor, off_t(count), SEEK_SET) < 0 { failure = errno }
-                case let .failure(error):
-                    failure = error.code
-                }
+                let (count, error) = preadInPieces(descriptor, into: UnsafeMutableBufferPointer(rebasing: buffer[..<(wanted - 1)]))
+                filled = count
+                failure = error
+                if failure == nil && lseek(descriptor, off_t(count), SEEK_SET) < 0 { failure = errno }
                 if failure != nil { return }
             }
             while filled < wanted {
@@ -99,16 +96,12 @@ extension CSVReader {
         return bytes
     }
 
-    /// An `errno` value as an `Error`.
-    struct SystemError: Error {
-        let code: Int32
-    }
-
-    /// Fills `buffer` from the start of the file with one `pread` loop per core on its own stretch;
-    /// the count is that of the bytes read without a gap from the start (the stretches after a short
-    /// one, where the file ended early, are not counted).
-    private static func readInPieces(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>)
-        -> Result<Int, SystemError> {
+    /// Fills `buffer` from the start of the file with one `pread` loop per core on its own stretch
+    /// (not to be confused with `readInPieces`, which parses the lines on several cores). The count is
+    /// that of the bytes read without a gap from the start (the stretches after a short one, where the
+    /// file ended early, are not counted); the error is the `errno` of the first stretch that failed before that gap.
+    private static func preadInPieces(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>)
+        -> (count: Int, error: Int32?) {
         let count = min(ProcessInfo.processInfo.activeProcessorCount, 8)
         let size = buffer.count
         var got = [Int](repeating: 0, count: count)
@@ -137,11 +130,11 @@ extension CSVReader {
         }
         var filled = 0
         for index in 0..<count {
-            if errors[index] != 0 { return .failure(SystemError(code: errors[index])) }
+            if errors[index] != 0 { return (filled, errors[index]) }
             filled += got[index]
             if got[index] < size * (index + 1) / count - size * index / count { break }
         }
-        return .success(filled)
+        return (filled, nil)
     }
 
     private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Int {

@@ -142,11 +142,11 @@ struct ProductEngineTests {
 
         let variable = "NMFVIZ_TEST_CORETYPE"
         func seen() -> String? { getenv(variable).map { String(cString: $0) } }
-        #expect(CBLAS.withEnvironment(variable, setTo: "Haswell") { seen() } == "Haswell")
+        #expect(CBLAS.withEnvironment(variable, setTo: "Haswell", overriding: false) { seen() } == "Haswell")
         #expect(seen() == nil)
         setenv(variable, "Zen", 1)
         defer { unsetenv(variable) }
-        #expect(CBLAS.withEnvironment(variable, setTo: "Haswell") { seen() } == "Zen")
+        #expect(CBLAS.withEnvironment(variable, setTo: "Haswell", overriding: false) { seen() } == "Zen")
         #expect(seen() == "Zen")
     }
 
